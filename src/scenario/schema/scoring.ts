@@ -1,0 +1,111 @@
+/** Schema for scenario-declared scoring rules and reference playthroughs. */
+import { z } from 'zod';
+import { Duration, Evidence, Id, Level } from './primitives.ts';
+
+/**
+ * What a rule watches: an action id, a prompt option as "promptId.optionId", or one of
+ * "@ack" (the page acknowledged), "@declare" (a severity declared), "@update" (any
+ * communicate action), "@investigate", "@mitigate", "@communicate", "@escalate"
+ * (any action of that kind).
+ */
+export const EventRef = z
+  .string()
+  .min(1)
+  .max(130)
+  .meta({
+    description:
+      'An action id, a prompt option as "prompt.option", or @ack, @declare, @update, @investigate, @mitigate, @communicate, @escalate.',
+    examples: ['rollback-canary', 'declare.sev2', '@ack', '@mitigate'],
+  });
+
+const Anchor = z
+  .string()
+  .min(1)
+  .max(130)
+  .default('start')
+  .meta({ description: '"start" (the run began), "page" (the first page fired) or an event reference: the clock for `within` starts here.' });
+
+const EvidenceList = z.array(Evidence).max(10).default([]);
+
+const TimingRule = z.strictObject({
+  id: Id,
+  kind: z.literal('timing'),
+  event: EventRef,
+  from: Anchor,
+  within: Duration.optional().meta({ description: 'Met if the event happens within this long of `from`.' }),
+  beforeBudget: z.number().min(0).max(100).optional().meta({ description: 'Met if the event happens before this fraction of the error budget is spent.' }),
+  met: EvidenceList.meta({ description: 'Evidence when the event happened in time.' }),
+  missed: EvidenceList.meta({ description: 'Evidence when it happened late or never (only once `from` has happened).' }),
+});
+
+const OmissionRule = z.strictObject({
+  id: Id,
+  kind: z.literal('omission'),
+  event: EventRef,
+  evidence: EvidenceList.meta({ description: 'Evidence when the event never happened in the whole run.' }),
+});
+
+const SilenceRule = z.strictObject({
+  id: Id,
+  kind: z.literal('silence'),
+  event: EventRef.default('@update'),
+  from: Anchor,
+  longerThan: Duration.meta({ description: 'A gap between events (or from `from` to the first one, or from the last one to the end) longer than this counts.' }),
+  evidence: EvidenceList.meta({ description: 'Evidence when such a gap happened.' }),
+});
+
+const SequenceRule = z.strictObject({
+  id: Id,
+  kind: z.literal('sequence'),
+  first: EventRef,
+  then: EventRef,
+  evidence: EvidenceList.meta({ description: 'Evidence when `first` happened before `then` (both happened).' }),
+});
+
+const RepeatRule = z.strictObject({
+  id: Id,
+  kind: z.literal('repeat'),
+  event: EventRef,
+  atLeast: z.number().int().min(2).max(100).meta({ description: 'How many times the event must happen.' }),
+  within: Duration.optional().meta({ description: 'All within this span of sim time.' }),
+  evidence: EvidenceList.meta({ description: 'Evidence when the event repeated that often.' }),
+});
+
+export const ScoringRule = z
+  .discriminatedUnion('kind', [TimingRule, OmissionRule, SilenceRule, SequenceRule, RepeatRule])
+  .meta({
+    description:
+      'timing: an event within a time or before a budget spend. omission: never did it. silence: long gaps. sequence: one event before another. repeat: the same event many times.',
+  });
+export type ScoringRule = z.infer<typeof ScoringRule>;
+
+export const Choice = z
+  .strictObject({
+    at: Duration.meta({ description: 'Sim time of the choice.' }),
+    do: Id.optional().meta({ description: 'Take this action.' }),
+    choose: z.string().regex(/^[A-Za-z][\w-]*\.[A-Za-z][\w-]*$/, 'a choice is written "promptId.optionId"').optional().meta({
+      description: 'Answer a prompt: "promptId.optionId".',
+    }),
+    ack: z.literal(true).optional().meta({ description: 'Acknowledge the pager.' }),
+  })
+  .meta({ description: 'One timed choice: exactly one of do, choose or ack.' });
+export type Choice = z.infer<typeof Choice>;
+
+export const ReferencePlaythrough = z
+  .strictObject({
+    id: Id,
+    level: Level.meta({ description: 'The level this playthrough is written to show.' }),
+    description: z.string().max(600).optional().meta({ description: 'How a player at this level works the incident.' }),
+    seed: z.number().int().min(0).max(0xffffffff).optional().meta({ description: 'Seed to replay with (defaults to the scenario seed).' }),
+    choices: z.array(Choice).max(500).meta({ description: 'The timed choices.' }),
+    expect: Level.meta({ description: 'The overall level the scorer must assess.' }),
+  })
+  .meta({ description: 'A timed choice log with the overall level it must score: calibration for the scorer.' });
+export type ReferencePlaythrough = z.infer<typeof ReferencePlaythrough>;
+
+export const Scoring = z
+  .strictObject({
+    rules: z.array(ScoringRule).max(60).default([]).meta({ description: 'Timing, omission, silence, sequence and repeat rules.' }),
+    references: z.array(ReferencePlaythrough).max(20).default([]).meta({ description: 'Reference playthroughs, at least L1, L3 and L5.' }),
+  })
+  .meta({ description: 'How the scenario is scored beyond per-choice evidence, and its calibration playthroughs.' });
