@@ -18,7 +18,9 @@ export const Scenario = z
     duration: z.number().int().min(1).max(600).meta({ description: 'Expected real play time in minutes at 1× speed.' }),
     tags: z.array(z.string().min(1).max(30)).max(12).default([]).meta({ description: 'Tags for the picker, e.g. canary, database.' }),
     seed: z.number().int().min(0).max(0xffffffff).default(1).meta({ description: 'Default seed for reference playthroughs and tests.' }),
-    timeLimit: Duration.meta({ description: 'The run ends when sim time reaches this.' }),
+    timeLimit: Duration.refine((s) => s >= 60 && s <= 72 * 3600, 'the time limit must be between 1 minute and 72 hours').meta({
+      description: 'The run ends when sim time reaches this (1 minute to 72 hours).',
+    }),
     timeoutEnding: Id.meta({ description: 'The ending reached when the time limit passes.' }),
     service: Service,
     telemetry: Telemetry,

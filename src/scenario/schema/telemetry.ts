@@ -67,7 +67,9 @@ export const Cohort = z
 
 export const Telemetry = z
   .strictObject({
-    tick: Duration.default(10).meta({ description: 'Engine step in sim time. 10s is a good default; smaller is finer and slower.' }),
+    tick: Duration.refine((s) => s >= 1 && s <= 600, 'the tick must be between 1 second and 10 minutes')
+      .default(10)
+      .meta({ description: 'Engine step in sim time (1s to 10m). 10s is a good default; smaller is finer and slower.' }),
     rps: z.number().positive().max(1e7).meta({ description: 'Baseline request rate (requests per second) across all cohorts.' }),
     errorRatio: z.number().min(0).max(1).meta({ description: 'Baseline share of requests that fail, e.g. 0.0002.' }),
     latency: LatencyBaseline,

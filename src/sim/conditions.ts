@@ -1,0 +1,104 @@
+/**
+ * Evaluates the scenario condition language against the state of a run. The same
+ * function serves phase transitions, triggers, action availability and, through the
+ * frozen views recorded with each choice, scoring evidence.
+ */
+import type { Condition } from '../scenario/schema/index.ts';
+
+/** What a condition can see of a run at one moment. */
+export interface RunView {
+  t: number;
+  phase: string;
+  phaseEnteredAt: number;
+  known: ReadonlySet<string>;
+  /** Actions that have completed. */
+  done: ReadonlySet<string>;
+  /** Actions that have started (completed or not). */
+  started: ReadonlySet<string>;
+  /** Prompt answers as "prompt.option". */
+  chosen: ReadonlySet<string>;
+  acked: boolean;
+  severity: string | null;
+  firing: ReadonlySet<string>;
+  /** Fraction of the primary SLO's window budget spent. */
+  budgetSpent: number;
+  /** Sim time of the last completed communicate action, or null. */
+  lastUpdateAt: number | null;
+}
+
+function all(ids: readonly string[] | undefined, set: ReadonlySet<string>): boolean {
+  if (!ids) return true;
+  for (const id of ids) if (!set.has(id)) return false;
+  return true;
+}
+
+function none(ids: readonly string[] | undefined, set: ReadonlySet<string>): boolean {
+  if (!ids) return true;
+  for (const id of ids) if (set.has(id)) return false;
+  return true;
+}
+
+/** True if every field of the condition holds in the view. */
+export function holds(c: Condition, v: RunView): boolean {
+  if (c.at !== undefined && v.t < c.at) return false;
+  if (c.before !== undefined && v.t >= c.before) return false;
+  if (c.phase && !c.phase.includes(v.phase)) return false;
+  if (c.notPhase && c.notPhase.includes(v.phase)) return false;
+  if (c.inPhaseFor !== undefined && v.t - v.phaseEnteredAt < c.inPhaseFor) return false;
+  if (!all(c.known, v.known) || !none(c.unknown, v.known)) return false;
+  if (!all(c.done, v.done) || !none(c.notDone, v.started)) return false;
+  if (!all(c.chosen, v.chosen)) return false;
+  if (c.acked !== undefined && c.acked !== v.acked) return false;
+  if (c.declared !== undefined && c.declared !== (v.severity !== null)) return false;
+  if (!all(c.alertFiring, v.firing)) return false;
+  if (c.budgetSpentAbove !== undefined && !(v.budgetSpent > c.budgetSpentAbove)) return false;
+  if (c.budgetSpentBelow !== undefined && !(v.budgetSpent < c.budgetSpentBelow)) return false;
+  if (c.noUpdateFor !== undefined && v.t - (v.lastUpdateAt ?? 0) < c.noUpdateFor) return false;
+  return true;
+}
+
+/** A copy of a view that later changes to the run cannot alter (recorded with each choice). */
+export function freezeView(v: RunView): FrozenView {
+  return {
+    t: v.t,
+    phase: v.phase,
+    phaseEnteredAt: v.phaseEnteredAt,
+    known: [...v.known],
+    done: [...v.done],
+    started: [...v.started],
+    chosen: [...v.chosen],
+    acked: v.acked,
+    severity: v.severity,
+    firing: [...v.firing],
+    budgetSpent: v.budgetSpent,
+    lastUpdateAt: v.lastUpdateAt,
+  };
+}
+
+/** A view in plain JSON, as stored in transcripts. */
+export interface FrozenView {
+  t: number;
+  phase: string;
+  phaseEnteredAt: number;
+  known: string[];
+  done: string[];
+  started: string[];
+  chosen: string[];
+  acked: boolean;
+  severity: string | null;
+  firing: string[];
+  budgetSpent: number;
+  lastUpdateAt: number | null;
+}
+
+/** Turns a frozen view back into one `holds` can read. */
+export function thawView(f: FrozenView): RunView {
+  return {
+    ...f,
+    known: new Set(f.known),
+    done: new Set(f.done),
+    started: new Set(f.started),
+    chosen: new Set(f.chosen),
+    firing: new Set(f.firing),
+  };
+}

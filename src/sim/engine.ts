@@ -1,0 +1,401 @@
+/**
+ * A run of one scenario: the deterministic engine. Sim time advances only by `step()`,
+ * in fixed ticks; randomness comes only from the seed. The player's events are applied
+ * at the current sim time, so a scenario, a seed and a timed choice log reproduce a run
+ * bit for bit. Shaped like an actor: `send`, `getSnapshot`, `subscribe`.
+ */
+import { createActor, type Actor } from 'xstate';
+import type { Action, Effects, Prompt, Scenario } from '../scenario/schema/index.ts';
+import { AlertBoard, type AlertTransition } from './alerts.ts';
+import { freezeView, holds, type RunView } from './conditions.ts';
+import type { ChoiceRecord, LogEntry, PlayerEvent, RunEvent } from './events.ts';
+import { SloLedger } from './ledger.ts';
+import { compilePhaseMachine, type PhaseMachine } from './machine.ts';
+import { createRng, type Rng } from './rng.ts';
+import { Recorder } from './recorder.ts';
+import { shareSlowerThan } from './slo.ts';
+import { TelemetryModel } from './telemetry.ts';
+
+const machines = new WeakMap<Scenario, PhaseMachine>();
+/** Most log lines a run keeps; older ones are dropped (the transcript says how many). */
+export const LOG_CAP = 5000;
+
+interface OpenPrompt {
+  prompt: Prompt;
+  openedAt: number;
+}
+
+interface LogCursor {
+  stream: Scenario['phases'][number]['logs'][number];
+  due: number;
+}
+
+/** Options for a run. */
+export interface RunOptions {
+  seed: number;
+}
+
+/** The deterministic engine for one playthrough. */
+export class Run implements RunView {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  readonly tick: number;
+  t = 0;
+  phase: string;
+  phaseEnteredAt = 0;
+  readonly known = new Set<string>();
+  readonly done = new Set<string>();
+  readonly started = new Set<string>();
+  readonly chosen = new Set<string>();
+  acked = false;
+  severity: string | null = null;
+  readonly firing = new Set<string>();
+  budgetSpent: number;
+  lastUpdateAt: number | null = null;
+
+  ending: { id: string; outcome: string; title: string; text: string; at: number } | null = null;
+  busy: { action: Action; startedAt: number; until: number } | null = null;
+  readonly queue: string[] = [];
+  readonly openPrompts: OpenPrompt[] = [];
+  readonly choices: ChoiceRecord[] = [];
+  readonly events: RunEvent[] = [];
+  readonly logs: LogEntry[] = [];
+  droppedLogs = 0;
+  /** Bumped on every change, so snapshots can be cached. */
+  version = 0;
+
+  readonly telemetry: TelemetryModel;
+  readonly ledgers = new Map<string, SloLedger>();
+  readonly primarySlo: string;
+  readonly alerts: AlertBoard;
+  readonly recorder: Recorder;
+
+  private readonly rng: Rng;
+  private readonly logRng: Rng;
+  private readonly actor: Actor<PhaseMachine>;
+  private readonly actionsById = new Map<string, Action>();
+  private readonly promptsById = new Map<string, Prompt>();
+  private pendingMessages: Scenario['messages'];
+  private pendingPrompts: Prompt[];
+  private logCursors: LogCursor[] = [];
+  private readonly alertOut: AlertTransition[] = [];
+  private readonly sliBaselineRps: number;
+  private readonly listeners = new Set<() => void>();
+  private readonly sloEntries: Array<{ ledger: SloLedger; slo: Scenario['service']['slos'][number] }> = [];
+
+  constructor(scenario: Scenario, options: RunOptions) {
+    this.scenario = scenario;
+    this.seed = options.seed >>> 0;
+    this.tick = scenario.telemetry.tick;
+    this.rng = createRng(this.seed);
+    this.logRng = createRng(this.seed ^ 0x5bd1e995);
+    this.telemetry = new TelemetryModel(scenario);
+    const tel = scenario.telemetry;
+    this.sliBaselineRps = tel.rps * tel.cohorts.reduce((sum, c) => sum + (c.countsForSlo ? c.share : 0), 0);
+    const capacity = Math.ceil(scenario.timeLimit / this.tick) + 2;
+    for (const slo of scenario.service.slos) {
+      const baselineBad =
+        slo.kind === 'availability'
+          ? tel.errorRatio
+          : shareSlowerThan(slo.thresholdMs ?? Infinity, tel.latency.p50, tel.latency.p95, tel.latency.p99);
+      this.ledgers.set(
+        slo.id,
+        new SloLedger(slo.objective / 100, slo.window, this.tick, this.sliBaselineRps, baselineBad, slo.budgetSpentAtStart, capacity),
+      );
+      this.sloEntries.push({ ledger: this.ledgers.get(slo.id) as SloLedger, slo });
+    }
+    const primary = scenario.service.slos.find((s) => s.kind === 'availability') ?? scenario.service.slos[0];
+    this.primarySlo = (primary as { id: string }).id;
+    this.budgetSpent = (this.ledgers.get(this.primarySlo) as SloLedger).spent();
+    this.alerts = new AlertBoard(scenario, this.telemetry, this.ledgers);
+    this.recorder = new Recorder(scenario, this.telemetry, capacity);
+    for (const a of scenario.actions) this.actionsById.set(a.id, a);
+    for (const p of scenario.prompts) this.promptsById.set(p.id, p);
+    this.pendingMessages = [...scenario.messages];
+    this.pendingPrompts = [...scenario.prompts];
+
+    let machine = machines.get(scenario);
+    if (!machine) {
+      machine = compilePhaseMachine(scenario);
+      machines.set(scenario, machine);
+    }
+    this.actor = createActor(machine);
+    this.actor.start();
+    this.phase = '';
+    this.syncPhase();
+    this.settle();
+    this.recorder.record(this);
+  }
+
+  get ended(): boolean {
+    return this.ending !== null;
+  }
+
+  /** Advances sim time by one tick. Does nothing once the run has ended. */
+  step(): void {
+    if (this.ending) return;
+    this.t += this.tick;
+    const t = this.t;
+    const sample = this.telemetry.step(t, this.rng);
+    for (const { ledger, slo } of this.sloEntries) {
+      let bad = 0;
+      let total = 0;
+      for (let c = 0; c < this.telemetry.cohortIds.length; c++) {
+        if (!this.telemetry.sliCohort[c]) continue;
+        const o = c * 5;
+        const rps = sample.cohorts[o] as number;
+        total += rps * this.tick;
+        bad +=
+          rps *
+          this.tick *
+          (slo.kind === 'availability'
+            ? (sample.cohorts[o + 1] as number)
+            : shareSlowerThan(slo.thresholdMs ?? Infinity, sample.cohorts[o + 2] as number, sample.cohorts[o + 3] as number, sample.cohorts[o + 4] as number));
+      }
+      ledger.record(bad, total);
+    }
+    this.budgetSpent = (this.ledgers.get(this.primarySlo) as SloLedger).spent();
+    this.alertOut.length = 0;
+    this.alerts.evaluate(t, this.alertOut);
+    this.publishAlerts();
+    this.emitLogs();
+    if (this.busy && this.busy.until <= t) this.complete();
+    this.settle();
+    if (!this.ending && t >= this.scenario.timeLimit) {
+      this.actor.send({ type: 'timeout' });
+      this.syncPhase();
+    }
+    this.recorder.record(this);
+    this.changed();
+  }
+
+  /** Applies a player event at the current sim time. Never throws; refusals become events. */
+  send(event: PlayerEvent): void {
+    if (this.ending) {
+      this.reject(event.type, 'the incident is over');
+    } else if (event.type === 'act') {
+      this.requestAction(event.action);
+    } else if (event.type === 'choose') {
+      this.answer(event.prompt, event.option);
+    } else if (event.type === 'ack') {
+      this.ack();
+    }
+    this.changed();
+  }
+
+  subscribe(listener: () => void): { unsubscribe(): void } {
+    this.listeners.add(listener);
+    return { unsubscribe: () => this.listeners.delete(listener) };
+  }
+
+  /** True if the action could start now (ignoring whether the player is busy). */
+  isAvailable(action: Action): boolean {
+    return !this.ending && (action.repeatable || !this.started.has(action.id)) && holds(action.available, this);
+  }
+
+  private changed(): void {
+    this.version++;
+    for (const l of this.listeners) l();
+  }
+
+  private requestAction(id: string): void {
+    const action = this.actionsById.get(id);
+    if (!action) return this.reject(id, 'there is no such action');
+    if (this.busy || this.queue.length > 0) {
+      this.queue.push(id);
+      this.events.push({ t: this.t, type: 'action.queued', action: id });
+      return;
+    }
+    this.start(action);
+  }
+
+  private start(action: Action): void {
+    if (!this.isAvailable(action)) return this.reject(action.id, 'not available now');
+    this.choices.push({ t: this.t, kind: 'act', id: action.id, actionKind: action.kind, completedAt: null, view: freezeView(this) });
+    this.started.add(action.id);
+    this.busy = { action, startedAt: this.t, until: this.t + action.cost };
+    this.events.push({ t: this.t, type: 'action.start', action: action.id, until: this.busy.until });
+    if (action.runbook) this.events.push({ t: this.t, type: 'runbook', runbook: action.runbook });
+    if (action.cost <= 0) this.complete();
+  }
+
+  private complete(): void {
+    const busy = this.busy;
+    if (!busy) return;
+    this.busy = null;
+    const { action } = busy;
+    for (let i = this.choices.length - 1; i >= 0; i--) {
+      const record = this.choices[i] as ChoiceRecord;
+      if (record.kind === 'act' && record.id === action.id) {
+        record.completedAt = this.t;
+        break;
+      }
+    }
+    this.done.add(action.id);
+    if (action.kind === 'communicate') this.lastUpdateAt = this.t;
+    this.events.push({ t: this.t, type: 'action.done', action: action.id, result: action.effects.result ?? null });
+    this.applyEffects(action.effects, action.id);
+    this.actor.send({ type: 'act.done', action: action.id });
+    this.syncPhase();
+    while (!this.busy && !this.ending && this.queue.length > 0) {
+      const next = this.actionsById.get(this.queue.shift() as string) as Action;
+      this.start(next);
+    }
+  }
+
+  private answer(promptId: string, optionId: string, lapsed = false): void {
+    const index = this.openPrompts.findIndex((p) => p.prompt.id === promptId);
+    if (index < 0) return this.reject(`${promptId}.${optionId}`, 'that question is not open');
+    const { prompt } = this.openPrompts[index] as OpenPrompt;
+    const option = prompt.options.find((o) => o.id === optionId);
+    if (!option) return this.reject(`${promptId}.${optionId}`, 'that question has no such answer');
+    this.openPrompts.splice(index, 1);
+    const id = `${promptId}.${optionId}`;
+    if (lapsed) {
+      this.events.push({ t: this.t, type: 'prompt.lapse', prompt: promptId, option: optionId });
+    } else {
+      this.choices.push({ t: this.t, kind: 'choose', id, completedAt: this.t, view: freezeView(this) });
+      this.events.push({ t: this.t, type: 'prompt.answer', prompt: promptId, option: optionId, result: option.effects.result ?? null });
+    }
+    this.chosen.add(id);
+    this.applyEffects(option.effects, id);
+    this.actor.send({ type: 'choose', prompt: promptId, option: optionId });
+    this.syncPhase();
+  }
+
+  private ack(): void {
+    const acked = this.alerts.ackPages();
+    if (acked.length === 0) return this.reject('ack', 'no page is waiting to be acknowledged');
+    this.choices.push({ t: this.t, kind: 'ack', id: 'ack', completedAt: this.t, view: freezeView(this) });
+    this.acked = true;
+    this.events.push({ t: this.t, type: 'ack', alerts: acked });
+  }
+
+  private reject(what: string, reason: string): void {
+    this.events.push({ t: this.t, type: 'rejected', what, reason });
+  }
+
+  private applyEffects(effects: Effects, source: string | null): void {
+    for (const te of effects.telemetry) this.telemetry.schedule(te, this.t);
+    for (const fact of effects.reveal) {
+      if (this.known.has(fact)) continue;
+      this.known.add(fact);
+      this.events.push({ t: this.t, type: 'reveal', fact });
+    }
+    for (const line of effects.logs) this.pushLog({ t: this.t, level: line.level, source: line.source, text: line.text });
+    for (const m of effects.messages) this.events.push({ t: this.t, type: 'message', from: m.from, text: m.text, message: source });
+    if (effects.declare) {
+      this.severity = effects.declare;
+      this.events.push({ t: this.t, type: 'declare', severity: effects.declare });
+    }
+    if (effects.silence.length > 0) {
+      this.alertOut.length = 0;
+      for (const id of effects.silence) this.alerts.silence(id, this.t, this.alertOut);
+      this.publishAlerts();
+    }
+  }
+
+  private publishAlerts(): void {
+    for (const tr of this.alertOut) {
+      this.events.push({ t: tr.t, type: 'alert', alert: tr.alert, from: tr.from, to: tr.to, value: tr.value });
+      if (tr.to === 'firing') {
+        const status = this.alerts.status.find((s) => s.id === tr.alert);
+        if (status?.route === 'page') this.events.push({ t: tr.t, type: 'page', alert: tr.alert });
+      }
+    }
+    this.alerts.firingIds(this.firing);
+    this.alertOut.length = 0;
+  }
+
+  /** Fires messages and prompts whose time has come and moves phases, until nothing changes. */
+  private settle(): void {
+    for (let guard = 0; guard < 20 && !this.ending; guard++) {
+      let moved = false;
+      if (this.pendingMessages.length > 0) {
+        this.pendingMessages = this.pendingMessages.filter((m) => {
+          if (!holds(m.when, this)) return true;
+          this.events.push({ t: this.t, type: 'message', from: m.from, text: m.text, message: m.id });
+          return false;
+        });
+      }
+      if (this.pendingPrompts.length > 0) {
+        this.pendingPrompts = this.pendingPrompts.filter((p) => {
+          if (!holds(p.when, this)) return true;
+          this.openPrompts.push({ prompt: p, openedAt: this.t });
+          this.events.push({ t: this.t, type: 'prompt.open', prompt: p.id });
+          return false;
+        });
+      }
+      for (const open of [...this.openPrompts]) {
+        const { prompt } = open;
+        if (prompt.timeout === undefined || this.t - open.openedAt < prompt.timeout) continue;
+        const fallback = prompt.options.find((o) => o.default);
+        if (fallback) {
+          this.answer(prompt.id, fallback.id, true);
+        } else {
+          this.openPrompts.splice(this.openPrompts.indexOf(open), 1);
+          this.events.push({ t: this.t, type: 'prompt.lapse', prompt: prompt.id, option: null });
+        }
+        moved = true;
+      }
+      if (this.transitionDue()) {
+        const before = this.phase;
+        this.actor.send({ type: 'check', view: this });
+        this.syncPhase();
+        moved = moved || this.phase !== before || this.ending !== null;
+      }
+      if (!moved) break;
+    }
+  }
+
+  private transitionDue(): boolean {
+    for (const e of this.scenario.endings) if (e.when && holds(e.when, this)) return true;
+    const phase = this.scenario.phases.find((p) => p.id === this.phase);
+    return !!phase && phase.transitions.some((tr) => holds(tr.when, this));
+  }
+
+  private syncPhase(): void {
+    const snap = this.actor.getSnapshot();
+    const value = String(snap.value);
+    if (value === this.phase) return;
+    const from = this.phase || null;
+    const ending = this.scenario.endings.find((e) => e.id === value);
+    if (ending) {
+      this.ending = { id: ending.id, outcome: ending.outcome, title: ending.title, text: ending.text, at: this.t };
+      this.events.push({ t: this.t, type: 'ending', ending: ending.id, outcome: ending.outcome });
+      this.busy = null;
+      this.queue.length = 0;
+      this.openPrompts.length = 0;
+      return;
+    }
+    this.phase = value;
+    this.phaseEnteredAt = this.t;
+    this.events.push({ t: this.t, type: 'phase', phase: value, from });
+    const phase = this.scenario.phases.find((p) => p.id === value);
+    if (!phase) return;
+    this.applyEffects(phase.onEnter, null);
+    this.logCursors = phase.logs.map((stream) => ({ stream, due: this.t + stream.every * this.logRng.range(0.3, 1.3) }));
+  }
+
+  private emitLogs(): void {
+    const fresh: LogEntry[] = [];
+    for (const cursor of this.logCursors) {
+      while (cursor.due <= this.t) {
+        const { stream } = cursor;
+        fresh.push({ t: Math.round(cursor.due), level: stream.level, source: stream.source, text: stream.text });
+        cursor.due += Math.max(this.tick / 4, stream.every * this.logRng.range(0.7, 1.3));
+      }
+    }
+    if (fresh.length > 1) fresh.sort((a, b) => a.t - b.t);
+    for (const entry of fresh) this.pushLog(entry);
+  }
+
+  private pushLog(entry: LogEntry): void {
+    this.logs.push(entry);
+    if (this.logs.length > LOG_CAP) {
+      const excess = this.logs.length - LOG_CAP;
+      this.logs.splice(0, excess);
+      this.droppedLogs += excess;
+    }
+  }
+}

@@ -1,0 +1,49 @@
+/** The records a run produces: choices, events, logs. Plain JSON, so transcripts can be saved. */
+import type { ActionKind } from '../scenario/schema/index.ts';
+import type { AlertState } from './alerts.ts';
+import type { FrozenView } from './conditions.ts';
+
+/** What the player can send a run. */
+export type PlayerEvent =
+  | { type: 'act'; action: string }
+  | { type: 'choose'; prompt: string; option: string }
+  | { type: 'ack' };
+
+/** A choice the run accepted, with the state of the run when it was made (for scoring). */
+export interface ChoiceRecord {
+  t: number;
+  kind: 'act' | 'choose' | 'ack';
+  /** Action id, "prompt.option", or "ack". */
+  id: string;
+  actionKind?: ActionKind;
+  /** Completion time of an action; equals t for prompt answers and acks. */
+  completedAt: number | null;
+  view: FrozenView;
+}
+
+/** Everything that happens in a run, in order. */
+export type RunEvent =
+  | { t: number; type: 'phase'; phase: string; from: string | null }
+  | { t: number; type: 'alert'; alert: string; from: AlertState; to: AlertState; value: number }
+  | { t: number; type: 'page'; alert: string }
+  | { t: number; type: 'ack'; alerts: string[] }
+  | { t: number; type: 'action.start'; action: string; until: number }
+  | { t: number; type: 'action.queued'; action: string }
+  | { t: number; type: 'action.done'; action: string; result: string | null }
+  | { t: number; type: 'rejected'; what: string; reason: string }
+  | { t: number; type: 'prompt.open'; prompt: string }
+  | { t: number; type: 'prompt.answer'; prompt: string; option: string; result: string | null }
+  | { t: number; type: 'prompt.lapse'; prompt: string; option: string | null }
+  | { t: number; type: 'message'; from: string; text: string; message: string | null }
+  | { t: number; type: 'reveal'; fact: string }
+  | { t: number; type: 'declare'; severity: string }
+  | { t: number; type: 'runbook'; runbook: string }
+  | { t: number; type: 'ending'; ending: string; outcome: string };
+
+/** One log line as the log viewer shows it. */
+export interface LogEntry {
+  t: number;
+  level: 'debug' | 'info' | 'warn' | 'error';
+  source: string;
+  text: string;
+}

@@ -1,0 +1,78 @@
+/**
+ * Compiles a scenario's phases and endings into an XState v5 machine. The machine owns
+ * where the incident is; the engine owns telemetry and sends the machine an event only
+ * when something may move it (an action completing, a prompt answered, a condition
+ * coming true, the time limit), so a run costs a handful of machine events, not one per tick.
+ */
+import { setup } from 'xstate';
+import type { Condition, Scenario } from '../scenario/schema/index.ts';
+import { holds, type RunView } from './conditions.ts';
+
+/** Events the phase machine understands. */
+export type PhaseEvent =
+  | { type: 'check'; view: RunView }
+  | { type: 'act.done'; action: string }
+  | { type: 'choose'; prompt: string; option: string }
+  | { type: 'timeout' };
+
+type TransitionConfig = { target: string; guard?: { type: string; params: Record<string, unknown> }; description?: string };
+
+/** Builds the machine. Phase and ending ids are its state keys; endings are final states. */
+export function compilePhaseMachine(scenario: Scenario) {
+  const endingsWithWhen: TransitionConfig[] = scenario.endings
+    .filter((e) => e.when)
+    .map((e) => ({ target: e.id, guard: { type: 'holds', params: { when: e.when } }, description: `ending: ${e.title}` }));
+
+  const actionGotos: TransitionConfig[] = scenario.actions
+    .filter((a) => a.effects.goto)
+    .map((a) => ({ target: a.effects.goto as string, guard: { type: 'isAction', params: { action: a.id } }, description: a.label }));
+
+  const optionGotos: TransitionConfig[] = scenario.prompts.flatMap((p) =>
+    p.options
+      .filter((o) => o.effects.goto)
+      .map((o) => ({
+        target: o.effects.goto as string,
+        guard: { type: 'isOption', params: { prompt: p.id, option: o.id } },
+        description: `${p.id}: ${o.label}`,
+      })),
+  );
+
+  const states: Record<string, object> = {};
+  for (const phase of scenario.phases) {
+    const check = [
+      ...endingsWithWhen,
+      ...phase.transitions.map((tr) => ({
+        target: tr.to,
+        guard: { type: 'holds', params: { when: tr.when } },
+        ...(tr.description ? { description: tr.description } : {}),
+      })),
+    ];
+    states[phase.id] = {
+      description: phase.title,
+      ...(phase.onEnter.goto ? { always: { target: phase.onEnter.goto } } : {}),
+      on: { check, 'act.done': actionGotos, choose: optionGotos },
+    };
+  }
+  for (const ending of scenario.endings) {
+    states[ending.id] = { type: 'final', description: ending.title };
+  }
+
+  return setup({
+    types: { events: {} as PhaseEvent },
+    guards: {
+      holds: ({ event }, params: { when: Condition }) => event.type === 'check' && holds(params.when, event.view),
+      isAction: ({ event }, params: { action: string }) => event.type === 'act.done' && event.action === params.action,
+      isOption: ({ event }, params: { prompt: string; option: string }) =>
+        event.type === 'choose' && event.prompt === params.prompt && event.option === params.option,
+    },
+  }).createMachine({
+    id: scenario.id,
+    initial: (scenario.phases[0] as { id: string }).id,
+    on: { timeout: { target: `.${scenario.timeoutEnding}` } },
+    // The states object is built from data, so its shape is not known to the type system.
+    states: states as never,
+  });
+}
+
+/** The compiled phase machine's type. */
+export type PhaseMachine = ReturnType<typeof compilePhaseMachine>;

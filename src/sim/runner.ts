@@ -1,0 +1,97 @@
+/**
+ * The headless runner: scenario + seed + timed choice log → transcript. The choice log
+ * is also the save and replay format: nothing else is needed to reproduce a run.
+ */
+import type { Choice, Scenario } from '../scenario/schema/index.ts';
+import type { AlertStatus } from './alerts.ts';
+import { Run } from './engine.ts';
+import type { ChoiceRecord, LogEntry, PlayerEvent, RunEvent } from './events.ts';
+import type { SeriesMap } from './recorder.ts';
+
+/** A choice as saved and replayed: sim time in seconds plus what was done. */
+export interface TimedChoice {
+  at: number;
+  do?: string;
+  choose?: string;
+  ack?: true;
+}
+
+/** Everything a run produced. Plain JSON. */
+export interface Transcript {
+  scenario: string;
+  seed: number;
+  tick: number;
+  choices: TimedChoice[];
+  records: ChoiceRecord[];
+  events: RunEvent[];
+  logs: LogEntry[];
+  droppedLogs: number;
+  time: number[];
+  series: SeriesMap;
+  alerts: AlertStatus[];
+  ending: { id: string; outcome: string; title: string; text: string; at: number } | null;
+  budgetSpent: number;
+  budgetSpentAtStart: number;
+  severity: string | null;
+  known: string[];
+}
+
+/** Turns a saved choice into the event a run understands; null if it names nothing. */
+export function choiceToEvent(choice: TimedChoice | Choice): PlayerEvent | null {
+  if (choice.do) return { type: 'act', action: choice.do };
+  if (choice.choose) {
+    const dot = choice.choose.indexOf('.');
+    if (dot < 0) return null;
+    return { type: 'choose', prompt: choice.choose.slice(0, dot), option: choice.choose.slice(dot + 1) };
+  }
+  if (choice.ack) return { type: 'ack' };
+  return null;
+}
+
+/** Feeds timed choices into a run: each is applied once sim time reaches its `at`. */
+export function playChoices(run: Run, choices: readonly (TimedChoice | Choice)[], untilEnd = true): void {
+  const ordered = choices
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => a.c.at - b.c.at || a.i - b.i)
+    .map((x) => x.c);
+  let next = 0;
+  while (!run.ended) {
+    while (next < ordered.length && (ordered[next] as TimedChoice).at <= run.t) {
+      const event = choiceToEvent(ordered[next] as TimedChoice);
+      if (event) run.send(event);
+      next++;
+    }
+    if (run.ended || (!untilEnd && next >= ordered.length)) break;
+    run.step();
+  }
+}
+
+/** Runs a whole playthrough headlessly. Deterministic: same inputs, same transcript. */
+export function runPlaythrough(scenario: Scenario, options: { seed?: number; choices: readonly (TimedChoice | Choice)[] }): Transcript {
+  const run = new Run(scenario, { seed: options.seed ?? scenario.seed });
+  playChoices(run, options.choices);
+  return transcriptOf(run, options.choices);
+}
+
+/** The transcript of a run so far. */
+export function transcriptOf(run: Run, choices: readonly (TimedChoice | Choice)[]): Transcript {
+  const primary = run.scenario.service.slos.find((s) => s.id === run.primarySlo);
+  return {
+    scenario: run.scenario.id,
+    seed: run.seed,
+    tick: run.tick,
+    choices: choices.map((c) => ({ at: c.at, ...(c.do ? { do: c.do } : {}), ...(c.choose ? { choose: c.choose } : {}), ...(c.ack ? { ack: true as const } : {}) })),
+    records: run.choices,
+    events: run.events,
+    logs: run.logs,
+    droppedLogs: run.droppedLogs,
+    time: run.recorder.time,
+    series: run.recorder.series,
+    alerts: run.alerts.status.map((a) => ({ ...a })),
+    ending: run.ending,
+    budgetSpent: run.budgetSpent,
+    budgetSpentAtStart: primary?.budgetSpentAtStart ?? 0,
+    severity: run.severity,
+    known: [...run.known],
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * SLO and error-budget arithmetic, exact to the SRE workbook's figures.
+ * Ratios are fractions (0.999), windows and times are seconds.
+ */
+
+/** Error budget as time: (1 − SLO) × window. 99.9% over 30 days → 2592 s (43.2 min). */
+export function budgetSeconds(slo: number, windowSeconds: number): number {
+  return (1 - slo) * windowSeconds;
+}
+
+/** Bad requests a request-based SLI allows: 99.9% of 1,000,000 → 1,000. */
+export function allowedBadRequests(slo: number, totalRequests: number): number {
+  return Math.round((1 - slo) * totalRequests * 1e9) / 1e9;
+}
+
+/** Burn rate: observed error ratio ÷ (1 − SLO). 1 spends exactly the budget over the window. */
+export function burnRate(errorRatio: number, slo: number): number {
+  return errorRatio / (1 - slo);
+}
+
+/** Time until the whole budget is gone at a constant burn rate: window ÷ burn rate. */
+export function timeToExhaustion(windowSeconds: number, rate: number, fractionLeft = 1): number {
+  return rate <= 0 ? Infinity : (fractionLeft * windowSeconds) / rate;
+}
+
+/** Burn-rate threshold that means "fraction f of the budget spent within alert window w": f × window ÷ w. */
+export function burnRateThreshold(fraction: number, windowSeconds: number, alertWindowSeconds: number): number {
+  return (fraction * windowSeconds) / alertWindowSeconds;
+}
+
+/**
+ * How long a burn-rate alert over window W with threshold B takes to fire once the error
+ * ratio jumps to e (history clean): t = W · B · (1 − SLO) / e. Infinity if it never fires.
+ */
+export function detectionSeconds(alertWindowSeconds: number, rate: number, slo: number, errorRatio: number): number {
+  const t = (alertWindowSeconds * rate * (1 - slo)) / errorRatio;
+  return t > alertWindowSeconds * (1 + 1e-9) ? Infinity : t;
+}
+
+/** Fraction of the window budget a constant error ratio spends in a given time. */
+export function budgetFractionSpent(errorRatio: number, slo: number, seconds: number, windowSeconds: number): number {
+  return (errorRatio * seconds) / budgetSeconds(slo, windowSeconds);
+}
+
+/**
+ * Share of requests slower than a threshold, estimated from p50/p95/p99 by interpolating
+ * in log-latency between the known quantiles (and extrapolating one decade past p99).
+ * Latency SLIs count these as bad requests.
+ */
+export function shareSlowerThan(thresholdMs: number, p50: number, p95: number, p99: number): number {
+  if (!(thresholdMs > 0)) return 1;
+  const p999 = p99 * Math.max(1.05, p99 / Math.max(p95, 1e-9));
+  const points: Array<[number, number]> = [
+    [p50 / 4, 1],
+    [p50, 0.5],
+    [p95, 0.05],
+    [p99, 0.01],
+    [p999, 0.001],
+  ];
+  if (thresholdMs <= (points[0] as [number, number])[0]) return 1;
+  for (let i = 1; i < points.length; i++) {
+    const [x1, s1] = points[i] as [number, number];
+    if (thresholdMs <= x1) {
+      const [x0, s0] = points[i - 1] as [number, number];
+      if (x1 <= x0) return s1;
+      const f = (Math.log(thresholdMs) - Math.log(x0)) / (Math.log(x1) - Math.log(x0));
+      return Math.exp(Math.log(s0) + f * (Math.log(s1) - Math.log(s0)));
+    }
+  }
+  // Past p99.9: one more decade of tail per step of the p99→p99.9 log distance.
+  const span = Math.log(p999) - Math.log(p99);
+  const decades = (Math.log(thresholdMs) - Math.log(p999)) / Math.max(span, 1e-9);
+  return 0.001 * Math.pow(10, -decades);
+}
