@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { fixture, fixtureInput } from '../../test/fixtures/sim-fixture.ts';
 import { Scenario } from '../scenario/schema/index.ts';
 import { Run } from './engine.ts';
+import type { RunEvent } from './events.ts';
 import { runPlaythrough } from './runner.ts';
 
-const phasesOf = (events: { type: string }[]) => events.filter((e) => e.type === 'phase').map((e) => (e as { phase: string }).phase);
+const phasesOf = (events: RunEvent[]) => events.flatMap((e) => (e.type === "phase" ? [e.phase] : []));
 
 describe('a run', () => {
   it('moves through phases on its own by sim time', () => {

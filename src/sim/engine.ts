@@ -5,7 +5,7 @@
  * bit for bit. Shaped like an actor: `send`, `getSnapshot`, `subscribe`.
  */
 import { createActor, type Actor } from 'xstate';
-import type { Action, Effects, Prompt, Scenario } from '../scenario/schema/index.ts';
+import type { Action, Condition, Effects, Phase, Prompt, Scenario } from '../scenario/schema/index.ts';
 import { AlertBoard, type AlertTransition } from './alerts.ts';
 import { freezeView, holds, type RunView } from './conditions.ts';
 import type { ChoiceRecord, LogEntry, PlayerEvent, RunEvent } from './events.ts';
@@ -28,6 +28,13 @@ interface OpenPrompt {
 interface LogCursor {
   stream: Scenario['phases'][number]['logs'][number];
   due: number;
+}
+
+interface SloEntry {
+  ledger: SloLedger;
+  slo: Scenario['service']['slos'][number];
+  /** Per cohort: the p50, p95, p99 levels last seen and the slow share they gave. */
+  cache: Float64Array;
 }
 
 /** Options for a run. */
@@ -81,7 +88,9 @@ export class Run implements RunView {
   private readonly alertOut: AlertTransition[] = [];
   private readonly sliBaselineRps: number;
   private readonly listeners = new Set<() => void>();
-  private readonly sloEntries: Array<{ ledger: SloLedger; slo: Scenario['service']['slos'][number] }> = [];
+  private readonly sloEntries: SloEntry[] = [];
+  private readonly endingsWithWhen: Scenario['endings'];
+  private currentPhase: Phase | null = null;
 
   constructor(scenario: Scenario, options: RunOptions) {
     this.scenario = scenario;
@@ -102,7 +111,7 @@ export class Run implements RunView {
         slo.id,
         new SloLedger(slo.objective / 100, slo.window, this.tick, this.sliBaselineRps, baselineBad, slo.budgetSpentAtStart, capacity),
       );
-      this.sloEntries.push({ ledger: this.ledgers.get(slo.id) as SloLedger, slo });
+      this.sloEntries.push({ ledger: this.ledgers.get(slo.id) as SloLedger, slo, cache: new Float64Array(tel.cohorts.length * 4).fill(NaN) });
     }
     const primary = scenario.service.slos.find((s) => s.kind === 'availability') ?? scenario.service.slos[0];
     this.primarySlo = (primary as { id: string }).id;
@@ -112,6 +121,7 @@ export class Run implements RunView {
     for (const a of scenario.actions) this.actionsById.set(a.id, a);
     for (const p of scenario.prompts) this.promptsById.set(p.id, p);
     this.pendingMessages = [...scenario.messages];
+    this.endingsWithWhen = scenario.endings.filter((e) => e.when);
     this.pendingPrompts = [...scenario.prompts];
 
     let machine = machines.get(scenario);
@@ -137,22 +147,17 @@ export class Run implements RunView {
     this.t += this.tick;
     const t = this.t;
     const sample = this.telemetry.step(t, this.rng);
-    for (const { ledger, slo } of this.sloEntries) {
+    for (const entry of this.sloEntries) {
       let bad = 0;
       let total = 0;
       for (let c = 0; c < this.telemetry.cohortIds.length; c++) {
         if (!this.telemetry.sliCohort[c]) continue;
         const o = c * 5;
-        const rps = sample.cohorts[o] as number;
-        total += rps * this.tick;
-        bad +=
-          rps *
-          this.tick *
-          (slo.kind === 'availability'
-            ? (sample.cohorts[o + 1] as number)
-            : shareSlowerThan(slo.thresholdMs ?? Infinity, sample.cohorts[o + 2] as number, sample.cohorts[o + 3] as number, sample.cohorts[o + 4] as number));
+        const rps = (sample.cohorts[o] as number) * this.tick;
+        total += rps;
+        bad += rps * (entry.slo.kind === 'availability' ? (sample.cohorts[o + 1] as number) : this.slowShare(entry, c, sample.levels));
       }
-      ledger.record(bad, total);
+      entry.ledger.record(bad, total);
     }
     this.budgetSpent = (this.ledgers.get(this.primarySlo) as SloLedger).spent();
     this.alertOut.length = 0;
@@ -191,6 +196,27 @@ export class Run implements RunView {
   /** True if the action could start now (ignoring whether the player is busy). */
   isAvailable(action: Action): boolean {
     return !this.ending && (action.repeatable || !this.started.has(action.id)) && holds(action.available, this);
+  }
+
+  /**
+   * Share of a cohort's requests slower than a latency SLO's threshold. Taken from the
+   * noiseless latency levels, which change only when an effect moves them, so the result
+   * is cached: noise on the latency charts is cosmetic, the budget follows the incident.
+   */
+  private slowShare(entry: SloEntry, cohort: number, levels: Float64Array): number {
+    const o = cohort * 5;
+    const k = cohort * 4;
+    const c = entry.cache;
+    const p50 = levels[o + 2] as number;
+    const p95 = levels[o + 3] as number;
+    const p99 = levels[o + 4] as number;
+    if (c[k] !== p50 || c[k + 1] !== p95 || c[k + 2] !== p99) {
+      c[k] = p50;
+      c[k + 1] = p95;
+      c[k + 2] = p99;
+      c[k + 3] = shareSlowerThan(entry.slo.thresholdMs ?? Infinity, p50, p95, p99);
+    }
+    return c[k + 3] as number;
   }
 
   private changed(): void {
@@ -296,6 +322,7 @@ export class Run implements RunView {
   }
 
   private publishAlerts(): void {
+    if (this.alertOut.length === 0) return;
     for (const tr of this.alertOut) {
       this.events.push({ t: tr.t, type: 'alert', alert: tr.alert, from: tr.from, to: tr.to, value: tr.value });
       if (tr.to === 'firing') {
@@ -311,22 +338,21 @@ export class Run implements RunView {
   private settle(): void {
     for (let guard = 0; guard < 20 && !this.ending; guard++) {
       let moved = false;
-      if (this.pendingMessages.length > 0) {
-        this.pendingMessages = this.pendingMessages.filter((m) => {
-          if (!holds(m.when, this)) return true;
-          this.events.push({ t: this.t, type: 'message', from: m.from, text: m.text, message: m.id });
-          return false;
-        });
+      for (let i = 0; i < this.pendingMessages.length; i++) {
+        const m = this.pendingMessages[i] as Scenario['messages'][number];
+        if (!holds(m.when, this)) continue;
+        this.events.push({ t: this.t, type: 'message', from: m.from, text: m.text, message: m.id });
+        this.pendingMessages.splice(i--, 1);
       }
-      if (this.pendingPrompts.length > 0) {
-        this.pendingPrompts = this.pendingPrompts.filter((p) => {
-          if (!holds(p.when, this)) return true;
-          this.openPrompts.push({ prompt: p, openedAt: this.t });
-          this.events.push({ t: this.t, type: 'prompt.open', prompt: p.id });
-          return false;
-        });
+      for (let i = 0; i < this.pendingPrompts.length; i++) {
+        const p = this.pendingPrompts[i] as Prompt;
+        if (!holds(p.when, this)) continue;
+        this.openPrompts.push({ prompt: p, openedAt: this.t });
+        this.events.push({ t: this.t, type: 'prompt.open', prompt: p.id });
+        this.pendingPrompts.splice(i--, 1);
       }
-      for (const open of [...this.openPrompts]) {
+      for (let i = this.openPrompts.length - 1; i >= 0; i--) {
+        const open = this.openPrompts[i] as OpenPrompt;
         const { prompt } = open;
         if (prompt.timeout === undefined || this.t - open.openedAt < prompt.timeout) continue;
         const fallback = prompt.options.find((o) => o.default);
@@ -349,9 +375,9 @@ export class Run implements RunView {
   }
 
   private transitionDue(): boolean {
-    for (const e of this.scenario.endings) if (e.when && holds(e.when, this)) return true;
-    const phase = this.scenario.phases.find((p) => p.id === this.phase);
-    return !!phase && phase.transitions.some((tr) => holds(tr.when, this));
+    for (const e of this.endingsWithWhen) if (holds(e.when as Condition, this)) return true;
+    if (this.currentPhase) for (const tr of this.currentPhase.transitions) if (holds(tr.when, this)) return true;
+    return false;
   }
 
   private syncPhase(): void {
@@ -372,20 +398,22 @@ export class Run implements RunView {
     this.phaseEnteredAt = this.t;
     this.events.push({ t: this.t, type: 'phase', phase: value, from });
     const phase = this.scenario.phases.find((p) => p.id === value);
+    this.currentPhase = phase ?? null;
     if (!phase) return;
     this.applyEffects(phase.onEnter, null);
     this.logCursors = phase.logs.map((stream) => ({ stream, due: this.t + stream.every * this.logRng.range(0.3, 1.3) }));
   }
 
   private emitLogs(): void {
-    const fresh: LogEntry[] = [];
+    let fresh: LogEntry[] | null = null;
     for (const cursor of this.logCursors) {
       while (cursor.due <= this.t) {
         const { stream } = cursor;
-        fresh.push({ t: Math.round(cursor.due), level: stream.level, source: stream.source, text: stream.text });
+        (fresh ??= []).push({ t: Math.round(cursor.due), level: stream.level, source: stream.source, text: stream.text });
         cursor.due += Math.max(this.tick / 4, stream.every * this.logRng.range(0.7, 1.3));
       }
     }
+    if (!fresh) return;
     if (fresh.length > 1) fresh.sort((a, b) => a.t - b.t);
     for (const entry of fresh) this.pushLog(entry);
   }

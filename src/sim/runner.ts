@@ -6,7 +6,6 @@ import type { Choice, Scenario } from '../scenario/schema/index.ts';
 import type { AlertStatus } from './alerts.ts';
 import { Run } from './engine.ts';
 import type { ChoiceRecord, LogEntry, PlayerEvent, RunEvent } from './events.ts';
-import type { SeriesMap } from './recorder.ts';
 
 /** A choice as saved and replayed: sim time in seconds plus what was done. */
 export interface TimedChoice {
@@ -26,8 +25,10 @@ export interface Transcript {
   events: RunEvent[];
   logs: LogEntry[];
   droppedLogs: number;
-  time: number[];
-  series: SeriesMap;
+  /** Sim time of each recorded point (one per tick, from 0). */
+  time: Float64Array;
+  /** Per-tick series (see Recorder for the keys), aligned with `time`. */
+  series: Record<string, Float64Array>;
   alerts: AlertStatus[];
   ending: { id: string; outcome: string; title: string; text: string; at: number } | null;
   budgetSpent: number;
@@ -76,6 +77,8 @@ export function runPlaythrough(scenario: Scenario, options: { seed?: number; cho
 /** The transcript of a run so far. */
 export function transcriptOf(run: Run, choices: readonly (TimedChoice | Choice)[]): Transcript {
   const primary = run.scenario.service.slos.find((s) => s.id === run.primarySlo);
+  const series: Record<string, Float64Array> = {};
+  for (const key of run.recorder.keys) series[key] = run.recorder.view(key);
   return {
     scenario: run.scenario.id,
     seed: run.seed,
@@ -85,8 +88,8 @@ export function transcriptOf(run: Run, choices: readonly (TimedChoice | Choice)[
     events: run.events,
     logs: run.logs,
     droppedLogs: run.droppedLogs,
-    time: run.recorder.time,
-    series: run.recorder.series,
+    time: run.recorder.timeView(),
+    series,
     alerts: run.alerts.status.map((a) => ({ ...a })),
     ending: run.ending,
     budgetSpent: run.budgetSpent,

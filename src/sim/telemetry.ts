@@ -48,6 +48,8 @@ export interface TelemetrySample {
   /** rps over all cohorts; errorRatio over SLI cohorts; latency request-weighted over all cohorts. */
   global: Float64Array;
   signals: Float64Array;
+  /** Noiseless levels, laid out like `cohorts`. */
+  levels: Float64Array;
 }
 
 /** Telemetry for one run. */
@@ -88,6 +90,7 @@ export class TelemetryModel {
       cohorts: new Float64Array(this.baseline),
       global: new Float64Array(N),
       signals: new Float64Array(this.signalBaseline),
+      levels: new Float64Array(this.baseline),
     };
   }
 
@@ -130,7 +133,7 @@ export class TelemetryModel {
       const p = this.pending.shift() as PendingEffect;
       this.apply(p.effect, p.at);
     }
-    const { cohorts, global, signals } = this.sample;
+    const { cohorts, global, signals, levels } = this.sample;
     const nz = this.noise;
     let rpsAll = 0;
     let sliRps = 0;
@@ -140,11 +143,12 @@ export class TelemetryModel {
     let w99 = 0;
     for (let c = 0; c < this.cohortIds.length; c++) {
       const o = c * N;
-      const rps = Math.max(0, levelAt(this.tracks[o] as Track, t) * (1 + nz.rps * rng.normal()));
-      const err = Math.min(1, Math.max(0, levelAt(this.tracks[o + ERR] as Track, t) * (1 + nz.errorRatio * rng.normal())));
-      const p50 = Math.max(0.1, levelAt(this.tracks[o + P50] as Track, t) * (1 + nz.latency * rng.normal()));
-      const p95 = Math.max(p50, levelAt(this.tracks[o + P95] as Track, t) * (1 + nz.latency * rng.normal()));
-      const p99 = Math.max(p95, levelAt(this.tracks[o + P99] as Track, t) * (1 + nz.latency * rng.normal()));
+      for (let m = 0; m < N; m++) levels[o + m] = levelAt(this.tracks[o + m] as Track, t);
+      const rps = Math.max(0, (levels[o] as number) * (1 + nz.rps * rng.normal()));
+      const err = Math.min(1, Math.max(0, (levels[o + ERR] as number) * (1 + nz.errorRatio * rng.normal())));
+      const p50 = Math.max(0.1, (levels[o + P50] as number) * (1 + nz.latency * rng.normal()));
+      const p95 = Math.max(p50, (levels[o + P95] as number) * (1 + nz.latency * rng.normal()));
+      const p99 = Math.max(p95, (levels[o + P99] as number) * (1 + nz.latency * rng.normal()));
       cohorts[o + RPS] = rps;
       cohorts[o + ERR] = err;
       cohorts[o + P50] = p50;
