@@ -76,25 +76,6 @@ export function holds(c: Condition, v: RunView): boolean {
   return true;
 }
 
-/** The same as `holds`, field by field, without the compiled cache (the reference the tests compare to). */
-export function holdsSlow(c: Condition, v: RunView): boolean {
-  if (c.at !== undefined && v.t < c.at) return false;
-  if (c.before !== undefined && v.t >= c.before) return false;
-  if (c.phase && !c.phase.includes(v.phase)) return false;
-  if (c.notPhase && c.notPhase.includes(v.phase)) return false;
-  if (c.inPhaseFor !== undefined && v.t - v.phaseEnteredAt < c.inPhaseFor) return false;
-  if (!all(c.known, v.known) || !none(c.unknown, v.known)) return false;
-  if (!all(c.done, v.done) || !none(c.notDone, v.started)) return false;
-  if (!all(c.chosen, v.chosen)) return false;
-  if (c.acked !== undefined && c.acked !== v.acked) return false;
-  if (c.declared !== undefined && c.declared !== (v.severity !== null)) return false;
-  if (!all(c.alertFiring, v.firing)) return false;
-  if (c.budgetSpentAbove !== undefined && !(v.budgetSpent > c.budgetSpentAbove)) return false;
-  if (c.budgetSpentBelow !== undefined && !(v.budgetSpent < c.budgetSpentBelow)) return false;
-  if (c.noUpdateFor !== undefined && v.t - (v.lastUpdateAt ?? 0) < c.noUpdateFor) return false;
-  return true;
-}
-
 /** A copy of a view that later changes to the run cannot alter (recorded with each choice). */
 export function freezeView(v: RunView): FrozenView {
   return {
