@@ -310,6 +310,7 @@ export class Run implements RunView {
     }
     for (const line of effects.logs) this.pushLog({ t: this.t, level: line.level, source: line.source, text: line.text });
     for (const m of effects.messages) this.events.push({ t: this.t, type: 'message', from: m.from, text: m.text, message: source });
+    if (effects.marker) this.events.push({ t: this.t, type: 'marker', label: effects.marker });
     if (effects.declare) {
       this.severity = effects.declare;
       this.events.push({ t: this.t, type: 'declare', severity: effects.declare });

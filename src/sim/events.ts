@@ -38,6 +38,7 @@ export type RunEvent =
   | { t: number; type: 'reveal'; fact: string }
   | { t: number; type: 'declare'; severity: string }
   | { t: number; type: 'runbook'; runbook: string }
+  | { t: number; type: 'marker'; label: string }
   | { t: number; type: 'ending'; ending: string; outcome: string };
 
 /** One log line as the log viewer shows it. */

@@ -32,6 +32,9 @@ export const Effects = z
     declare: IncidentSeverity.optional().meta({ description: 'Declares (or re-declares) the incident at this severity.' }),
     silence: z.array(Id).max(20).default([]).meta({ description: 'Alerts this change stops from firing (raising a threshold, a silence).' }),
     result: z.string().max(1200).optional().meta({ description: 'What the player sees as the outcome, e.g. the output of a command.' }),
+    marker: z.string().min(1).max(40).optional().meta({
+      description: 'Draws a labelled marker on the dashboard charts at this moment, e.g. "deploy v2.14.0 canary" or "config push".',
+    }),
   })
   .meta({ description: 'What happens: phase change, telemetry moves, facts revealed, logs, messages.' });
 export type Effects = z.infer<typeof Effects>;
