@@ -1,0 +1,14 @@
+/** `npm run bench`: prints each figure as `name: value unit`. */
+import { engineFigures } from './engine.ts';
+import { printFigure, type Figure } from './figure.ts';
+
+const groups: Array<[string, () => Figure[] | Promise<Figure[]>]> = [['engine', engineFigures]];
+
+for (const [name, run] of groups) {
+  try {
+    for (const figure of await run()) printFigure(figure);
+  } catch (err) {
+    console.error(`${name} benchmark failed: ${(err as Error).message}`);
+    process.exitCode = 1;
+  }
+}
