@@ -1,0 +1,88 @@
+/**
+ * The debrief as Markdown that pastes cleanly into a doc, a ticket or a chat: a one-line
+ * headline, a dimension table, evidence with sim times, key times, next-level advice.
+ * The first line is always "Acted at: <level>" so tools and people can find the result.
+ */
+import type { Debrief, DebriefEvidence } from './debrief-schema.ts';
+import { levelLabel } from './ladder.ts';
+import { mmss } from './time.ts';
+
+/** Escapes text for a Markdown table cell or bullet: no pipes, no line breaks. */
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+}
+
+const pct = (f: number) => `${(Math.round(f * 1000) / 10).toFixed(1)}%`;
+const time = (t: number | null) => (t === null ? '—' : mmss(t));
+
+/** The headline: "Acted at: L3 Senior SRE", or "Acted at: not observed". */
+export function headline(debrief: Debrief): string {
+  return `Acted at: ${debrief.overall.level ? levelLabel(debrief.overall.level) : 'not observed'}`;
+}
+
+function sourceLabel(debrief: Debrief, e: DebriefEvidence): string {
+  if (e.source.kind === 'rule') return `rule \`${e.source.id}\``;
+  const step = debrief.timeline.find((s) => s.shown.some((x) => x.key === e.key));
+  return step ? step.label : e.source.id;
+}
+
+function evidenceLine(debrief: Debrief, e: DebriefEvidence): string {
+  const mark = e.harmful ? `⚠ anti-pattern, caps at ${e.level}` : e.level;
+  return `- ${mmss(e.t)} · ${mark} · ${cell(sourceLabel(debrief, e))}: ${cell(e.why)}`;
+}
+
+/** Renders a debrief as Markdown. */
+export function debriefToMarkdown(debrief: Debrief): string {
+  const out: string[] = [headline(debrief), ''];
+  const end = debrief.ending;
+  const facts = [`**${cell(debrief.scenario.title)}**`, `seed ${debrief.seed}`];
+  if (end) facts.push(`ended ${mmss(end.at)}: ${cell(end.title)} (${end.outcome})`);
+  facts.push(`confidence: ${debrief.overall.confidence}`);
+  out.push(facts.join(' · '), '', cell(debrief.overall.explanation), '');
+
+  out.push('| Dimension | Group | Level | Confidence | Evidence |', '|---|---|---|---|---|');
+  for (const d of debrief.dimensions) {
+    const level = d.level ? levelLabel(d.level) + (d.cap && d.supported && d.cap < d.supported ? ` (capped; evidence shows ${d.supported})` : '') : 'not observed';
+    const n = d.evidence.length;
+    out.push(`| ${d.title} | ${d.group} | ${level} | ${d.confidence} | ${n === 0 ? '—' : `${n} item${n === 1 ? '' : 's'}`} |`);
+  }
+  out.push('');
+
+  const observed = debrief.dimensions.filter((d) => d.evidence.length > 0);
+  if (observed.length > 0) {
+    out.push('## Evidence', '');
+    for (const d of observed) {
+      out.push(`**${d.title} — ${d.level ?? 'not observed'}**${d.description ? `: ${cell(d.description)}` : ''}`, '');
+      for (const e of d.evidence) out.push(evidenceLine(debrief, e));
+      out.push('');
+    }
+  }
+
+  if (debrief.timeline.length > 0) {
+    out.push('## Timeline', '');
+    for (const s of debrief.timeline) {
+      const shown = s.shown.map((e) => `${e.dimension} ${e.level}${e.harmful ? ' ⚠' : ''}`).join(', ');
+      out.push(`- ${mmss(s.t)} · ${cell(s.label)}${shown ? ` — ${shown}` : ''}`);
+    }
+    out.push('');
+  }
+
+  const t = debrief.times;
+  out.push('## Key times', '', '| | |', '|---|---|');
+  out.push(`| Time to acknowledge | ${time(t.timeToAcknowledge)}${t.firstPageAt !== null ? ` (paged at ${mmss(t.firstPageAt)})` : ' (nothing paged)'} |`);
+  out.push(`| Time to mitigate | ${time(t.timeToMitigate)}${t.mitigatedAt !== null ? ` (burn back under 1× at ${mmss(t.mitigatedAt)})` : ''} |`);
+  out.push(`| Time to resolve | ${time(t.timeToResolve)}${t.resolvedAt !== null ? ` (resolved at ${mmss(t.resolvedAt)})` : ' (not resolved)'} |`);
+  out.push(`| Error budget spent in this run | ${pct(debrief.budget.spentDuringRun)} (${pct(debrief.budget.total)} of the window's budget in all) |`);
+  out.push('');
+
+  const next = debrief.nextLevel;
+  if (next.advice.length > 0) {
+    out.push(`## What the next level up would have done${next.target ? ` (towards ${levelLabel(next.target)})` : ''}`, '');
+    for (const a of next.advice) {
+      const when = a.when ? ` *(${cell(a.when)})*` : '';
+      out.push(`- **${a.dimension[0]?.toUpperCase()}${a.dimension.slice(1)}** ${a.from} → ${a.to}: ${cell(a.label)}${when}. ${cell(a.why)}`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
