@@ -1,0 +1,59 @@
+/** `scenario check [--json] [files…]`: validate scenario files and print located diagnostics. */
+import { resolve } from 'node:path';
+import { countDiagnostics, formatDiagnostic, plural, sortDiagnostics, type Diagnostic } from '../scenario/diagnostics.ts';
+import type { CliIO, Command } from './io.ts';
+import { displayPath, findScenarioFiles, loadScenarioFile } from './scenario-files.ts';
+
+const USAGE = `usage: npm run scenario -- check [--json] [files…]
+
+Checks scenario files: YAML syntax, the schema, references, values and the phase graph.
+With no files, checks every scenarios/*/scenario.yaml.
+
+  --json   print the diagnostics as a JSON array instead of text
+
+Exit code: 0 if there are no errors (warnings are fine), 1 if there are, 2 on bad usage.`;
+
+async function run(args: string[], io: CliIO): Promise<number> {
+  const json = args.includes('--json');
+  const unknown = args.filter((a) => a.startsWith('-') && a !== '--json');
+  if (unknown.length > 0) {
+    io.stderr(`unknown option ${unknown.join(', ')}\n\n${USAGE}`);
+    return 2;
+  }
+  const given = args.filter((a) => !a.startsWith('-'));
+  const files = given.length > 0 ? given : findScenarioFiles(io.cwd);
+  if (files.length === 0) {
+    io.stderr('no scenario files found (looked for scenarios/*/scenario.yaml)');
+    if (json) io.stdout('[]');
+    return 0;
+  }
+
+  const diagnostics: Diagnostic[] = [];
+  let unreadable = 0;
+  for (const file of files) {
+    const display = displayPath(file, io.cwd);
+    try {
+      diagnostics.push(...loadScenarioFile(resolve(io.cwd, file), display).diagnostics);
+    } catch (error) {
+      unreadable++;
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error);
+      io.stderr(`error: cannot read ${display}: ${reason}`);
+    }
+  }
+
+  const sorted = sortDiagnostics(diagnostics);
+  const counts = countDiagnostics(sorted);
+  if (json) {
+    io.stdout(JSON.stringify(sorted, null, 2));
+  } else {
+    for (const d of sorted) io.stdout(formatDiagnostic(d));
+    const checked = plural(files.length - unreadable, 'file');
+    const found = [plural(counts.errors, 'error'), plural(counts.warnings, 'warning')];
+    if (counts.infos > 0) found.push(plural(counts.infos, 'note'));
+    const problems = counts.errors + counts.warnings + counts.infos === 0 ? 'no problems' : found.join(', ');
+    io.stdout(`${sorted.length > 0 ? '\n' : ''}checked ${checked}: ${problems}`);
+  }
+  return counts.errors > 0 || unreadable > 0 ? 1 : 0;
+}
+
+export const checkCommand: Command = { summary: 'check scenario files and report problems with line and column', usage: USAGE, run };

@@ -1,0 +1,118 @@
+/**
+ * Loading a scenario: text in, a validated scenario (or located diagnostics) out.
+ * Pure: the caller supplies the text and a way to read runbook files, so the same
+ * code runs in the CLI, in tests and in the browser.
+ */
+import type { Diagnostic } from './diagnostics.ts';
+import { checkDuplicateIds, collectIds } from './ids.ts';
+import { checkCharacters, checkNesting, DEFAULT_MAX_SIZE, tooLargeMessage } from './prescan.ts';
+import { checkReferences } from './references.ts';
+import { Reporter } from './report.ts';
+import { reportSchemaIssues } from './schema-issues.ts';
+import { Scenario } from './schema/index.ts';
+import { checkStatic } from './static-checks.ts';
+import { checkValues, loadRunbooks } from './values.ts';
+import { parseYaml, toPlainData } from './yaml-source.ts';
+import { isMap, isSeq } from 'yaml';
+
+export interface LoadOptions {
+  /** The name diagnostics carry, usually the path as the user typed it. */
+  file: string;
+  /** Reads a file relative to the scenario's folder; undefined if it does not exist. */
+  readFile?: (relativePath: string) => string | undefined;
+  /** Refuse files longer than this many characters (default 2 MiB). */
+  maxSize?: number;
+}
+
+export interface LoadResult {
+  /** Set only when there are no errors. */
+  scenario?: Scenario;
+  /** Runbook markdown by runbook id. */
+  runbooks: Record<string, string>;
+  /** Errors, warnings and notes, in file order. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Parses, validates and checks a scenario. Never throws and reports every problem it
+ * can find in one pass: YAML syntax, schema, references, values and (when all of
+ * those are clean) the static graph checks.
+ */
+export function loadScenario(text: string, options: LoadOptions): LoadResult {
+  const report = new Reporter(options.file, typeof text === 'string' ? text : '');
+  const result: LoadResult = { runbooks: {}, diagnostics: [] };
+  try {
+    runStages(typeof text === 'string' ? text : String(text), options, report, result);
+  } catch (error) {
+    // A bug in a check must not hide the file's real problems, nor crash the editor.
+    const detail = error instanceof Error ? error.message : String(error);
+    report.atOffset('BR000', 0, 0, `the checker failed on this file: ${detail}`, {
+      hint: 'this is a bug in Burn Rate, not in your scenario; please report it with the file',
+    });
+    delete result.scenario;
+  }
+  result.diagnostics = report.finish();
+  if (report.errorCount > 0) delete result.scenario;
+  return result;
+}
+
+function runStages(text: string, options: LoadOptions, report: Reporter, result: LoadResult): void {
+  const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
+  if (text.length > maxSize) {
+    const { message, hint } = tooLargeMessage(text.length, maxSize);
+    report.atOffset('BR002', 0, 0, message, { hint });
+    return;
+  }
+  const clean = checkCharacters(text, report);
+  if (clean === undefined || !checkNesting(clean, report)) return;
+
+  const doc = parseYaml(clean, report);
+  if (!doc) return;
+  if (doc.contents === null || doc.contents === undefined) {
+    report.atOffset('BR004', 0, 0, 'the file is empty', {
+      hint: 'start from a template: `npm run scenario -- new` or copy test/fixtures/minimal.yaml',
+    });
+    return;
+  }
+  if (!isMap(doc.contents)) {
+    const range = doc.contents.range ?? [0, 0, 0];
+    const what = isSeq(doc.contents) ? 'a list' : 'a single value';
+    report.atOffset('BR005', range[0], range[1], `the file holds ${what}, but a scenario is a mapping of \`key: value\` fields`, {
+      hint: 'a scenario starts with fields such as `format: 1`, `id: …`, `title: …` at the left margin',
+    });
+    return;
+  }
+
+  const { data, usable } = toPlainData(doc, report);
+  if (!usable) return;
+
+  const parsed = Scenario.safeParse(data);
+  if (!parsed.success) {
+    reportSchemaIssues(parsed.error.issues, Scenario, data, report);
+    return;
+  }
+  const scenario = parsed.data;
+  const ids = collectIds(scenario);
+  checkDuplicateIds(scenario, report);
+  checkReferences(scenario, ids, report);
+  checkValues(scenario, report);
+  result.runbooks = loadRunbooks(scenario, options.readFile, report);
+  // The graph checks assume every reference resolves; with errors they would only add noise.
+  if (report.errorCount > 0) return;
+  checkStatic(scenario, report);
+  result.scenario = scenario;
+}
+
+/**
+ * A `readFile` for files bundled as a map from path to contents (as a bundler's glob
+ * import gives them): paths are resolved against the scenario file's folder.
+ */
+export function readerFromFiles(files: Readonly<Record<string, string>>, scenarioPath: string): (relativePath: string) => string | undefined {
+  const slash = scenarioPath.lastIndexOf('/');
+  const folder = slash === -1 ? '' : scenarioPath.slice(0, slash + 1);
+  return (relativePath) => {
+    const normalised = relativePath.replace(/^\.\//, '');
+    const hit = files[folder + normalised];
+    return typeof hit === 'string' ? hit : undefined;
+  };
+}

@@ -1,0 +1,224 @@
+/**
+ * Zod issues → diagnostics in plain words. Zod says "Invalid input: expected number,
+ * received string"; a trainer needs "`cost` must be a duration such as "90s" or "5m",
+ * got true", at the right line, with the field's description as the hint.
+ */
+import type { z } from 'zod';
+import type { DiagnosticCode } from './diagnostics.ts';
+import type { PathSegment } from './positions.ts';
+import type { Reporter } from './report.ts';
+import {
+  allowedKeys,
+  allowedValues,
+  expectedPhrase,
+  expectsDuration,
+  expectsId,
+  expectsText,
+  fieldHelp,
+  schemaAt,
+} from './schema-info.ts';
+import { didYouMean } from './suggest.ts';
+
+type Issue = z.core.$ZodIssue;
+type AnySchema = z.core.$ZodType;
+
+/** Singular nouns for the collections whose items carry an id, for "action `x`: …" prefixes. */
+const ITEM_NOUNS: Record<string, string> = {
+  phases: 'phase',
+  endings: 'ending',
+  actions: 'action',
+  prompts: 'prompt',
+  options: 'option',
+  alerts: 'alert',
+  runbooks: 'runbook',
+  facts: 'fact',
+  stakeholders: 'stakeholder',
+  messages: 'message',
+  slos: 'SLO',
+  cohorts: 'cohort',
+  signals: 'signal',
+  rules: 'scoring rule',
+  references: 'reference playthrough',
+};
+
+function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
+  let value = data;
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PathSegment, unknown>)[segment];
+  }
+  return value;
+}
+
+/** A value as it reads in a message: `"5 minutes"`, `true`, `a list`. */
+export function renderValue(value: unknown): string {
+  if (value === null) return 'an empty value';
+  if (typeof value === 'string') {
+    if (value === '') return 'an empty string';
+    const short = value.length > 40 ? `${value.slice(0, 37)}…` : value;
+    return JSON.stringify(short);
+  }
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return 'a date';
+  if (typeof value === 'object') return 'a mapping';
+  return String(value);
+}
+
+/** "action `rollback`: " for problems inside an item with an id; "" at the top level. */
+function contextPrefix(path: readonly PathSegment[], data: unknown): string {
+  // The innermost item that holds the subject (not the subject itself).
+  for (let i = path.length - 2; i >= 1; i--) {
+    const collection = path[i - 1];
+    const index = path[i];
+    if (typeof collection !== 'string' || typeof index !== 'number') continue;
+    const noun = ITEM_NOUNS[collection];
+    if (!noun) continue;
+    const id = (valueAt(data, path.slice(0, i + 1)) as { id?: unknown } | undefined)?.id;
+    return typeof id === 'string' && id !== '' ? `${noun} \`${id}\`: ` : `${noun} ${index + 1}: `;
+  }
+  return '';
+}
+
+/** "`cost`", or "item 2 of `reveal`" for list entries. */
+function subjectOf(path: readonly PathSegment[]): string {
+  const last = path[path.length - 1];
+  if (typeof last === 'number') {
+    const parent = path[path.length - 2];
+    return typeof parent === 'string' ? `item ${last + 1} of \`${parent}\`` : `item ${last + 1}`;
+  }
+  return last === undefined ? 'the scenario' : `\`${String(last)}\``;
+}
+
+/** "`service` is missing `name`", or "`title` is missing" when the parent is a list item or the top level. */
+function missingPhrase(path: readonly PathSegment[], subject: string): string {
+  const parent = path[path.length - 2];
+  return typeof parent === 'string' ? `\`${parent}\` is missing ${subject}` : `${subject} is missing`;
+}
+
+function describeHint(schema: AnySchema | undefined, field: string): string | undefined {
+  const { description } = fieldHelp(schema);
+  return description ? `${field}: ${description}` : undefined;
+}
+
+function join(...parts: (string | undefined)[]): string | undefined {
+  const kept = parts.filter((p): p is string => !!p);
+  return kept.length ? kept.join('; ') : undefined;
+}
+
+function boundPhrase(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>): string {
+  const small = issue.code === 'too_small';
+  const limit = Number(small ? issue.minimum : issue.maximum);
+  switch (issue.origin) {
+    case 'string':
+      if (small && limit === 1) return 'must not be empty';
+      return small ? `must be at least ${limit} characters long` : `must be at most ${limit} characters long`;
+    case 'array':
+      return small ? `needs at least ${limit} ${limit === 1 ? 'entry' : 'entries'}` : `may have at most ${limit} entries`;
+    default:
+      if (issue.inclusive === false) return small ? `must be greater than ${limit}` : `must be less than ${limit}`;
+      return small ? `must be at least ${limit}` : `must be at most ${limit}`;
+  }
+}
+
+/**
+ * Reports every issue of a failed parse, located in the document. Never throws: an
+ * issue it cannot describe still gets a located diagnostic with Zod's own words.
+ */
+export function reportSchemaIssues(issues: readonly Issue[], root: AnySchema, data: unknown, report: Reporter): void {
+  for (const issue of issues) {
+    const path = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
+    const schema = schemaAt(root, path, data);
+    const value = valueAt(data, path);
+    const subject = subjectOf(path);
+    const field = typeof path[path.length - 1] === 'string' ? subject : 'this value';
+    const emit = (code: DiagnosticCode, message: string, hint?: string, at: readonly PathSegment[] = path, key = false) =>
+      report.atPath(code, at, contextPrefix(at, data) + message, { hint, key });
+
+    switch (issue.code) {
+      case 'invalid_type': {
+        const expected = expectedPhrase(schema) ?? issue.expected;
+        if (value === undefined) {
+          const { description } = fieldHelp(schema);
+          const add = `add \`${String(path[path.length - 1])}\` (${expected})`;
+          emit('BR011', missingPhrase(path, subject), description ? `${add}: ${description}` : add);
+        } else {
+          const quote = expectsText(schema) && (typeof value === 'number' || typeof value === 'boolean');
+          emit(
+            'BR013',
+            `${subject} must be ${expected}, got ${renderValue(value)}`,
+            join(quote ? `put it in quotes: "${String(value)}"` : undefined, describeHint(schema, field)),
+          );
+        }
+        break;
+      }
+      case 'invalid_union': {
+        if (issue.discriminator) {
+          const options = (issue as { options?: unknown[] }).options ?? [];
+          const names = options.map(String);
+          if (value === undefined) {
+            emit('BR011', missingPhrase(path, subject), `\`${String(path[path.length - 1])}\` is one of ${names.join(', ')}`);
+          } else {
+            const close = typeof value === 'string' ? didYouMean(value, names) : undefined;
+            emit(
+              'BR014',
+              `${subject} must be one of ${names.join(', ')}, got ${renderValue(value)}`,
+              close ? `did you mean \`${close}\`?` : `${subject} decides which other fields are allowed here`,
+            );
+          }
+        } else {
+          const expected = expectedPhrase(schema) ?? 'something else';
+          emit('BR013', `${subject} must be ${expected}, got ${renderValue(value)}`, describeHint(schema, field));
+        }
+        break;
+      }
+      case 'invalid_value': {
+        const values = allowedValues(schema) ?? issue.values;
+        const names = values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
+        const close = typeof value === 'string' ? didYouMean(value, names) : undefined;
+        const expected = names.length === 1 ? names[0] : `one of ${names.join(', ')}`;
+        emit(
+          'BR014',
+          `${subject} must be ${expected}, got ${renderValue(value)}`,
+          close ? `did you mean \`${close}\`?` : describeHint(schema, field),
+        );
+        break;
+      }
+      case 'too_small':
+      case 'too_big': {
+        const got = typeof value === 'number' ? `, got ${value}` : Array.isArray(value) ? `, got ${value.length}` : '';
+        emit('BR015', `${subject} ${boundPhrase(issue)}${got}`, describeHint(schema, field));
+        break;
+      }
+      case 'invalid_format': {
+        if (expectsDuration(schema)) {
+          emit(
+            'BR016',
+            `${subject} must be a duration such as "90s" or "5m", got ${renderValue(value)}`,
+            'write a number and a unit: ms, s, m (or min), h or d, e.g. "45s", "1.5h" or "30d"',
+          );
+        } else if (expectsId(schema)) {
+          emit('BR016', `${subject} must be an id such as "rollback-canary", got ${renderValue(value)}`, issue.message);
+        } else {
+          emit('BR016', `${subject} is not in the right format, got ${renderValue(value)}`, join(issue.message, describeHint(schema, field)));
+        }
+        break;
+      }
+      case 'unrecognized_keys': {
+        const allowed = allowedKeys(schema, value);
+        for (const key of issue.keys) {
+          const close = didYouMean(key, allowed);
+          const hint = close
+            ? `did you mean \`${close}\`?`
+            : allowed.length
+              ? `the keys allowed here are ${allowed.map((k) => `\`${k}\``).join(', ')}`
+              : undefined;
+          emit('BR012', `unknown key \`${key}\``, hint, [...path, key], true);
+        }
+        break;
+      }
+      default:
+        emit('BR017', `${subject}: ${issue.message}`, describeHint(schema, field));
+    }
+  }
+}

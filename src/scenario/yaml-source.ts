@@ -1,0 +1,186 @@
+/**
+ * YAML text → document with positions → plain data, reporting every syntax problem.
+ * We convert nodes to data ourselves rather than with `doc.toJS()`: its duplicate-key
+ * check is quadratic in the number of keys, its alias check throws at the first
+ * excess, and it cannot tell us where a duplicate key or a bad alias is.
+ */
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type ErrorCode, type YAMLError } from 'yaml';
+import { keyText } from './positions.ts';
+import type { Reporter } from './report.ts';
+import { MAX_NESTING } from './prescan.ts';
+
+/**
+ * Aliases may not expand the data past this many nodes. A large scenario has a few
+ * thousand; a "billion laughs" file has billions. Counting expanded size (rather than
+ * aliases, as `maxAliasCount` does) lets honest reuse of anchors through.
+ */
+export const MAX_EXPANDED_NODES = 100_000;
+
+const SYNTAX_HINTS: Partial<Record<ErrorCode, string>> = {
+  BAD_INDENT: 'line this up with the other entries at the same level (spaces only, usually two per level)',
+  TAB_AS_INDENT: 'indent with spaces: YAML does not allow tabs for indentation',
+  MISSING_CHAR: 'a closing quote or bracket, or the colon after a key, is missing',
+  BLOCK_AS_IMPLICIT_KEY: 'put each `key: value` on its own line, or quote a value that contains ": "',
+  MULTILINE_IMPLICIT_KEY: 'a key must fit on one line; check the indentation of the line above',
+  UNEXPECTED_TOKEN: 'look for a stray character here, or put the value in quotes',
+  MULTIPLE_DOCS: 'a scenario is one YAML document: remove the `---` or `...` line',
+  BAD_DQ_ESCAPE: 'inside double quotes write a backslash as \\\\, or use single quotes',
+  BAD_SCALAR_START: 'a value starting with @ or ` must be quoted',
+  BAD_DIRECTIVE: 'scenarios need no % directives; remove the line',
+  KEY_OVER_1024_CHARS: 'keys are short names such as `title`; is a colon missing after the key?',
+  BLOCK_IN_FLOW: 'inside [ ] or { } use only flow style: no `- ` items or indented blocks',
+  TAG_RESOLVE_FAILED: 'remove the `!tag`: scenarios use plain YAML values',
+  BAD_ALIAS: 'an alias is written *name and must refer to an &name anchor above it',
+};
+
+function plainMessage(message: string): string {
+  // yaml's messages start with a capital and sometimes carry a source excerpt after a colon-newline.
+  const first = message.split('\n')[0]?.trim() ?? message;
+  return first.charAt(0).toLowerCase() + first.slice(1);
+}
+
+function reportYamlError(error: YAMLError, report: Reporter, asWarning: boolean): void {
+  const [start, end] = error.pos;
+  if (/call stack/i.test(error.message)) {
+    report.atOffset('BR008', start, end, 'lists and mappings are nested too deeply to read', {
+      hint: 'a scenario nests about ten levels; look for unbalanced brackets or runaway indentation',
+    });
+    return;
+  }
+  report.atOffset(asWarning ? 'BR009' : 'BR001', start, end, plainMessage(error.message), {
+    hint: SYNTAX_HINTS[error.code],
+  });
+}
+
+/** The parsed document, or undefined if the YAML was too broken to validate further. */
+export function parseYaml(text: string, report: Reporter): Document | undefined {
+  let doc: Document;
+  try {
+    doc = parseDocument(text, {
+      prettyErrors: false,
+      uniqueKeys: false, // checked below in linear time, with the first key's line in the hint
+      strict: true,
+      logLevel: 'silent',
+      version: '1.2',
+    });
+  } catch (error) {
+    report.atOffset('BR001', 0, 0, `the YAML parser gave up: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+  report.doc = doc;
+  for (const error of doc.errors) reportYamlError(error, report, false);
+  for (const warning of doc.warnings) reportYamlError(warning, report, true);
+  return doc.errors.length > 0 ? undefined : doc;
+}
+
+/**
+ * Converts a parsed document to plain data (objects, arrays, scalars), reporting
+ * duplicate keys, bad aliases, alias bombs, non-text keys and excessive nesting.
+ * `usable` is false when the data has holes (a dropped alias or key) that would
+ * only cause confusing follow-on schema errors; duplicate keys keep the last value.
+ */
+export function toPlainData(doc: Document, report: Reporter): { data: unknown; usable: boolean } {
+  const anchors = new Map<string, unknown>();
+  const values = new WeakMap<object, unknown>();
+  const sizes = new WeakMap<object, number>();
+  const active = new Set<unknown>();
+  let nodes = 0;
+  let exhausted = false;
+  let tooDeep = false;
+  let holes = 0;
+
+  const walk = (node: unknown, depth: number): unknown => {
+    if (node === null || node === undefined) return null;
+    if (depth > MAX_NESTING) {
+      const range = (node as { range?: [number, number] }).range ?? [0, 0];
+      holes++;
+      if (!tooDeep) report.atOffset('BR008', range[0], range[1], `lists and mappings are nested more than ${MAX_NESTING} levels deep here`);
+      tooDeep = true;
+      return null;
+    }
+    if (isAlias(node)) return expandAlias(node);
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor) anchors.set(anchor, node);
+    const before = nodes++;
+    active.add(node);
+    let value: unknown;
+    if (isScalar(node)) {
+      value = node.value;
+    } else if (isSeq(node)) {
+      value = node.items.map((item) => walk(item, depth + 1));
+    } else if (isMap(node)) {
+      value = walkMap(node, depth);
+    } else {
+      value = null;
+    }
+    active.delete(node);
+    values.set(node as object, value);
+    sizes.set(node as object, nodes - before);
+    return value;
+  };
+
+  const walkMap = (node: { items: { key: unknown; value: unknown }[] }, depth: number): Record<string, unknown> => {
+    const out: Record<string, unknown> = {};
+    const seen = new Map<string, unknown>();
+    for (const pair of node.items) {
+      const keyNode = isAlias(pair.key) ? resolve(pair.key) : pair.key;
+      const key = keyText(keyNode);
+      const keyRange = (pair.key as { range?: [number, number] } | null)?.range;
+      if (key === undefined) {
+        const [start, end] = keyRange ?? [0, 0];
+        holes++;
+        report.atOffset('BR001', start, end, 'a key must be plain text, not a list or a mapping', {
+          hint: 'scenario keys are names such as `title` or `phases`',
+        });
+        continue;
+      }
+      const first = seen.get(key);
+      if (first !== undefined && keyRange) {
+        const firstRange = (first as { range?: [number, number] }).range;
+        const firstLine = firstRange ? report.lines.position(firstRange[0]).line : undefined;
+        report.atOffset('BR006', keyRange[0], keyRange[1], `the key \`${key}\` appears twice in the same mapping`, {
+          hint: `${firstLine ? `it is first set on line ${firstLine}; ` : ''}keep one of them (YAML does not merge them)`,
+        });
+      }
+      seen.set(key, pair.key);
+      // defineProperty so that a key named __proto__ is data, not a prototype change.
+      Object.defineProperty(out, key, { value: walk(pair.value, depth + 1), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  };
+
+  const resolve = (alias: { source: string }): unknown => anchors.get(alias.source);
+
+  const expandAlias = (alias: { source: string; range?: readonly number[] | null }): unknown => {
+    const [start = 0, end = start] = alias.range ?? [];
+    const target = resolve(alias);
+    if (target === undefined || active.has(target) || nodes + (sizes.get(target as object) ?? 1) > MAX_EXPANDED_NODES) holes++;
+    if (target === undefined) {
+      report.atOffset('BR001', start, end, `the alias \`*${alias.source}\` refers to no anchor above it`, {
+        hint: `define \`&${alias.source}\` on a value before this line`,
+      });
+      return null;
+    }
+    if (active.has(target)) {
+      report.atOffset('BR001', start, end, `the alias \`*${alias.source}\` is inside the value it refers to`, {
+        hint: 'a value cannot contain itself; copy the parts you need instead',
+      });
+      return null;
+    }
+    nodes += sizes.get(target as object) ?? 1;
+    if (nodes > MAX_EXPANDED_NODES) {
+      if (!exhausted) {
+        exhausted = true;
+        report.atOffset('BR007', start, end, `aliases expand the file to more than ${MAX_EXPANDED_NODES.toLocaleString('en')} values`, {
+          hint: 'this looks like an alias bomb; a scenario needs few aliases, if any',
+        });
+      }
+      return null;
+    }
+    // Sharing the converted value keeps expansion linear; nothing downstream mutates it.
+    return values.get(target as object) ?? null;
+  };
+
+  const data = walk(doc.contents, 0);
+  return { data, usable: holes === 0 };
+}
