@@ -22,6 +22,8 @@ export interface ServicePart {
   errorRunbook: string | undefined;
   /** The cohort that gets a new release first, if the service ships by canary. */
   canary: string | undefined;
+  /** What the player is told as the shift starts, if the service has more to say than the template. */
+  briefing?: string;
   /** Comments on the service part, by path from the top of the scenario. */
   notes: Note[];
 }

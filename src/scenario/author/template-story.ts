@@ -119,7 +119,7 @@ export function templateStory(part: ServicePart): { story: Story; notes: Note[] 
       {
         id: 'roll-back',
         kind: 'mitigate',
-        label: 'Roll back to v2.7.3',
+        label: part.canary ? 'Abort the canary' : 'Roll back to v2.7.3',
         cost: '2m',
         available: { phase: 'bad-release' },
         effects: { goto: 'recovering', marker: 'rollback to v2.7.3', result: 'Rollback complete: v2.7.3 serves all traffic.' },

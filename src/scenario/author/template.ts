@@ -36,7 +36,7 @@ export function scenarioTemplate(id: string, options: TemplateOptions = {}): Dra
     id,
     title: titleFromId(id),
     summary: `Errors climb on ${part.service.name} a few minutes into your shift.`,
-    briefing: `You are on call for ${part.service.name}. A release is rolling out this afternoon; your pager is on.`,
+    briefing: part.briefing ?? `You are on call for ${part.service.name}. A release is rolling out this afternoon; your pager is on.`,
     difficulty: 'beginner',
     duration: 15,
     tags: ['bad-release'],
