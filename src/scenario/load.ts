@@ -70,7 +70,7 @@ function runStages(text: string, options: LoadOptions, report: Reporter, result:
   if (!doc) return;
   if (doc.contents === null || doc.contents === undefined) {
     report.atOffset('BR004', 0, 0, 'the file is empty', {
-      hint: 'start from a template: `npm run scenario -- new` or copy test/fixtures/minimal.yaml',
+      hint: 'copy an existing scenario from the scenarios folder and change it step by step',
     });
     return;
   }

@@ -14,11 +14,16 @@ export const MAX_NESTING = 64;
 /** More stray control characters than this and the file is treated as binary. */
 const BINARY_THRESHOLD = 16;
 
+function formatSize(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} kB`;
+  return `${n} bytes`;
+}
+
 /** A diagnostic for a file too large to read, usable before the text is even loaded. */
 export function tooLargeMessage(size: number, maxSize: number): { message: string; hint: string } {
-  const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
   return {
-    message: `the file is ${mb(size)}, more than the ${mb(maxSize)} a scenario may be`,
+    message: `the file is ${formatSize(size)}, more than the ${formatSize(maxSize)} a scenario may be`,
     hint: 'a scenario file holds a few hundred lines; is this the right file?',
   };
 }

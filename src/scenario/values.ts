@@ -26,9 +26,8 @@ export function checkValues(s: Scenario, report: Reporter): void {
           hint: 'add `to: <value>`, `factor: <multiple of the baseline>` or `reset: true`',
         });
       } else {
-        report.atPath('BR040', [...at, given[1] as string], `the change to \`${t.metric}\` gives ${given.map((g) => `\`${g}\``).join(' and ')}; give only one`, {
+        report.atPath('BR040', at, `the change to \`${t.metric}\` gives ${given.map((g) => `\`${g}\``).join(' and ')}; give only one`, {
           hint: '`to` is an absolute value, `factor` a multiple of the baseline, `reset: true` goes back to the baseline',
-          key: true,
         });
       }
     });

@@ -33,6 +33,12 @@ const SYNTAX_HINTS: Partial<Record<ErrorCode, string>> = {
   BAD_ALIAS: 'an alias is written *name and must refer to an &name anchor above it',
 };
 
+/** yaml's wording where it speaks YAML-spec rather than plain words. */
+const PLAIN_MESSAGES: Partial<Record<ErrorCode, string>> = {
+  BLOCK_AS_IMPLICIT_KEY: 'a second `key:` starts on the same line as the first',
+  MULTILINE_IMPLICIT_KEY: 'a key must fit on one line',
+};
+
 function plainMessage(message: string): string {
   // yaml's messages start with a capital and sometimes carry a source excerpt after a colon-newline.
   const first = message.split('\n')[0]?.trim() ?? message;
@@ -47,7 +53,8 @@ function reportYamlError(error: YAMLError, report: Reporter, asWarning: boolean)
     });
     return;
   }
-  report.atOffset(asWarning ? 'BR009' : 'BR001', start, end, plainMessage(error.message), {
+  const message = PLAIN_MESSAGES[error.code] ?? plainMessage(error.message);
+  report.atOffset(asWarning ? 'BR009' : 'BR001', start, end, message, {
     hint: SYNTAX_HINTS[error.code],
   });
 }

@@ -1,0 +1,94 @@
+/**
+ * Every diagnostic code has a fixture that triggers it at a known place, and a section
+ * in docs/diagnostics.md whose example is taken from that fixture.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ALL_CODES, DIAGNOSTIC_CODES, type DiagnosticCode } from '../src/scenario/diagnostics.ts';
+import { loadScenario } from '../src/scenario/load.ts';
+import { FIXTURES, fixtureReader } from './support/scenario-text.ts';
+
+const DIR = join(FIXTURES, 'diagnostics');
+const DOCS = readFileSync(join(FIXTURES, '..', '..', 'docs', 'diagnostics.md'), 'utf8');
+/** Codes that no file can trigger on purpose. */
+const NO_FIXTURE: DiagnosticCode[] = ['BR000'];
+
+interface Fixture {
+  code: DiagnosticCode;
+  text: string;
+  line: number;
+  column: number;
+  also: string[];
+  maxSize?: number;
+}
+
+function readFixture(name: string): Fixture {
+  const text = readFileSync(join(DIR, name), 'utf8');
+  const expectLine = /^# expect: (BR\d{3}) at (\d+):(\d+)$/m.exec(text);
+  if (!expectLine) throw new Error(`${name} has no "# expect: CODE at line:col" header`);
+  const fixture: Fixture = {
+    code: expectLine[1] as DiagnosticCode,
+    text,
+    line: Number(expectLine[2]),
+    column: Number(expectLine[3]),
+    also: /^# also: (.+)$/m.exec(text)?.[1]?.split(/\s+/) ?? [],
+  };
+  const maxSize = /^# options: maxSize=(\d+)$/m.exec(text)?.[1];
+  if (maxSize) fixture.maxSize = Number(maxSize);
+  return fixture;
+}
+
+const fixtures = readdirSync(DIR)
+  .filter((name) => name.endsWith('.yaml'))
+  .sort()
+  .map((name) => [name, readFixture(name)] as const);
+
+function docSection(code: DiagnosticCode): string | undefined {
+  const heading = `## ${code} ${DIAGNOSTIC_CODES[code].name}\n`;
+  const start = DOCS.indexOf(heading);
+  if (start === -1) return undefined;
+  const next = DOCS.indexOf('\n## ', start + heading.length);
+  return DOCS.slice(start, next === -1 ? undefined : next);
+}
+
+describe('diagnostic fixtures', () => {
+  it.each(fixtures)('%s reports its code at the expected line and column, and nothing else', (name, fixture) => {
+    expect(name).toBe(`${fixture.code}.yaml`);
+    const result = loadScenario(fixture.text, {
+      file: name,
+      readFile: fixtureReader(DIR),
+      ...(fixture.maxSize === undefined ? {} : { maxSize: fixture.maxSize }),
+    });
+    const hits = result.diagnostics.filter((d) => d.code === fixture.code);
+    expect(hits.map((d) => `${d.line}:${d.column}`)).toContain(`${fixture.line}:${fixture.column}`);
+    expect(hits[0]?.severity).toBe(DIAGNOSTIC_CODES[fixture.code].severity);
+    const others = result.diagnostics.filter((d) => d.code !== fixture.code && !fixture.also.includes(d.code));
+    expect(others).toEqual([]);
+    if (DIAGNOSTIC_CODES[fixture.code].severity === 'error') expect(result.scenario).toBeUndefined();
+    else if (fixture.also.length === 0) expect(result.scenario).toBeDefined();
+  });
+});
+
+describe('every code is documented and has a fixture', () => {
+  it.each(ALL_CODES)('%s', (code) => {
+    if (!NO_FIXTURE.includes(code)) expect(fixtures.map(([name]) => name)).toContain(`${code}.yaml`);
+    const section = docSection(code);
+    expect(section, `docs/diagnostics.md needs a "## ${code} ${DIAGNOSTIC_CODES[code].name}" section`).toBeDefined();
+    expect(section).toContain('**Fix:**');
+    if (NO_FIXTURE.includes(code)) return;
+    // The example must be real: its lines (comments and elisions aside) come from the fixture.
+    const example = /```yaml\n([\s\S]*?)```/.exec(section ?? '')?.[1];
+    expect(example, `${code} needs a YAML example`).toBeDefined();
+    const fixture = readFixture(`${code}.yaml`).text;
+    for (const line of (example ?? '').split('\n')) {
+      if (line.trim() === '' || line.includes('#') || line.includes('…')) continue;
+      expect(fixture, `${code} example line not in the fixture: ${line}`).toContain(line);
+    }
+  });
+
+  it('documents no code that does not exist', () => {
+    const documented = [...DOCS.matchAll(/^## (BR\d{3}) /gm)].map((m) => m[1]);
+    expect(documented).toEqual(ALL_CODES);
+  });
+});
