@@ -51,15 +51,18 @@ describe('calibration', () => {
 
 describe('static scoring checks', () => {
   it('flag actions and answers that show nothing, and dimensions and levels nothing shows', () => {
+    const prompt = scoringFixtureInput.prompts?.[0];
     const bare = Scenario.parse({
       ...scoringFixtureInput,
       actions: scoringFixtureInput.actions.map((a) => (a.id === 'quiet' ? { ...a, evidence: [] } : a)),
+      // Both answers lose their evidence; only the non-default one is reported, since a
+      // default stands for not deciding.
+      prompts: [{ ...prompt, options: prompt?.options.map((o) => ({ ...o, evidence: [] })) }],
     });
     const { diagnostics } = scoringDiagnostics(bare, { explore: false });
     const summary = diagnostics.map((d) => [d.code, d.path.join('.')]);
     expect(summary).toContainEqual(['BR060', 'actions.4.id']);
-    // "declare.no" has no evidence but is the default: it stands for not deciding, so it is exempt.
-    expect(summary.filter(([code]) => code === 'BR061')).toEqual([]);
+    expect(summary.filter(([code]) => code === 'BR061')).toEqual([['BR061', 'prompts.0.options.0.id']]);
     expect(summary).toContainEqual(['BR062', 'scoring']);
     expect(diagnostics.filter((d) => d.code === 'BR062').map((d) => d.message.split(' ')[5])).toEqual(['flexibility:', 'feedback:']);
     expect(diagnostics.filter((d) => d.code === 'BR063').map((d) => d.message)).toEqual([
