@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load.ts';
 import type { Scenario } from '../../src/scenario/schema/index.ts';
-import { assessRun } from '../../src/scoring/debrief.ts';
 import { runPlaythrough, type TimedChoice, type Transcript } from '../../src/sim/runner.ts';
 import { budgetFractionSpent, budgetSeconds } from '../../src/sim/slo.ts';
 
@@ -158,6 +157,7 @@ describe('auth-canary scenario', () => {
     expect(mean(run, 'stable.errorRatio', 13 * MIN, 15.5 * MIN)).toBeGreaterThan(0.0005);
   });
 
+  // Their assessed levels are checked for every library scenario in references.test.ts.
   describe('reference playthroughs', () => {
     const levels = scenario.scoring.references.map((r) => r.level);
     it('cover every level', () => expect(levels).toEqual(['L1', 'L2', 'L3', 'L4', 'L5']));
@@ -174,10 +174,6 @@ describe('auth-canary scenario', () => {
 
         it('makes only choices the run accepts', () => {
           expect(run.events.filter((e) => e.type === 'rejected')).toEqual([]);
-        });
-
-        it(`is assessed at ${ref.expect}`, () => {
-          expect(assessRun(scenario, run)).toBe(ref.expect);
         });
       });
     }
