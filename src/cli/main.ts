@@ -5,10 +5,12 @@
 import { pathToFileURL } from 'node:url';
 import { checkCommand } from './check.ts';
 import { processIO, type CliIO, type Command } from './io.ts';
+import { playCommand } from './play.ts';
 import { schemaCommand } from './schema.ts';
 
 export const commands: Record<string, Command> = {
   check: checkCommand,
+  play: playCommand,
   schema: schemaCommand,
 };
 

@@ -53,7 +53,7 @@ describe('evidence from choices', () => {
     const { steps } = collect([{ at: 1200, ack: true }, { at: 1210, choose: 'declare.sev2' }, { at: 1220, do: 'look' }]);
     expect(steps.map((s) => [s.t, s.kind, s.label])).toEqual([
       [1200, 'ack', 'Acknowledged the page'],
-      [1210, 'choose', 'Declare? — SEV2'],
+      [1210, 'choose', 'Declare? → SEV2'],
       [1220, 'act', 'Compare cohorts'],
     ]);
   });

@@ -64,6 +64,14 @@ export interface ChoiceEvidence {
   steps: Step[];
 }
 
+/** Prompt questions can run to a paragraph; a timeline line needs only their start. */
+function clip(text: string, max = 72): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.lastIndexOf(' ', max - 1);
+  return `${flat.slice(0, cut > max / 2 ? cut : max - 1)}…`;
+}
+
 function observe(
   list: readonly Evidence[],
   source: EvidenceSource,
@@ -112,7 +120,7 @@ export function collectChoiceEvidence(scenario: Scenario, index: RunIndex): Choi
       const prompt = prompts.get(promptId);
       const option = prompt?.options.find((o) => o.id === optionId);
       if (option) {
-        label = `${prompt?.question} — ${option.label}`;
+        label = `${clip(prompt?.question ?? promptId)} → ${option.label}`;
         shown = observe(option.evidence, { kind: 'option', id: record.id }, `option:${record.id}`, record.t, seq, phase, accept, seen);
       }
     } else {
@@ -126,9 +134,8 @@ export function collectChoiceEvidence(scenario: Scenario, index: RunIndex): Choi
     if (e.type !== 'prompt.lapse') return;
     const prompt = prompts.get(e.prompt);
     const fallback = e.option ? prompt?.options.find((o) => o.id === e.option) : undefined;
-    const label = fallback
-      ? `Did not decide "${prompt?.question}" in time — it defaulted to "${fallback.label}"`
-      : `Did not decide "${prompt?.question ?? e.prompt}" in time`;
+    const question = clip(prompt?.question ?? e.prompt);
+    const label = fallback ? `Did not decide "${question}" in time — it defaulted to "${fallback.label}"` : `Did not decide "${question}" in time`;
     steps.push({ t: e.t, kind: 'lapse', id: e.prompt, label, phase: index.phaseAt(seq), completedAt: null, shown: [], seq });
   });
 
