@@ -134,3 +134,17 @@ describe('a run', () => {
     expect(JSON.stringify(a.series)).not.toBe(JSON.stringify(c.series));
   });
 });
+
+describe('delayed effects', () => {
+  it('a later effect on the same metric cancels one still waiting to start', () => {
+    const input = structuredClone(fixtureInput);
+    // the canary fails 5 minutes after the bad phase begins; rolling back before then must prevent it
+    input.phases[1]!.onEnter!.telemetry![0]!.delay = '5m';
+    const scenario = Scenario.parse(input);
+    const tr = runPlaythrough(scenario, { seed: 4, choices: [{ at: 130, do: 'rollback' }] });
+    const canary = tr.series['canary.errorRatio']!;
+    expect(Math.max(...canary)).toBeLessThan(0.01);
+    const untouched = runPlaythrough(scenario, { seed: 4, choices: [] });
+    expect(Math.max(...untouched.series['canary.errorRatio']!)).toBeGreaterThan(0.3);
+  });
+});

@@ -94,9 +94,17 @@ export class TelemetryModel {
     };
   }
 
-  /** Schedules an effect; it starts `effect.delay` seconds after `now`. */
+  /**
+   * Schedules an effect; it starts `effect.delay` seconds after `now`. It cancels any
+   * effect still waiting on the same metric (and a cohort it covers) that would start
+   * later: a rollback at minute 1 must stop a failure due to begin at minute 2.
+   */
   schedule(effect: TelemetryEffect, now: number): void {
-    this.pending.push({ at: now + effect.delay, seq: this.seq++, effect });
+    const at = now + effect.delay;
+    this.pending = this.pending.filter(
+      (p) => !(p.at > at && p.effect.metric === effect.metric && (effect.cohort === undefined || p.effect.cohort === effect.cohort)),
+    );
+    this.pending.push({ at, seq: this.seq++, effect });
     // Few effects are pending at once; keep them ordered by start time, then by arrival.
     this.pending.sort((a, b) => a.at - b.at || a.seq - b.seq);
   }
