@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { countDiagnostics, formatDiagnostic, plural, sortDiagnostics, type Diagnostic } from '../scenario/diagnostics.ts';
 import type { CliIO, Command } from './io.ts';
 import { displayPath, findScenarioFiles, loadScenarioFile } from './scenario-files.ts';
+import { scoringCheck } from './scoring-check.ts';
 
 const USAGE = `usage: npm run scenario -- check [--json] [files…]
 
@@ -29,11 +30,12 @@ async function run(args: string[], io: CliIO): Promise<number> {
   }
 
   const diagnostics: Diagnostic[] = [];
+  const summaries: string[] = [];
   let unreadable = 0;
   for (const file of files) {
     const display = displayPath(file, io.cwd);
     try {
-      diagnostics.push(...loadScenarioFile(resolve(io.cwd, file), display).diagnostics);
+      diagnostics.push(...scoringCheck(loadScenarioFile(resolve(io.cwd, file), display), resolve(io.cwd, file), display, summaries));
     } catch (error) {
       unreadable++;
       const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error);
@@ -47,6 +49,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
     io.stdout(JSON.stringify(sorted, null, 2));
   } else {
     for (const d of sorted) io.stdout(formatDiagnostic(d));
+    for (const line of summaries) io.stdout(line);
     const checked = plural(files.length - unreadable, 'file');
     const found = [plural(counts.errors, 'error'), plural(counts.warnings, 'warning')];
     if (counts.infos > 0) found.push(plural(counts.infos, 'note'));
