@@ -7,6 +7,7 @@ import type { ScenarioInput } from '../schema/index.ts';
 import { above, after, todo, type Draft, type Note } from './draft.ts';
 import { titleFromId } from './scenario-id.ts';
 import { exampleServicePart, primarySlo, type ServicePart } from './service-part.ts';
+import { templateChoices } from './template-choices.ts';
 import { budgetAtStart, templateStory } from './template-story.ts';
 
 const HEADER = `
@@ -28,6 +29,7 @@ export interface TemplateOptions {
 export function scenarioTemplate(id: string, options: TemplateOptions = {}): Draft {
   const part = options.service ?? exampleServicePart();
   const { story, notes: storyNotes } = templateStory(part);
+  const { choices, notes: choiceNotes } = templateChoices(part);
   const slo = primarySlo(part);
   slo.budgetSpentAtStart ??= budgetAtStart(part);
 
@@ -48,6 +50,7 @@ export function scenarioTemplate(id: string, options: TemplateOptions = {}): Dra
     alerts: part.alerts,
     runbooks: part.runbooks,
     ...story,
+    ...choices,
   };
 
   const sloIndex = part.service.slos.indexOf(slo);
@@ -65,6 +68,7 @@ export function scenarioTemplate(id: string, options: TemplateOptions = {}): Dra
       'share of the budget already spent this month: doing nothing runs it out in about 40 minutes',
     ),
     ...storyNotes,
+    ...choiceNotes,
   ];
   return { header: HEADER.replace(/<id>/g, id).trimEnd(), scenario, notes, files: part.files };
 }

@@ -1,0 +1,324 @@
+/**
+ * `scenario new --from-postmortem`: a postmortem → a scenario skeleton that loads and
+ * plays. The timeline becomes the phases (before the trigger, the impact, recovering
+ * after the fix), responders' steps become actions, outsiders' reports become messages,
+ * and the action items a closing decision. Judgement calls (how bad the telemetry gets,
+ * what each choice shows about the player) are left as `# TODO:` markers, with every
+ * generated part quoting the timeline line it came from.
+ */
+import type { ScenarioInput } from '../schema/index.ts';
+import { above, after, todo, type Draft, type Note } from './draft.ts';
+import { durationText } from './from-service.ts';
+import { parsePostmortem, type Postmortem, type TimelineEntry } from './postmortem.ts';
+import { suggestId } from './scenario-id.ts';
+import { budgetForLosingPath } from './template-story.ts';
+import { assignRoles, type Role } from './timeline-roles.ts';
+import type { InputResult } from './yaml-input.ts';
+
+type Input = ScenarioInput;
+type ActionInput = NonNullable<Input['actions']>[number];
+
+/** The scenario starts this long before the trigger, so the player sees a healthy baseline first. */
+const LEAD = 120;
+const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, ten: 10, twenty: 20 };
+
+/** Cuts text to `max` characters at a word boundary. */
+function fit(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).replace(/[\s,;:—–-]+$/, '')}…`;
+}
+
+/** Past participles a timeline uses for fixes, and the imperative a button wants. */
+const IMPERATIVE: Record<string, string> = {
+  reverted: 'Revert', rolled: 'Roll', restarted: 'Restart', disabled: 'Disable', enabled: 'Enable', scaled: 'Scale',
+  drained: 'Drain', killed: 'Kill', deployed: 'Deploy', paused: 'Pause', removed: 'Remove', increased: 'Increase',
+  reduced: 'Reduce', flushed: 'Flush', purged: 'Purge', patched: 'Patch', applied: 'Apply', renewed: 'Renew',
+  rotated: 'Rotate', blocked: 'Block', updated: 'Update', stopped: 'Stop', failed: 'Fail', moved: 'Move',
+};
+const NOT_A_NAME = new Set(['The', 'A', 'An', 'We', 'Our', 'It', 'This', 'That', 'All', 'Error', 'Errors', 'Incident', 'Support', 'Customers']);
+
+/** "Dana restarts the pods" → "Restart the pods"; "CHG-1 is reverted" → "Revert CHG-1"; otherwise unchanged. */
+export function imperative(clause: string): string {
+  const declared = /^(?:the )?incident (?:is |was )?declared (?:as |at )?(?:a )?(SEV-?\d)/i.exec(clause);
+  if (declared) return `Declare a ${(declared[1] as string).toUpperCase().replace('-', '')} incident`;
+  const person = /^([A-Z][a-z]+)\s+([a-z]+)\s+(.*)$/.exec(clause);
+  if (person && !NOT_A_NAME.has(person[1] as string) && /[^s]s$|[sxz]es$|[cs]hes$/.test(person[2] as string)) {
+    const verb = (person[2] as string).replace(/ies$/, 'y').replace(/([sxz]|[cs]h)es$/, '$1').replace(/s$/, '');
+    return `${verb.charAt(0).toUpperCase()}${verb.slice(1)} ${person[3]}`;
+  }
+  const passive = /^(.+?)\s+(?:is|was|are|were|gets|got)\s+([a-z]+ed)\b\s*(.*)$/.exec(clause);
+  const base = passive ? IMPERATIVE[passive[2] as string] : undefined;
+  if (passive && base) return `${base} ${passive[1]}${passive[3] ? ` ${passive[3]}` : ''}`;
+  return clause;
+}
+
+/** The first clause of an entry as a button label: "Dana restarts the pods; errors dip" → "Restart the pods". */
+function labelOf(text: string): string {
+  const clause = text.split(/[;:—(]|, (?=\w+ \w+)/)[0] ?? text;
+  return fit(imperative(clause.replace(/[.,]+$/, '').trim()), 60);
+}
+
+/** The share of requests that failed, if the postmortem states it ("18% of checkout requests", "one in five"). */
+export function failingShareFrom(pm: Postmortem): number | undefined {
+  const prose = `${pm.sections.impact?.text ?? ''}\n${pm.sections.summary?.text ?? ''}`;
+  const percent = /(\d+(?:\.\d+)?)\s*%\s+of\s+(?:[\w-]+\s+){0,2}(requests|calls|checkouts?|payments?|logins?|sign-?ins?|traffic|orders|transactions|searches|uploads)/i.exec(prose);
+  if (percent) return Number(percent[1]) / 100;
+  const words = /\bone\s+[\w-]+\s+in\s+(two|three|four|five|ten|twenty)\b/i.exec(prose);
+  return words ? 1 / (NUMBER_WORDS[(words[1] as string).toLowerCase()] as number) : undefined;
+}
+
+/** Unique ids from text: the first words, kebab-case. */
+function idMaker(): (text: string, fallback: string) => string {
+  const taken = new Set<string>();
+  return (text, fallback) => {
+    const base = suggestId(text.split(/\s+/).slice(0, 4).join(' ')) ?? fallback;
+    let id = base;
+    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+    taken.add(id);
+    return id;
+  };
+}
+
+const quote = (e: TimelineEntry) => `${e.clock} — ${fit(e.text, 110)}`;
+const firstSentences = (text: string | undefined, max: number) => (text ? fit(text.replace(/\n+/g, ' ').replace(/^[-*]\s+/gm, ''), max) : undefined);
+
+/** Builds the skeleton from a parsed postmortem. */
+export function postmortemDraft(id: string, pm: Postmortem, source: string): Draft {
+  const roles = assignRoles(pm.timeline);
+  const simTime = (e: TimelineEntry) => Math.max(LEAD, e.t - roles.trigger.t + LEAD);
+  const notes: Note[] = [];
+  const newId = idMaker();
+  const service = pm.meta.service ? suggestId(pm.meta.service) ?? 'the-service' : 'the-service';
+  const objectiveText = /(\d+(?:\.\d+)?)\s*%/.exec(pm.meta.slo ?? '');
+  const objective = objectiveText ? Number(objectiveText[1]) : 99.9;
+  const stated = failingShareFrom(pm);
+  const failing = Math.min(1, stated ?? 0.1);
+
+  // The real fix time sets the pace: a player as quick as the real responders must survive.
+  const fixAt = roles.fix ? simTime(roles.fix) : 30 * 60;
+  const recoverFor = roles.fix && roles.recovered ? Math.max(60, roles.recovered.t - roles.fix.t) : 300;
+  const losingAfter = Math.max(30 * 60, 1.5 * (fixAt - LEAD));
+  const timeLimit = Math.min(72 * 3600, Math.max(3600, Math.ceil((1.3 * (LEAD + losingAfter)) / 900) * 900));
+  const budget = budgetForLosingPath(objective, 30 * 86400, failing, losingAfter);
+
+  const facts: NonNullable<Input['facts']> = [];
+  const actions: ActionInput[] = [];
+  const messages: NonNullable<Input['messages']> = [];
+  const symptoms: string[] = [];
+  const logLines: string[] = [];
+  let alertName: string | undefined;
+  // A fresh object each time: a shared one would come out as a YAML anchor and alias.
+  const impactOnly = () => ({ phase: 'impact' });
+  const actionFor = (entry: TimelineEntry, kind: ActionInput['kind'], extra: Partial<ActionInput>) => {
+    const action: ActionInput = { id: newId(labelOf(entry.text), kind), kind, label: labelOf(entry.text), cost: '2m', ...extra, evidence: [] };
+    notes.push(above(['actions', actions.length], quote(entry)), after(['actions', actions.length, 'evidence'], todo('what does taking this show? (dimension, level, why)')));
+    actions.push(action);
+    return action;
+  };
+  const handle: Record<Role, (e: TimelineEntry) => void> = {
+    symptom: (e) => {
+      symptoms.push(`${e.clock} ${e.text}`);
+      for (const m of e.text.matchAll(/"([^"]{12,200})"|“([^”]{12,200})”/g)) logLines.push((m[1] ?? m[2]) as string);
+    },
+    alert: (e) => {
+      alertName ??= /\b([A-Z][a-z]+(?:[A-Z][a-z0-9]+)+)\b/.exec(e.text)?.[1];
+      notes.push(above(['alerts'], `Timeline: ${quote(e)}`));
+    },
+    report: (e) => {
+      notes.push(above(['messages', messages.length], quote(e)));
+      messages.push({ id: newId(e.text, 'report'), from: 'support', text: fit(e.text, 800), when: { at: durationText(simTime(e)) } });
+    },
+    investigate: (e) => {
+      const action = actionFor(e, 'investigate', { effects: { reveal: [] } });
+      const fact = `${action.id}-finding`;
+      facts.push({ id: fact, text: fit(e.text, 600) });
+      (action.effects as { reveal: string[] }).reveal.push(fact);
+    },
+    mitigate: (e) => void actionFor(e, 'mitigate', { available: impactOnly(), effects: { result: `${todo('what the player sees')} (in reality: ${fit(e.text, 200)})` } }),
+    communicate: (e) => {
+      const severity = /\bSEV-?([1-5])\b/i.exec(e.text);
+      actionFor(e, 'communicate', severity ? { effects: { declare: `SEV${severity[1]}` as 'SEV1' } } : {});
+    },
+    escalate: (e) => void actionFor(e, 'escalate', {}),
+    recovered: () => undefined,
+    trigger: () => undefined,
+  };
+  for (const { entry, role } of roles.during) handle[role](entry);
+
+  const rootCause = firstSentences(pm.sections.rootCause?.text ?? pm.sections.trigger?.text, 600);
+  if (rootCause) {
+    facts.push({ id: 'root-cause', text: rootCause });
+    const finder = [...actions].reverse().find((a) => a.kind === 'investigate');
+    if (finder) (finder.effects as { reveal: string[] }).reveal.push('root-cause');
+    notes.push(above(['facts', facts.length - 1], todo('which action should reveal the root cause? Now: the last investigation before the fix.')));
+  }
+
+  const fixLabel = roles.fix ? labelOf(roles.fix.text) : 'Apply the fix';
+  notes.push(above(['actions', actions.length], roles.fix ? `The fix. ${quote(roles.fix)}` : todo('the postmortem\'s timeline names no fix; say what ends the impact.')));
+  notes.push(after(['actions', actions.length, 'evidence'], todo('what does taking this show? (dimension, level, why)')));
+  const fixId = newId(fixLabel, 'fix');
+  actions.push({
+    id: fixId,
+    kind: 'mitigate',
+    label: fixLabel,
+    cost: '2m',
+    available: impactOnly(),
+    runbook: 'high-error-rate',
+    effects: { goto: 'recovering', marker: fit(fixLabel, 40) },
+    evidence: [],
+  });
+  if (!actions.some((a) => a.kind === 'communicate')) {
+    actions.push({ id: 'post-update', kind: 'communicate', label: 'Post a status update', cost: '1m', repeatable: true, evidence: [] });
+  }
+
+  const items = pm.actionItems.slice(0, 5);
+  const prompts: NonNullable<Input['prompts']> =
+    items.length > 0
+      ? [
+          {
+            id: 'follow-up',
+            question: 'The service is recovering. Which follow-up do you push for first?',
+            when: { phase: 'recovering' },
+            timeout: '3m',
+            options: [
+              ...items.map((item, i) => ({ id: `item-${i + 1}`, label: fit(item, 160), evidence: [] })),
+              { id: 'none', label: 'None: the fix worked', default: true, evidence: [] },
+            ],
+          },
+        ]
+      : [];
+  if (prompts.length > 0) notes.push(above(['prompts'], `From the action items. ${todo('give each option evidence: which level asks for it first?')}`, { gap: true }));
+
+  const logs = logLines.slice(0, 3).map((text) => ({ level: 'error' as const, source: service, text: fit(text, 500), every: '10s' }));
+  const impactDescription = fit([symptoms.join(' '), rootCause].filter(Boolean).join(' — '), 800) || undefined;
+  const scenario: Input = {
+    format: 1,
+    id,
+    title: fit(pm.title, 80),
+    summary: fit(`${pm.title}.`, 400),
+    briefing: fit(`You are on call for ${service}${pm.meta.team ? ` (${pm.meta.team})` : ''}.`, 2000),
+    difficulty: 'intermediate',
+    duration: Math.max(10, Math.min(600, Math.round(timeLimit / 60 / 2))),
+    tags: ['from-postmortem'],
+    seed: 1,
+    timeLimit: durationText(timeLimit),
+    timeoutEnding: 'out-of-time',
+    service: {
+      name: service,
+      team: pm.meta.team ?? 'the-team',
+      slos: [{ id: 'availability', kind: 'availability', objective, window: '30d', budgetSpentAtStart: budget }],
+    },
+    telemetry: { tick: '10s', rps: 500, errorRatio: Number(((1 - objective / 100) / 10).toPrecision(3)), latency: { p50: 40, p95: 120, p99: 250 } },
+    alerts: [
+      {
+        id: 'fast-burn',
+        name: alertName ?? 'FastBurn',
+        summary: `${service} is spending its error budget over 14 times faster than the month allows`,
+        severity: 'critical',
+        route: 'page',
+        runbook: 'high-error-rate',
+        rule: { kind: 'burnRate', slo: 'availability', longWindow: '1h', shortWindow: '5m', burnRate: 14.4 },
+      },
+    ],
+    runbooks: [{ id: 'high-error-rate', title: `${service}: high error rate`, file: 'runbooks/high-error-rate.md' }],
+    facts,
+    stakeholders: messages.length > 0 ? [{ id: 'support', name: 'Support', role: 'Customer support lead' }] : [],
+    messages,
+    phases: [
+      {
+        id: 'before',
+        title: 'Before the change',
+        transitions: [{ to: 'impact', when: { at: durationText(LEAD) }, description: fit(roles.trigger.text, 300) }],
+      },
+      {
+        id: 'impact',
+        title: fit(pm.title, 80),
+        ...(impactDescription ? { description: impactDescription } : {}),
+        onEnter: {
+          marker: fit(labelOf(roles.trigger.text), 40),
+          telemetry: [
+            { metric: 'errorRatio', to: Number(failing.toPrecision(3)), shape: 'ramp', over: '1m' },
+            { metric: 'p99', factor: 3, shape: 'ramp', over: '1m' },
+          ],
+        },
+        logs,
+      },
+      {
+        id: 'recovering',
+        title: 'Fixed; recovering',
+        onEnter: {
+          telemetry: [
+            { metric: 'errorRatio', reset: true, shape: 'decay', over: '2m' },
+            { metric: 'p99', reset: true, shape: 'decay', over: '2m' },
+          ],
+        },
+        transitions: [{ to: 'resolved', when: { inPhaseFor: durationText(recoverFor) }, description: roles.recovered ? fit(roles.recovered.text, 300) : 'The service is healthy again.' }],
+      },
+    ],
+    endings: [
+      { id: 'resolved', outcome: 'resolved', title: 'Service restored', text: fit(pm.sections.resolution?.text ?? 'The fix worked.', 1200) },
+      { id: 'budget-exhausted', outcome: 'exhausted', title: 'Error budget exhausted', text: 'The error budget ran out before the fix.', when: { budgetSpentAbove: 1 } },
+      { id: 'out-of-time', outcome: 'timeout', title: 'Out of time', text: 'Time ran out with the incident still open.' },
+    ],
+    actions,
+    prompts,
+    scoring: {
+      rules: [
+        {
+          id: 'ack-in-time',
+          kind: 'timing',
+          event: '@ack',
+          from: 'page',
+          within: '5m',
+          met: [{ dimension: 'ownership', level: 'L2', why: 'Acknowledged the page within five minutes.' }],
+          missed: [{ dimension: 'ownership', level: 'L1', why: 'Left the page unacknowledged for over five minutes.' }],
+        },
+      ],
+      references: [],
+    },
+  };
+
+  notes.push(
+    after(['title'], todo('a title for the picker that does not give the answer away')),
+    after(['summary'], todo('one or two sentences for the picker; no spoilers')),
+    above(['service'], todo('check the service name, team and SLO.'), { gap: true }),
+    after(['service', 'slos', 0, 'budgetSpentAtStart'], 'doing nothing runs the budget out a little after the real fix time'),
+    above(['telemetry'], todo('copy real baselines from the service\'s dashboards.'), { gap: true }),
+    above(['alerts'], 'The page that starts the response.', { gap: true }),
+    above(['runbooks'], 'A stub from the Detection and Resolution sections, in runbooks/.', { gap: true }),
+    above(['facts'], 'What responders found, from the timeline.', { gap: true }),
+    above(['phases'], `Phases from the timeline: the trigger (${roles.trigger.clock}) starts the impact two minutes in;\nthe fix moves to recovering; recovery ends it. Times are sim time from the start.`, { gap: true }),
+    after(['phases', 1, 'onEnter', 'telemetry', 0], stated === undefined ? todo('the postmortem states no failure rate; 10% is a guess') : 'the failure rate the postmortem states'),
+    above(['endings'], 'How a run can end.', { gap: true }),
+    above(['actions'], 'What responders did, in timeline order, then the fix.', { gap: true }),
+    above(['scoring'], todo('add rules and reference playthroughs (at least L1, L3 and L5); see docs/authoring.md.'), { gap: true }),
+  );
+  if (messages.length > 0) notes.push(above(['messages'], 'Reports from outside the response, sent when they happened.', { gap: true }));
+  for (const e of roles.after) notes.push(above(['endings'], `Timeline (after the fix): ${quote(e)}`));
+
+  const runbook = [
+    `# ${service}: high error rate`,
+    '',
+    `<!-- ${todo('write this runbook as the player should find it, before the incident: correct, or stale on purpose (`stale: true`).')} -->`,
+    '',
+    '## How this usually shows up',
+    '',
+    pm.sections.detection?.text || todo('what the on-call engineer sees first'),
+    '',
+    '## What has worked',
+    '',
+    pm.sections.resolution?.text || todo('the steps that fixed it'),
+    '',
+  ].join('\n');
+  const header = `\nGenerated from ${source}: "${fit(pm.title, 70)}".\nEvery generated part quotes the timeline entry it came from. Search for TODO to find\nthe judgement calls; check it with: npm run scenario -- check scenarios/${id}/scenario.yaml`;
+  return { header, scenario, notes, files: [{ path: 'runbooks/high-error-rate.md', text: runbook }] };
+}
+
+/** Parses a postmortem and builds the skeleton; located diagnostics if it cannot be read. */
+export function scenarioFromPostmortem(id: string, text: string, file: string): InputResult<Draft> {
+  const parsed = parsePostmortem(text, file);
+  if (!parsed.value) return { diagnostics: parsed.diagnostics };
+  return { value: postmortemDraft(id, parsed.value, file), diagnostics: parsed.diagnostics };
+}
