@@ -74,6 +74,13 @@ describe('Markdown export', () => {
     expect(md).toMatch(/\| Time to acknowledge \| 00:40 \(paged at 19:20\) \|/);
     expect(md).toMatch(/## What the next level up would have done/);
   });
+  it('says why a key time is missing', () => {
+    const idle = debriefToMarkdown(buildDebrief(scoringFixture, runPlaythrough(scoringFixture, { seed: 1, choices: [] })));
+    expect(idle).toContain('| Time to mitigate | — (still burning faster than 1× when the run ended) |');
+    expect(idle).toContain('| Time to resolve | — (not resolved) |');
+    expect(idle.split('\n')[0]).toMatch(/^Acted at: /);
+  });
+
   it('keeps table cells on one line even when text holds pipes', () => {
     const tricky = { ...debrief, scenario: { ...debrief.scenario, title: 'A | B\nC' } };
     expect(debriefToMarkdown(tricky)).toContain('**A \\| B C**');

@@ -70,7 +70,13 @@ export function debriefToMarkdown(debrief: Debrief): string {
   const t = debrief.times;
   out.push('## Key times', '', '| | |', '|---|---|');
   out.push(`| Time to acknowledge | ${time(t.timeToAcknowledge)}${t.firstPageAt !== null ? ` (paged at ${mmss(t.firstPageAt)})` : ' (nothing paged)'} |`);
-  out.push(`| Time to mitigate | ${time(t.timeToMitigate)}${t.mitigatedAt !== null ? ` (burn back under 1× at ${mmss(t.mitigatedAt)})` : ''} |`);
+  const mitigation =
+    t.mitigatedAt !== null
+      ? ` (burn back under 1× at ${mmss(t.mitigatedAt)})`
+      : t.incidentStartAt === null
+        ? ' (the budget never burned faster than the SLO allows)'
+        : ' (still burning faster than 1× when the run ended)';
+  out.push(`| Time to mitigate | ${time(t.timeToMitigate)}${mitigation} |`);
   out.push(`| Time to resolve | ${time(t.timeToResolve)}${t.resolvedAt !== null ? ` (resolved at ${mmss(t.resolvedAt)})` : ' (not resolved)'} |`);
   out.push(`| Error budget spent in this run | ${pct(debrief.budget.spentDuringRun)} (${pct(debrief.budget.total)} of the window's budget in all) |`);
   out.push('');
