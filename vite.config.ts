@@ -1,8 +1,70 @@
-import { defineConfig } from 'vite';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+import { buildLibrary, listingOf } from './src/game/library.ts';
+
+const INDEX_ID = 'virtual:burn-rate/library';
+
+/** Every scenario and runbook file, keyed like Vite's glob import keys them ("/scenarios/x/scenario.yaml"). */
+function scenarioFiles(root: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (dir: string) => {
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.(ya?ml|md)$/.test(name)) files[`/${relative(root, path).split(sep).join('/')}`] = readFileSync(path, 'utf8');
+    }
+  };
+  walk(join(root, 'scenarios'));
+  return files;
+}
+
+/**
+ * The picker's index of the bundled library, made at build time by running the game's own
+ * loader over every scenario folder: titles, summaries and diagnostics, without shipping
+ * the scenario texts or the loader in the first screen's JavaScript. In dev, editing a
+ * scenario rebuilds the index and reloads the page.
+ */
+function scenarioLibrary(): Plugin {
+  let root = process.cwd();
+  return {
+    name: 'burn-rate-scenario-library',
+    configResolved(config) {
+      root = config.root;
+    },
+    resolveId(id) {
+      return id === INDEX_ID ? `\0${INDEX_ID}` : undefined;
+    },
+    load(id) {
+      if (id !== `\0${INDEX_ID}`) return undefined;
+      const index = buildLibrary(scenarioFiles(root)).map(listingOf);
+      return `export default ${JSON.stringify(index)};`;
+    },
+    configureServer(server) {
+      server.watcher.add(join(root, 'scenarios'));
+      const changed = (file: string) => {
+        if (!file.includes(`${sep}scenarios${sep}`)) return;
+        const mod = server.moduleGraph.getModuleById(`\0${INDEX_ID}`);
+        if (mod) server.moduleGraph.invalidateModule(mod);
+        server.ws.send({ type: 'full-reload' });
+      };
+      server.watcher.on('change', changed);
+      server.watcher.on('add', changed);
+      server.watcher.on('unlink', changed);
+    },
+  };
+}
 
 // The game is a static site: `npm run build` writes dist/, which runs from any file server.
 export default defineConfig({
   base: './',
+  plugins: [scenarioLibrary()],
   server: { port: 5173, strictPort: false },
   build: {
     target: 'es2022',
@@ -10,7 +72,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Phaser is large and changes rarely: keep it in its own chunk so the game code caches apart.
-        advancedChunks: { groups: [{ name: 'phaser', test: /node_modules[\\/]phaser/ }] },
+        codeSplitting: { groups: [{ name: 'phaser', test: /node_modules[\\/]phaser/ }] },
       },
     },
   },

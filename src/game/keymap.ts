@@ -129,6 +129,7 @@ export type PickerCommand =
   | { type: 'open-file' }
   | { type: 'digit'; digit: string }
   | { type: 'erase' }
+  | { type: 'page'; step: 1 | -1 }
   | { type: 'close' };
 
 /** Turns a key press on the picker into a command. */
@@ -153,6 +154,10 @@ export function pickerCommand(input: KeyInput & { shiftKey?: boolean }): PickerC
       return { type: 'erase' };
     case 'Escape':
       return { type: 'close' };
+    case 'PageDown':
+      return { type: 'page', step: 1 };
+    case 'PageUp':
+      return { type: 'page', step: -1 };
     case 'o':
       return { type: 'open-file' };
     default:

@@ -1,0 +1,61 @@
+/**
+ * Turns a snapshot into the entries of the side panel's feeds: messages and the player's
+ * own updates, log lines (filtered), findings and coaching. Pure; keys are stable so the
+ * feed widget can keep Text objects for entries it has already drawn.
+ */
+import type { LogEntry } from '../sim/events.ts';
+import type { RunSnapshot } from '../sim/snapshot.ts';
+import { logMatcher, type DeskUi } from './desk-ui.ts';
+import { formatClock } from './format.ts';
+import type { FeedEntry } from './widgets/feed.ts';
+
+const LEVEL_COLOUR: Record<LogEntry['level'], string> = { debug: '#5f6d80', info: '#93a1b3', warn: '#ffb547', error: '#ff5d5d' };
+const LEVEL_TAG: Record<LogEntry['level'], string> = { debug: 'DBG', info: 'INF', warn: 'WRN', error: 'ERR' };
+
+export function commsEntries(snap: RunSnapshot): FeedEntry[] {
+  return snap.messages.map((m, i) => ({
+    key: `m${i}`,
+    head: m.own ? `${formatClock(m.t)} · You (status update)` : `${formatClock(m.t)} · ${m.name}${m.role ? `, ${m.role}` : ''}`,
+    headColour: m.own ? '#9fd8ff' : '#ffd75e',
+    body: m.text,
+    bodyColour: m.own ? '#9fd8ff' : '#dde3ea',
+  }));
+}
+
+/** Log lines as feed entries; `offset` (lines dropped by the engine's cap) keeps keys stable. */
+export function logEntries(logs: readonly LogEntry[], ui: Pick<DeskUi, 'minLevel' | 'filter'>, offset: number): FeedEntry[] {
+  const matches = logMatcher(ui);
+  const out: FeedEntry[] = [];
+  for (let i = 0; i < logs.length; i++) {
+    const l = logs[i] as LogEntry;
+    if (!matches(l)) continue;
+    out.push(logEntry(l, i + offset));
+  }
+  return out;
+}
+
+function logEntry(l: LogEntry, n: number): FeedEntry {
+  return {
+    key: `l${n}`,
+    head: `${formatClock(l.t).slice(2)} ${LEVEL_TAG[l.level]}`,
+    headColour: LEVEL_COLOUR[l.level],
+    body: `${l.source}: ${l.text}`,
+    bodyColour: l.level === 'error' ? '#ffc2c2' : l.level === 'warn' ? '#ffe2b0' : '#c9d2dc',
+  };
+}
+
+export interface Coaching {
+  t: number;
+  about: string;
+  hint: string;
+}
+
+/** Findings: what actions turned up and the facts learned, with coaching (practice) in time order. */
+export function noteEntries(snap: RunSnapshot, coaching: readonly Coaching[]): FeedEntry[] {
+  const items: Array<FeedEntry & { t: number; order: number }> = [];
+  snap.results.forEach((r, i) => items.push({ t: r.t, order: 0, key: `r${i}`, head: `${formatClock(r.t)} · ${r.source}`, headColour: '#5aa9ff', body: r.text }));
+  snap.facts.forEach((f, i) => items.push({ t: f.t, order: 1, key: `f${i}`, head: `${formatClock(f.t)} · Learned`, headColour: '#4cc38a', body: f.text }));
+  coaching.forEach((c, i) => items.push({ t: c.t, order: 2, key: `c${i}`, head: `${formatClock(c.t)} · Coach on “${c.about}”`, headColour: '#c792ea', body: c.hint, bodyColour: '#e2d2f5' }));
+  items.sort((a, b) => a.t - b.t || a.order - b.order);
+  return items;
+}

@@ -1,0 +1,24 @@
+/** The game's configuration and its factory: 1280×720, scaled to fit any window. */
+import Phaser from 'phaser';
+import { BootScene } from './scenes/BootScene.ts';
+import { PickerScene } from './scenes/PickerScene.ts';
+import { chooseRenderer, probeWebGl } from './renderer.ts';
+import { css, HEIGHT, WIDTH } from './theme.ts';
+
+export function startGame(parent: string | HTMLElement): Phaser.Game {
+  return new Phaser.Game({
+    type: chooseRenderer(location.search, probeWebGl()) === 'webgl' ? Phaser.WEBGL : Phaser.CANVAS,
+    parent,
+    width: WIDTH,
+    height: HEIGHT,
+    backgroundColor: css.bg,
+    scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
+    // The desk is text and lines, not sprites: smooth scaling reads better than pixel snapping.
+    render: { antialias: true, antialiasGL: false, roundPixels: true },
+    disableContextMenu: true,
+    banner: false,
+    audio: { noAudio: true },
+    // The desk and debrief are added when a run starts (play-scenes.ts).
+    scene: [BootScene, PickerScene],
+  });
+}

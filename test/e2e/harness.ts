@@ -1,0 +1,133 @@
+/**
+ * End-to-end harness: finds Chromium, builds the game once per test run, serves dist/
+ * from a tiny static server on a free port, and opens pages at the 1280×720 design size.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const ARTIFACTS = join(ROOT, 'test-artifacts');
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+/** The Chromium to drive: $CHROMIUM_PATH, then the usual Debian paths. */
+export function findChromium(): string {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv) {
+    if (existsSync(fromEnv)) return fromEnv;
+    throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, which does not exist. install Chromium: apt-get install -y chromium, or set CHROMIUM_PATH`);
+  }
+  const found = CANDIDATES.find((p) => existsSync(p));
+  if (!found) throw new Error('No Chromium found. install Chromium: apt-get install -y chromium, or set CHROMIUM_PATH');
+  return found;
+}
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--autoplay-policy=no-user-gesture-required'];
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/**
+ * Builds the game once per vitest run: the first test file to get here builds into a
+ * folder named for the run (the vitest main process), the others wait for it.
+ */
+export async function buildOnce(): Promise<string> {
+  const key = String(process.ppid);
+  const base = join(ARTIFACTS, 'e2e-build');
+  const out = join(base, key);
+  const done = join(out, '.done');
+  const lock = join(base, `${key}.lock`);
+  mkdirSync(base, { recursive: true });
+  let owner = false;
+  try {
+    mkdirSync(lock);
+    owner = true;
+  } catch {
+    // Another test file is building; wait below.
+  }
+  if (owner) {
+    for (const old of readdirSync(base)) if (old !== key && old !== `${key}.lock`) rmSync(join(base, old), { recursive: true, force: true });
+    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) {
+      writeFileSync(join(base, `${key}.failed`), `${r.stdout}\n${r.stderr}`);
+      throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
+    }
+    writeFileSync(done, 'ok');
+    return out;
+  }
+  for (let i = 0; i < 600; i++) {
+    if (existsSync(done)) return out;
+    if (existsSync(join(base, `${key}.failed`))) throw new Error(readFileSync(join(base, `${key}.failed`), 'utf8'));
+    await sleep(200);
+  }
+  throw new Error('timed out waiting for the e2e build');
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/** Serves a folder on 127.0.0.1 at a free port; returns the URL and a stop function. */
+export async function serve(dir: string): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
+  const rootDir = resolve(dir);
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = normalize(join(rootDir, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(rootDir) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/`, server, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+/** A fresh page at the design size, failing the test on any page error. */
+export async function openGame(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  return { page, errors };
+}
+
+/** Reads the game's read-only test hook. */
+export async function hook<T = Record<string, unknown>>(page: Page): Promise<T> {
+  return (await page.evaluate(() => {
+    const h = (globalThis as { __burnRate?: Record<string, unknown> }).__burnRate;
+    if (!h) return null;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(h)) out[k] = typeof v === 'function' ? (v as () => unknown)() : v;
+    return out;
+  })) as T;
+}
+
+/** Waits until the hook says the given screen is up. */
+export async function waitForScreen(page: Page, screen: string, timeout = 20_000): Promise<void> {
+  await page.waitForFunction((s) => (globalThis as { __burnRate?: { screen: string } }).__burnRate?.screen === s, screen, { timeout });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+}
