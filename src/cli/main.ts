@@ -4,12 +4,18 @@
  */
 import { pathToFileURL } from 'node:url';
 import { checkCommand } from './check.ts';
+import { docsCommand } from './docs.ts';
+import { graphCommand } from './graph.ts';
 import { processIO, type CliIO, type Command } from './io.ts';
+import { newCommand } from './new.ts';
 import { playCommand } from './play.ts';
 import { schemaCommand } from './schema.ts';
 
 export const commands: Record<string, Command> = {
   check: checkCommand,
+  new: newCommand,
+  graph: graphCommand,
+  docs: docsCommand,
   play: playCommand,
   schema: schemaCommand,
 };

@@ -124,10 +124,12 @@ export function scenarioToMermaid(s: Scenario): string {
   for (const phase of s.phases) lines.push(`  state "${mermaidText(phase.title)}" as ${id('p', phase.id)}`);
   for (const ending of s.endings) lines.push(`  state "${mermaidText(ending.title)} (${ending.outcome})" as ${id('e', ending.id)}`);
 
-  // Edges that leave every reachable phase (the time limit, endings such as "budget spent")
-  // are drawn once, from an "any phase" box, instead of once per phase.
+  // Edges that leave every reachable phase (the time limit, endings such as "budget spent",
+  // an action offered throughout) are drawn once, from an "any phase" box, not once per phase.
   const fromEverywhere = (edge: Edge) =>
-    (edge.kind === 'time-limit' || edge.kind === 'ending') &&
+    edge.kind !== 'transition' &&
+    edge.kind !== 'enter' &&
+    reachablePhases.length > 1 &&
     reachablePhases.every((p) => analysis.edges.some((e) => e.from === p && e.to === edge.to && e.kind === edge.kind && e.via === edge.via));
   const global: Edge[] = [];
   const seen = new Set<string>();

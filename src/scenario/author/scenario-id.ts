@@ -18,7 +18,7 @@ export function scenarioIdProblem(id: string): string | undefined {
   }
   const suggestion = suggestId(id);
   const tail = suggestion ? `; did you mean \`${suggestion}\`?` : `, ${example}`;
-  if (/^[^a-zA-Z]/.test(id)) return `the id \`${id}\` must start with a letter${tail}`;
+  if (/^[^a-zA-Z]/.test(id)) return `the id \`${id}\` must start with a letter, ${example}`;
   if (/[A-Z]/.test(id)) return `the id \`${id}\` has capital letters; use lowercase letters, digits and dashes${tail}`;
   return `the id \`${id}\` may hold only lowercase letters, digits and dashes${tail}`;
 }

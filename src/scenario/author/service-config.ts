@@ -10,17 +10,20 @@ import { Duration, Id } from '../schema/index.ts';
 const PERCENT_RE = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/;
 const THRESHOLD_RE = /^\s*(\d+(?:\.\d+)?)\s*(%|ms|s)\s*$/;
 
-/** "10%" → 10. A string, so 0.1 and 10 can never be confused. */
+/**
+ * A percentage: "10%" or 10 (every percentage in the file is in percent, like an SLO's
+ * objective), so 0.1 always means a tenth of a percent.
+ */
 const Percent = z
-  .string()
-  .regex(PERCENT_RE, 'a percentage is written with a % sign, e.g. "10%" or "0.05%"')
-  .transform((v) => Number((PERCENT_RE.exec(v) as RegExpExecArray)[1]))
-  .meta({ description: 'A percentage with its % sign, e.g. "10%" or "0.05%".', examples: ['10%', '0.1%'] });
+  .preprocess((v) => {
+    const match = typeof v === 'string' ? PERCENT_RE.exec(v) : null;
+    return match ? Number(match[1]) : v;
+  }, z.number().min(0).max(100))
+  .meta({ description: 'A percentage, "10%" or 10; 0.1 means a tenth of a percent.', examples: ['10%', '0.1%'] });
 
-/** An alert threshold: "0.05%" (an error rate) or "200ms" (a latency). */
+/** An alert threshold: "0.05%" (an error rate) or "200ms" (a latency): the unit says which. */
 const Threshold = z
-  .string()
-  .regex(THRESHOLD_RE, 'a threshold is an error rate such as "0.05%" or a latency such as "200ms"')
+  .preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().regex(THRESHOLD_RE, 'write the unit: an error rate such as "0.05%" or a latency such as "200ms"'))
   .transform((v) => {
     const [, n, unit] = THRESHOLD_RE.exec(v) as RegExpExecArray;
     const value = Number(n);
@@ -92,7 +95,7 @@ export const ServiceConfig = z
     traffic: z
       .strictObject({
         rps: z.number().positive().max(1e7).meta({ description: 'Typical requests per second.' }),
-        errorRate: Percent.optional().meta({ description: 'Typical share of failing requests, e.g. "0.01%".' }),
+        errorRate: Percent.optional().meta({ description: 'Typical share of failing requests in percent, e.g. "0.01%".' }),
         latency: z
           .strictObject({ p50: z.number().positive(), p95: z.number().positive(), p99: z.number().positive() })
           .optional()
