@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load.ts';
 import type { Scenario } from '../../src/scenario/schema/index.ts';
+import type { LogEntry } from '../../src/sim/events.ts';
 import { runPlaythrough, type TimedChoice, type Transcript } from '../../src/sim/runner.ts';
 import { budgetSeconds, detectionSeconds, timeToExhaustion } from '../../src/sim/slo.ts';
 
@@ -53,6 +54,11 @@ const mean = (run: Transcript, key: string, from: number, to: number): number =>
 const max = (run: Transcript, key: string, from = 0, to = Infinity): number => Math.max(...values(run, key, from, to));
 const firstFiring = (run: Transcript, alert: string): number | null =>
   run.events.find((e) => e.type === 'alert' && e.alert === alert && e.to === 'firing')?.t ?? null;
+/** The run's log lines, whether the transcript holds them as an array or as a log book with `toArray()`. */
+function logLines(run: Transcript): LogEntry[] {
+  const logs: unknown = run.logs;
+  return Array.isArray(logs) ? (logs as LogEntry[]) : (logs as { toArray(): LogEntry[] }).toArray();
+}
 const entered = (run: Transcript, phase: string): number | null => run.events.find((e) => e.type === 'phase' && e.phase === phase)?.t ?? null;
 
 describe('memory-leak scenario', () => {
@@ -98,7 +104,7 @@ describe('memory-leak scenario', () => {
     });
 
     it('kills pods one at a time with exit code 137, and fails ~1.3% of quotes', () => {
-      const kills = run.logs.filter((l) => l.text.includes('OOMKilled (exit code 137)'));
+      const kills = logLines(run).filter((l) => l.text.includes('OOMKilled (exit code 137)'));
       expect(kills.length).toBeGreaterThan(10);
       expect(Math.min(...kills.map((k) => k.t))).toBeGreaterThanOrEqual(FIRST_KILLS);
       expect(new Set(kills.map((k) => k.text)).size).toBe(4);
