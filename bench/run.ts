@@ -1,8 +1,12 @@
 /** `npm run bench`: prints each figure as `name: value unit`. */
 import { engineFigures } from './engine.ts';
 import { printFigure, type Figure } from './figure.ts';
+import { scoringFigures } from './scoring.ts';
 
-const groups: Array<[string, () => Figure[] | Promise<Figure[]>]> = [['engine', engineFigures]];
+const groups: Array<[string, () => Figure[] | Promise<Figure[]>]> = [
+  ['engine', engineFigures],
+  ['scoring', scoringFigures],
+];
 
 for (const [name, run] of groups) {
   try {

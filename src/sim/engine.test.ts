@@ -115,8 +115,10 @@ describe('a run', () => {
 
   it('streams phase logs in time order', () => {
     const tr = runPlaythrough(fixture, { seed: 2, choices: [{ at: 600, do: 'rollback' }] });
-    expect(tr.logs.length).toBeGreaterThan(10);
-    for (let i = 1; i < tr.logs.length; i++) expect(tr.logs[i]!.t).toBeGreaterThanOrEqual(tr.logs[i - 1]!.t);
+    const logs = tr.logs.toArray();
+    expect(logs.length).toBeGreaterThan(10);
+    expect(logs[0]).toMatchObject({ level: 'error', source: 'canary-pod', text: 'token check failed' });
+    for (let i = 1; i < logs.length; i++) expect(logs[i]!.t).toBeGreaterThanOrEqual(logs[i - 1]!.t);
   });
 
   it('ends at the time limit', () => {

@@ -8,8 +8,9 @@ import { createActor, type Actor } from 'xstate';
 import type { Action, Condition, Effects, Phase, Prompt, Scenario } from '../scenario/schema/index.ts';
 import { AlertBoard, type AlertTransition } from './alerts.ts';
 import { freezeView, holds, type RunView } from './conditions.ts';
-import type { ChoiceRecord, LogEntry, PlayerEvent, RunEvent } from './events.ts';
+import type { ChoiceRecord, PlayerEvent, RunEvent } from './events.ts';
 import { SloLedger } from './ledger.ts';
+import { LogBook } from './logbook.ts';
 import { compilePhaseMachine, type PhaseMachine } from './machine.ts';
 import { createRng, type Rng } from './rng.ts';
 import { Recorder } from './recorder.ts';
@@ -66,8 +67,7 @@ export class Run implements RunView {
   readonly openPrompts: OpenPrompt[] = [];
   readonly choices: ChoiceRecord[] = [];
   readonly events: RunEvent[] = [];
-  readonly logs: LogEntry[] = [];
-  droppedLogs = 0;
+  readonly logs = new LogBook(LOG_CAP);
   /** Bumped on every change, so snapshots can be cached. */
   version = 0;
 
@@ -135,6 +135,11 @@ export class Run implements RunView {
     this.syncPhase();
     this.settle();
     this.recorder.record(this);
+  }
+
+  /** Log lines dropped to stay within LOG_CAP. */
+  get droppedLogs(): number {
+    return this.logs.dropped;
   }
 
   get ended(): boolean {
@@ -308,7 +313,7 @@ export class Run implements RunView {
       this.known.add(fact);
       this.events.push({ t: this.t, type: 'reveal', fact });
     }
-    for (const line of effects.logs) this.pushLog({ t: this.t, level: line.level, source: line.source, text: line.text });
+    for (const line of effects.logs) this.logs.push(this.t, line);
     for (const m of effects.messages) this.events.push({ t: this.t, type: 'message', from: m.from, text: m.text, message: source });
     if (effects.marker) this.events.push({ t: this.t, type: 'marker', label: effects.marker });
     if (effects.declare) {
@@ -406,25 +411,14 @@ export class Run implements RunView {
   }
 
   private emitLogs(): void {
-    let fresh: LogEntry[] | null = null;
-    for (const cursor of this.logCursors) {
-      while (cursor.due <= this.t) {
-        const { stream } = cursor;
-        (fresh ??= []).push({ t: Math.round(cursor.due), level: stream.level, source: stream.source, text: stream.text });
-        cursor.due += Math.max(this.tick / 4, stream.every * this.logRng.range(0.7, 1.3));
-      }
-    }
-    if (!fresh) return;
-    if (fresh.length > 1) fresh.sort((a, b) => a.t - b.t);
-    for (const entry of fresh) this.pushLog(entry);
-  }
-
-  private pushLog(entry: LogEntry): void {
-    this.logs.push(entry);
-    if (this.logs.length > LOG_CAP) {
-      const excess = this.logs.length - LOG_CAP;
-      this.logs.splice(0, excess);
-      this.droppedLogs += excess;
+    const cursors = this.logCursors;
+    // Streams are due at their own times; write the tick's lines in time order.
+    for (;;) {
+      let next: LogCursor | null = null;
+      for (const cursor of cursors) if (cursor.due <= this.t && (!next || cursor.due < next.due)) next = cursor;
+      if (!next) return;
+      this.logs.push(Math.round(next.due), next.stream);
+      next.due += Math.max(this.tick / 4, next.stream.every * this.logRng.range(0.7, 1.3));
     }
   }
 }

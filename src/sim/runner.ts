@@ -5,7 +5,8 @@
 import type { Choice, Scenario } from '../scenario/schema/index.ts';
 import type { AlertStatus } from './alerts.ts';
 import { Run } from './engine.ts';
-import type { ChoiceRecord, LogEntry, PlayerEvent, RunEvent } from './events.ts';
+import type { ChoiceRecord, PlayerEvent, RunEvent } from './events.ts';
+import type { LogBook } from './logbook.ts';
 
 /** A choice as saved and replayed: sim time in seconds plus what was done. */
 export interface TimedChoice {
@@ -23,7 +24,8 @@ export interface Transcript {
   choices: TimedChoice[];
   records: ChoiceRecord[];
   events: RunEvent[];
-  logs: LogEntry[];
+  /** The run's log; `toArray()` (or JSON) gives the lines. */
+  logs: LogBook;
   droppedLogs: number;
   /** Sim time of each recorded point (one per tick, from 0). */
   time: Float64Array;

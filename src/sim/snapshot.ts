@@ -8,6 +8,9 @@ import type { Run } from './engine.ts';
 import type { LogEntry, RunEvent } from './events.ts';
 import { budgetSeconds, timeToExhaustion } from './slo.ts';
 
+/** How many of the newest log lines a snapshot carries: more than a log panel can show or usefully filter. */
+export const SNAPSHOT_LOG_LINES = 1000;
+
 /** One action as the palette shows it. */
 export interface ActionView {
   id: string;
@@ -79,6 +82,7 @@ export interface RunSnapshot {
   markers: Array<{ t: number; label: string }>;
   openedRunbooks: string[];
   severity: string | null;
+  /** The newest log lines (at most SNAPSHOT_LOG_LINES), oldest first. */
   logs: readonly LogEntry[];
   /** Ground truth for facilitators; players' screens do not show it. */
   phase: string;
@@ -166,7 +170,7 @@ export function snapshotOf(run: Run): RunSnapshot {
     markers,
     openedRunbooks: [...opened],
     severity: run.severity,
-    logs: run.logs,
+    logs: run.logs.tail(SNAPSHOT_LOG_LINES),
     phase: run.phase,
   };
 }
