@@ -9,7 +9,6 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load.ts';
 import type { Scenario } from '../../src/scenario/schema/index.ts';
-import type { LogEntry } from '../../src/sim/events.ts';
 import { runPlaythrough, type TimedChoice, type Transcript } from '../../src/sim/runner.ts';
 import { budgetSeconds, timeToExhaustion } from '../../src/sim/slo.ts';
 
@@ -57,8 +56,6 @@ function firstAbove(run: Transcript, key: string, value: number): number | null 
   return i < 0 ? null : (run.time[i] as number);
 }
 
-/** The run's log lines: the transcript keeps them in a container that serialises to a plain array. */
-const logLines = (run: Transcript): LogEntry[] => JSON.parse(JSON.stringify(run.logs)) as LogEntry[];
 const firstFiring = (run: Transcript, alert: string): number | null =>
   run.events.find((e) => e.type === 'alert' && e.alert === alert && e.to === 'firing')?.t ?? null;
 const phases = (run: Transcript): string[] => run.events.flatMap((e) => (e.type === 'phase' ? [e.phase] : []));
@@ -114,7 +111,7 @@ describe('db-pool-exhaustion scenario', () => {
       expect(p99).toBeGreaterThan(28_000);
       expect(p99).toBeLessThan(32_000);
       expect(mean(run, 'signal.app_cpu', PLATEAU, 30 * MIN)).toBeLessThan(mean(run, 'signal.app_cpu', 0, ONSET) / 2);
-      expect(logLines(run).some((l) => l.text.includes('Connection is not available, request timed out after 30000ms'))).toBe(true);
+      expect(run.logs.toArray().some((l) => l.text.includes('Connection is not available, request timed out after 30000ms'))).toBe(true);
     });
 
     it('shows the database as the cause: lock waits, statement latency, and a lagging replica as a side effect', () => {

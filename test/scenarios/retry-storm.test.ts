@@ -9,7 +9,6 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load.ts';
 import type { Scenario } from '../../src/scenario/schema/index.ts';
-import type { LogEntry } from '../../src/sim/events.ts';
 import { runPlaythrough, type TimedChoice, type Transcript } from '../../src/sim/runner.ts';
 import { budgetSeconds, timeToExhaustion } from '../../src/sim/slo.ts';
 
@@ -52,8 +51,6 @@ function mean(run: Transcript, key: string, from: number, to: number): number {
   return sum / n;
 }
 
-/** The run's log lines: the transcript keeps them in a container that serialises to a plain array. */
-const logLines = (run: Transcript): LogEntry[] => JSON.parse(JSON.stringify(run.logs)) as LogEntry[];
 const firstFiring = (run: Transcript, alert: string): number | null =>
   run.events.find((e) => e.type === 'alert' && e.alert === alert && e.to === 'firing')?.t ?? null;
 const phases = (run: Transcript): string[] => run.events.flatMap((e) => (e.type === 'phase' ? [e.phase] : []));
@@ -115,7 +112,7 @@ describe('retry-storm scenario', () => {
       expect(mean(run, 'signal.ready_pods', 0, BLIP)).toBeGreaterThan(19);
       expect(mean(run, 'signal.ready_pods', PLATEAU + MIN, 30 * MIN)).toBeLessThan(12);
       expect(mean(run, 'signal.probe_failures', PLATEAU, 30 * MIN)).toBeGreaterThan(100);
-      expect(logLines(run).some((l) => l.text.includes('Readiness probe failed'))).toBe(true);
+      expect(run.logs.toArray().some((l) => l.text.includes('Readiness probe failed'))).toBe(true);
     });
 
     it('holds p99 at the BFF deadline of 2 s', () => {
