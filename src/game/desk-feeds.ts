@@ -22,6 +22,40 @@ export function commsEntries(snap: RunSnapshot): FeedEntry[] {
   }));
 }
 
+/**
+ * Log entries kept between frames: the engine only ever appends lines (dropping the oldest
+ * past its cap), so new lines are filtered and formatted once, and the same array comes
+ * back while nothing changed — the feed widget then skips its layout entirely.
+ */
+export class LogFeed {
+  private filterKey = '';
+  private seen = 0;
+  private dropped = 0;
+  private list: FeedEntry[] = [];
+
+  entries(logs: readonly LogEntry[], dropped: number, ui: Pick<DeskUi, 'minLevel' | 'filter'>): readonly FeedEntry[] {
+    const key = `${ui.minLevel}\u0000${ui.filter}`;
+    const total = dropped + logs.length;
+    if (key !== this.filterKey || dropped !== this.dropped) {
+      this.filterKey = key;
+      this.dropped = dropped;
+      this.list = logEntries(logs, ui, dropped);
+      this.seen = total;
+      return this.list;
+    }
+    if (total === this.seen) return this.list;
+    const matches = logMatcher(ui);
+    const fresh: FeedEntry[] = [];
+    for (let n = this.seen; n < total; n++) {
+      const l = logs[n - dropped] as LogEntry;
+      if (matches(l)) fresh.push(logEntry(l, n));
+    }
+    this.seen = total;
+    if (fresh.length > 0) this.list = [...this.list, ...fresh];
+    return this.list;
+  }
+}
+
 /** Log lines as feed entries; `offset` (lines dropped by the engine's cap) keeps keys stable. */
 export function logEntries(logs: readonly LogEntry[], ui: Pick<DeskUi, 'minLevel' | 'filter'>, offset: number): FeedEntry[] {
   const matches = logMatcher(ui);

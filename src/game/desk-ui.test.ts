@@ -35,3 +35,21 @@ describe('desk UI state', () => {
     expect(filterLogs(logs, { minLevel: 'debug', filter: 'canary' })).toHaveLength(1);
   });
 });
+
+describe('log feed cache', async () => {
+  const { LogFeed } = await import('./desk-feeds.ts');
+  it('appends new lines, keeps the array while nothing changes, and refilters on a new filter', () => {
+    const feed = new LogFeed();
+    const all = [...logs];
+    const ui = initialUi();
+    const a = feed.entries(all, 0, ui);
+    expect(a.map((e) => e.key)).toEqual(['l0', 'l1', 'l2']);
+    expect(feed.entries(all, 0, ui)).toBe(a);
+    all.push({ t: 40, level: 'error', source: 'canary-pod', text: 'again' });
+    expect(feed.entries(all, 0, ui).map((e) => e.key)).toEqual(['l0', 'l1', 'l2', 'l3']);
+    const errorsOnly = feed.entries(all, 0, { ...ui, minLevel: 'error' });
+    expect(errorsOnly.map((e) => e.key)).toEqual(['l1', 'l3']);
+    // The engine dropped its oldest line: keys stay tied to the line, not the position.
+    expect(feed.entries(all.slice(1), 1, { ...ui, minLevel: 'error' }).map((e) => e.key)).toEqual(['l1', 'l3']);
+  });
+});

@@ -8,7 +8,7 @@ import type { RunSnapshot } from '../../sim/snapshot.ts';
 import { pagerBeep, unlockAudio } from '../audio.ts';
 import { SimClock } from '../clock.ts';
 import { dashboardCharts } from '../dashboard.ts';
-import { commsEntries, logEntries, noteEntries, type Coaching } from '../desk-feeds.ts';
+import { commsEntries, LogFeed, noteEntries, type Coaching } from '../desk-feeds.ts';
 import { briefingBody, endingBody, helpLines } from '../desk-text.ts';
 import { addUnread, cycleLevel, cycleTab, initialUi, openTab, typeFilter, type DeskUi } from '../desk-ui.ts';
 import { formatDuration } from '../format.ts';
@@ -23,6 +23,7 @@ import { AlertList } from '../widgets/alert-list.ts';
 import { BudgetGauge } from '../widgets/budget-gauge.ts';
 import { Chart } from '../widgets/chart.ts';
 import { CoachCard } from '../widgets/coach.ts';
+import type { FeedEntry } from '../widgets/feed.ts';
 import { Modal, type ModalContent } from '../widgets/modal.ts';
 import { Pager } from '../widgets/pager.ts';
 import { panel } from '../widgets/panel.ts';
@@ -59,6 +60,9 @@ export class DeskScene extends Phaser.Scene {
   private drawnTicks = -1;
   private uiDirty = true;
   private lastBeep = 0;
+  private readonly pending = new Set<'palette' | 'charts' | 'side'>();
+  private logFeed = new LogFeed();
+  private feedCache: { comms: FeedEntry[]; notes: FeedEntry[]; notesCount: number } = { comms: [], notes: [], notesCount: -1 };
 
   constructor() {
     super(SCENES.desk);
@@ -72,6 +76,9 @@ export class DeskScene extends Phaser.Scene {
     this.charts = [];
     this.drawnVersion = -1;
     this.drawnTicks = -1;
+    this.pending.clear();
+    this.logFeed = new LogFeed();
+    this.feedCache = { comms: [], notes: [], notesCount: -1 };
   }
 
   create(): void {
@@ -130,6 +137,7 @@ export class DeskScene extends Phaser.Scene {
     const ticks = this.session.run.ended ? 0 : this.clock.advance(delta);
     for (let i = 0; i < ticks && !this.session.run.ended; i++) this.session.step();
     if (this.session.run.version !== this.drawnVersion || this.uiDirty) this.render();
+    else this.renderPending();
     if (this.pager.isRinging && !this.clock.paused && this.time.now - this.lastBeep > REBEEP_MS) {
       this.lastBeep = this.time.now;
       pagerBeep(false);
@@ -303,26 +311,52 @@ export class DeskScene extends Phaser.Scene {
 
   // ----- rendering -----
 
+  /**
+   * Draws the snapshot. What a player must see at once (clock, pager, budget, alerts,
+   * decisions) is drawn the same frame; the heavier parts (palette, charts, side panel)
+   * are queued and drawn one per frame, so a tick at 10× never makes one long frame.
+   */
   private render(): void {
     const snap = this.session.snapshot();
-    this.drawnVersion = this.session.run.version;
+    if (this.session.run.version !== this.drawnVersion) {
+      this.drawnVersion = this.session.run.version;
+      this.consumeEvents(snap);
+      for (const part of ['palette', 'charts', 'side'] as const) this.pending.add(part);
+    }
+    if (this.uiDirty) this.pending.add('side');
     this.uiDirty = false;
-    this.consumeEvents(snap);
     this.topBar.update(snap.t, snap.timeLimit, this.clock.speed, this.clock.paused, snap.severity);
     this.pager.update(snap.pager, snap.alerts);
     this.alerts.update(snap.alerts);
     this.budget.update(snap.budget);
-    this.palette.update(snap);
-    this.drawCharts(snap);
-    const run = this.session.run;
-    this.side.setFeeds(commsEntries(snap), logEntries(snap.logs, this.ui, run.droppedLogs), noteEntries(snap, this.coaching));
+    if (!snap.ended) this.syncPromptModal(snap);
+    else if (this.modal?.kind !== 'ending') this.showEnding(snap);
+  }
+
+  /** Draws one queued part of the desk, if any. */
+  private renderPending(): void {
+    const part = this.pending.values().next().value;
+    if (!part) return;
+    this.pending.delete(part);
+    const snap = this.session.snapshot();
+    if (part === 'palette') this.palette.update(snap);
+    else if (part === 'charts') this.drawCharts(snap);
+    else this.drawSide(snap);
+  }
+
+  private drawSide(snap: RunSnapshot): void {
+    if (snap.messages.length !== this.feedCache.comms.length) this.feedCache.comms = commsEntries(snap);
+    const notes = snap.results.length + snap.facts.length + this.coaching.length;
+    if (notes !== this.feedCache.notesCount) {
+      this.feedCache.notes = noteEntries(snap, this.coaching);
+      this.feedCache.notesCount = notes;
+    }
+    this.side.setFeeds(this.feedCache.comms, this.logFeed.entries(snap.logs, this.session.run.droppedLogs, this.ui), this.feedCache.notes);
     const opened = snap.openedRunbooks.map((id) => ({
       title: this.session.scenario.runbooks.find((r) => r.id === id)?.title ?? id,
       markdown: this.start.playable.runbooks.get(id) ?? `# ${id}\n\nThis runbook's file could not be read.`,
     }));
     this.side.render(this.ui, opened);
-    if (!snap.ended) this.syncPromptModal(snap);
-    else if (this.modal?.kind !== 'ending') this.showEnding(snap);
   }
 
   /** Reacts to what happened since the last frame: beeps, unread counts, opened runbooks. */

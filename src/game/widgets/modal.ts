@@ -35,9 +35,13 @@ export class Modal {
 
   constructor(scene: Phaser.Scene, content: ModalContent) {
     const depth = 100;
-    const dim = scene.add.rectangle(0, 0, WIDTH, HEIGHT, 0x05080c, content.light ? 0.45 : 0.72).setOrigin(0).setDepth(depth);
-    dim.setInteractive(); // swallows clicks meant for the desk below
-    this.objects.push(dim);
+    // A light modal (a decision) leaves the desk in full view: dimming 1280×720 with alpha
+    // costs a software renderer a frame. An unrendered zone still swallows clicks below.
+    const blocker = content.light
+      ? scene.add.zone(0, 0, WIDTH, HEIGHT).setOrigin(0).setDepth(depth)
+      : scene.add.rectangle(0, 0, WIDTH, HEIGHT, 0x05080c, 0.78).setOrigin(0).setDepth(depth);
+    blocker.setInteractive();
+    this.objects.push(blocker);
     const w = content.width ?? 640;
     const x = (WIDTH - w) / 2;
     const parts: Phaser.GameObjects.Text[] = [];
@@ -73,8 +77,10 @@ export class Modal {
     }
     const h = y + 24;
     const top = Math.max(16, (HEIGHT - h) / 2);
-    const card = scene.add.rectangle(x, top - 20, w, h + 20, num.panel).setOrigin(0).setStrokeStyle(2, num.accent).setDepth(depth);
-    this.objects.push(card);
+    const card = scene.add.rectangle(x, top - 20, w, h + 20, num.panel).setOrigin(0).setStrokeStyle(content.light ? 3 : 2, content.light ? num.warning : num.accent).setDepth(depth);
+    // A drop shadow sets a light modal apart from the busy desk behind it.
+    const shadow = scene.add.rectangle(x + 8, top - 12, w, h + 20, 0x000000, 0.5).setOrigin(0).setDepth(depth - 1);
+    this.objects.push(shadow, card);
     let dy = 0;
     for (const t of parts) {
       dy = (t.getData('dy') as number | undefined) ?? dy;
