@@ -134,7 +134,7 @@ describe('tutorial scenario', () => {
   });
 
   it('breaks again if the flag goes back on before the fix, and can be switched off again', () => {
-    const run = play([...basics, { at: 350, choose: 'lina-wants-it-back.yes' }, { at: 420, do: 'flag-off' }]);
+    const run = play([...basics, { at: 350, choose: 'lina-wants-it-back.turn-back-on' }, { at: 420, do: 'flag-off' }]);
     expect(mean(run, 'flag-on.errorRatio', 370, 410)).toBeGreaterThan(0.2);
     expect(run.ending?.outcome).toBe('resolved');
   });
