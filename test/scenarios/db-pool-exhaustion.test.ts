@@ -3,27 +3,12 @@
  * claims (see the header of scenarios/db-pool-exhaustion/scenario.yaml) and how its
  * paths end. Reference levels are checked for every library scenario in references.test.ts.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/scenario/load.ts';
-import type { Scenario } from '../../src/scenario/schema/index.ts';
 import { runPlaythrough, type TimedChoice, type Transcript } from '../../src/sim/runner.ts';
 import { budgetSeconds, timeToExhaustion } from '../../src/sim/slo.ts';
+import { firstAbove, firstFiring, loadLibraryScenario, mean, phases } from '../support/library-run.ts';
 
-const FOLDER = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'scenarios', 'db-pool-exhaustion');
-const loaded = loadScenario(readFileSync(join(FOLDER, 'scenario.yaml'), 'utf8'), {
-  file: 'scenarios/db-pool-exhaustion/scenario.yaml',
-  readFile: (path) => {
-    try {
-      return readFileSync(join(FOLDER, path), 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-});
-const scenario = loaded.scenario as Scenario;
+const { loaded, scenario } = loadLibraryScenario('db-pool-exhaustion');
 
 const MIN = 60;
 const SLO = 0.999;
@@ -33,32 +18,6 @@ const ONSET = 2 * MIN;
 const PLATEAU = 8 * MIN;
 
 const play = (choices: TimedChoice[] = [], seed = scenario.seed): Transcript => runPlaythrough(scenario, { seed, choices });
-
-function mean(run: Transcript, key: string, from: number, to: number): number {
-  const series = run.series[key];
-  if (!series || series.length === 0) throw new Error(`no series ${key}`);
-  let sum = 0;
-  let n = 0;
-  for (let i = 0; i < run.time.length; i++) {
-    const t = run.time[i] as number;
-    if (t >= from && t <= to) {
-      sum += series[i] as number;
-      n++;
-    }
-  }
-  return sum / n;
-}
-
-/** First sim time a series goes above a value, or null. */
-function firstAbove(run: Transcript, key: string, value: number): number | null {
-  const series = run.series[key] as Float64Array;
-  const i = series.findIndex((v) => v > value);
-  return i < 0 ? null : (run.time[i] as number);
-}
-
-const firstFiring = (run: Transcript, alert: string): number | null =>
-  run.events.find((e) => e.type === 'alert' && e.alert === alert && e.to === 'firing')?.t ?? null;
-const phases = (run: Transcript): string[] => run.events.flatMap((e) => (e.type === 'phase' ? [e.phase] : []));
 
 /** Reaches the database the fast way (2 min), the path every mitigation below builds on. */
 const DIAGNOSE: TimedChoice[] = [

@@ -3,27 +3,12 @@
  * (see the header of scenarios/retry-storm/scenario.yaml) and how its paths end.
  * Reference levels are checked for every library scenario in references.test.ts.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/scenario/load.ts';
-import type { Scenario } from '../../src/scenario/schema/index.ts';
 import { runPlaythrough, type TimedChoice, type Transcript } from '../../src/sim/runner.ts';
 import { budgetSeconds, timeToExhaustion } from '../../src/sim/slo.ts';
+import { firstFiring, loadLibraryScenario, mean, phaseAt, phases } from '../support/library-run.ts';
 
-const FOLDER = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'scenarios', 'retry-storm');
-const loaded = loadScenario(readFileSync(join(FOLDER, 'scenario.yaml'), 'utf8'), {
-  file: 'scenarios/retry-storm/scenario.yaml',
-  readFile: (path) => {
-    try {
-      return readFileSync(join(FOLDER, path), 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-});
-const scenario = loaded.scenario as Scenario;
+const { loaded, scenario } = loadLibraryScenario('retry-storm');
 
 const MIN = 60;
 const SLO = 0.999;
@@ -35,26 +20,6 @@ const REDIS_BACK = 3 * MIN + 40;
 const PLATEAU = 8 * MIN;
 
 const play = (choices: TimedChoice[] = [], seed = scenario.seed): Transcript => runPlaythrough(scenario, { seed, choices });
-
-function mean(run: Transcript, key: string, from: number, to: number): number {
-  const series = run.series[key];
-  if (!series || series.length === 0) throw new Error(`no series ${key}`);
-  let sum = 0;
-  let n = 0;
-  for (let i = 0; i < run.time.length; i++) {
-    const t = run.time[i] as number;
-    if (t >= from && t <= to) {
-      sum += series[i] as number;
-      n++;
-    }
-  }
-  return sum / n;
-}
-
-const firstFiring = (run: Transcript, alert: string): number | null =>
-  run.events.find((e) => e.type === 'alert' && e.alert === alert && e.to === 'firing')?.t ?? null;
-const phases = (run: Transcript): string[] => run.events.flatMap((e) => (e.type === 'phase' ? [e.phase] : []));
-const phaseAt = (run: Transcript, phase: string): number | undefined => run.events.find((e) => e.type === 'phase' && e.phase === phase)?.t;
 
 describe('retry-storm scenario', () => {
   it('loads with no errors and no warnings, with one stale runbook', () => {
@@ -69,7 +34,7 @@ describe('retry-storm scenario', () => {
       ['retries', false],
       ['batch', false],
     ]);
-    expect(4 ** 3).toBe(64);
+    expect(scenario.facts.find((f) => f.id === 'layered-retries')?.text).toContain('4 x 4 x 4 = 64 calls');
     expect(budgetSeconds(SLO, WINDOW)).toBeCloseTo(43.2 * MIN, 6);
     // 9,331,200 bad requests a month at 3,600 user rps.
     expect((1 - SLO) * 3600 * WINDOW).toBeCloseTo(9_331_200, 0);
