@@ -21,11 +21,13 @@ type ActionInput = NonNullable<Input['actions']>[number];
 
 /** The scenario starts this long before the trigger, so the player sees a healthy baseline first. */
 const LEAD = 120;
-/** Unique ids from text: the first words, kebab-case. */
+const TRAILING_SMALL_WORDS = /(-(a|an|the|in|on|at|of|to|for|from|with|and|by))+$/;
+
+/** Unique ids from text: the first words, kebab-case, without a dangling "in" or "the". */
 function idMaker(): (text: string, fallback: string) => string {
   const taken = new Set<string>();
   return (text, fallback) => {
-    const base = suggestId(text.split(/\s+/).slice(0, 4).join(' ')) ?? fallback;
+    const base = suggestId(text.split(/\s+/).slice(0, 4).join(' '))?.replace(TRAILING_SMALL_WORDS, '') || fallback;
     let id = base;
     for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
     taken.add(id);
