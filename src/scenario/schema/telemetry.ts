@@ -115,7 +115,10 @@ export type TelemetryEffect = z.infer<typeof TelemetryEffect>;
 const ThresholdRule = z.strictObject({
   kind: z.literal('threshold'),
   metric: z.string().min(1).meta({ description: 'rps, errorRatio, p50, p95, p99 or a signal id.' }),
-  cohort: Id.optional().meta({ description: 'Watch one cohort. Omit for the whole service (all SLI cohorts together).' }),
+  cohort: Id.optional().meta({
+    description:
+      'Watch one cohort. Omit for the whole service: rps and latency over all traffic, errorRatio over the cohorts that count for the SLO.',
+  }),
   op: z.enum(['above', 'below']).default('above').meta({ description: 'Fire when the metric is above (or below) the value.' }),
   value: z.number().meta({ description: 'The threshold.' }),
   for: Duration.default(0).meta({ description: 'The condition must hold this long before the alert fires (pending until then).' }),
