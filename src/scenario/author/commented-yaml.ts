@@ -17,8 +17,6 @@ export interface Note {
   after?: string;
   /** Leave a blank line before the place, to separate sections. */
   gap?: boolean;
-  /** Write the value on one line (`{ at: 2m }`, `[a, b]`). */
-  flow?: boolean;
 }
 
 type Commentable = { commentBefore?: string | null; comment?: string | null; spaceBefore?: boolean; flow?: boolean };
@@ -86,7 +84,8 @@ function flowSmallCollections(node: unknown): void {
  * bug in the generator, so it throws rather than silently dropping the comment.
  */
 export function renderCommentedYaml(value: unknown, notes: readonly Note[], header?: string): string {
-  const doc = new Document(value);
+  // Generators reuse objects freely; an author should never meet an anchor they did not write.
+  const doc = new Document(value, { aliasDuplicateObjects: false });
   flowSmallCollections(doc.contents);
   for (const note of notes) {
     const place = locate(doc, note.path);
@@ -96,11 +95,9 @@ export function renderCommentedYaml(value: unknown, notes: readonly Note[], head
       place.anchor.commentBefore = existing ? `${existing}\n${commentText(note.above)}` : commentText(note.above);
     }
     if (note.gap) place.anchor.spaceBefore = true;
-    const collection = isMap(place.value) || isSeq(place.value);
-    if (collection && (note.flow || (note.after && ((place.value as unknown as { items: unknown[] }).items.length === 0)))) {
-      // An empty list with a trailing comment must be flow (`[]`), or the comment lands inside it.
-      place.value.flow = true;
-    }
+    const empty = (isMap(place.value) || isSeq(place.value)) && (place.value as unknown as { items: unknown[] }).items.length === 0;
+    // An empty list with a trailing comment must be flow (`[]`), or the comment lands inside it.
+    if (empty && note.after) place.value.flow = true;
     if (note.after) place.value.comment = commentText(note.after);
   }
   if (header) doc.commentBefore = commentText(header);

@@ -41,11 +41,6 @@ export function after(path: Note['path'], text: string, extra: Omit<Note, 'path'
   return { path, after: text, ...extra };
 }
 
-/** The same notes, moved under a parent path (for parts built on their own). */
-export function under(prefix: Note['path'], notes: readonly Note[]): Note[] {
-  return notes.map((n) => ({ ...n, path: [...prefix, ...n.path] }));
-}
-
 /** A `# TODO:` marker: the checker ignores comments, so these stay until the author acts on them. */
 export function todo(text: string): string {
   return `TODO: ${text}`;

@@ -12,6 +12,8 @@ import { durationText } from './from-service.ts';
 import { parsePostmortem, type Postmortem, type TimelineEntry } from './postmortem.ts';
 import { failingShareFrom, fit, labelOf } from './postmortem-text.ts';
 import { suggestId } from './scenario-id.ts';
+import { fastBurnAlert } from './service-part.ts';
+import { ackInTime } from './template-choices.ts';
 import { budgetForLosingPath } from './template-story.ts';
 import { assignRoles, type Role } from './timeline-roles.ts';
 import type { InputResult } from './yaml-input.ts';
@@ -63,8 +65,7 @@ export function postmortemDraft(id: string, pm: Postmortem, source: string): Dra
   const symptoms: string[] = [];
   const logLines: string[] = [];
   let alertName: string | undefined;
-  // A fresh object each time: a shared one would come out as a YAML anchor and alias.
-  const impactOnly = () => ({ phase: 'impact' });
+  const impactOnly = { phase: 'impact' };
   const actionFor = (entry: TimelineEntry, kind: ActionInput['kind'], extra: Partial<ActionInput>) => {
     const action: ActionInput = { id: newId(labelOf(entry.text), kind), kind, label: labelOf(entry.text), cost: '2m', ...extra, evidence: [] };
     notes.push(above(['actions', actions.length], quote(entry)), after(['actions', actions.length, 'evidence'], todo('what does taking this show? (dimension, level, why)')));
@@ -90,7 +91,7 @@ export function postmortemDraft(id: string, pm: Postmortem, source: string): Dra
       facts.push({ id: fact, text: fit(e.text, 600) });
       (action.effects as { reveal: string[] }).reveal.push(fact);
     },
-    mitigate: (e) => void actionFor(e, 'mitigate', { available: impactOnly(), effects: { result: `${todo('what the player sees')} (in reality: ${fit(e.text, 200)})` } }),
+    mitigate: (e) => void actionFor(e, 'mitigate', { available: impactOnly, effects: { result: `${todo('what the player sees')} (in reality: ${fit(e.text, 200)})` } }),
     communicate: (e) => {
       const severity = /\bSEV-?([1-5])\b/i.exec(e.text);
       actionFor(e, 'communicate', severity ? { effects: { declare: `SEV${severity[1]}` as 'SEV1' } } : {});
@@ -118,7 +119,7 @@ export function postmortemDraft(id: string, pm: Postmortem, source: string): Dra
     kind: 'mitigate',
     label: fixLabel,
     cost: '2m',
-    available: impactOnly(),
+    available: impactOnly,
     runbook: 'high-error-rate',
     effects: { goto: 'recovering', marker: fit(fixLabel, 40) },
     evidence: [],
@@ -165,17 +166,7 @@ export function postmortemDraft(id: string, pm: Postmortem, source: string): Dra
       slos: [{ id: 'availability', kind: 'availability', objective, window: '30d', budgetSpentAtStart: budget }],
     },
     telemetry: { tick: '10s', rps: 500, errorRatio: Number(((1 - objective / 100) / 10).toPrecision(3)), latency: { p50: 40, p95: 120, p99: 250 } },
-    alerts: [
-      {
-        id: 'fast-burn',
-        name: alertName ?? 'FastBurn',
-        summary: `${service} is spending its error budget over 14 times faster than the month allows`,
-        severity: 'critical',
-        route: 'page',
-        runbook: 'high-error-rate',
-        rule: { kind: 'burnRate', slo: 'availability', longWindow: '1h', shortWindow: '5m', burnRate: 14.4 },
-      },
-    ],
+    alerts: [fastBurnAlert(service, alertName ?? 'FastBurn', 'high-error-rate')],
     runbooks: [{ id: 'high-error-rate', title: `${service}: high error rate`, file: 'runbooks/high-error-rate.md' }],
     facts,
     stakeholders: messages.length > 0 ? [{ id: 'support', name: 'Support', role: 'Customer support lead' }] : [],
@@ -219,17 +210,7 @@ export function postmortemDraft(id: string, pm: Postmortem, source: string): Dra
     actions,
     prompts,
     scoring: {
-      rules: [
-        {
-          id: 'ack-in-time',
-          kind: 'timing',
-          event: '@ack',
-          from: 'page',
-          within: '5m',
-          met: [{ dimension: 'ownership', level: 'L2', why: 'Acknowledged the page within five minutes.' }],
-          missed: [{ dimension: 'ownership', level: 'L1', why: 'Left the page unacknowledged for over five minutes.' }],
-        },
-      ],
+      rules: [ackInTime()],
       references: [],
     },
   };

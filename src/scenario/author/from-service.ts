@@ -7,7 +7,7 @@
 import { above, after, todo, type DraftFile, type Note } from './draft.ts';
 import { suggestId } from './scenario-id.ts';
 import { ServiceConfig } from './service-config.ts';
-import type { AlertInput, RunbookInput, ServicePart } from './service-part.ts';
+import { fastBurnAlert, type AlertInput, type RunbookInput, type ServicePart } from './service-part.ts';
 import { readYamlInput, type InputResult } from './yaml-input.ts';
 
 const DAY = 86400;
@@ -141,14 +141,7 @@ export function servicePartFrom(config: ServiceConfig): ServicePart {
     };
   });
   if (!alerts.some((a) => a.route === 'page')) {
-    alerts.push({
-      id: 'fast-burn',
-      name: 'FastBurn',
-      summary: `${config.name} is spending its error budget over 14 times faster than the window allows`,
-      severity: 'critical',
-      route: 'page',
-      rule: { kind: 'burnRate', slo: 'availability', longWindow: '1h', shortWindow: '5m', burnRate: 14.4 },
-    });
+    alerts.push(fastBurnAlert(config.name, 'FastBurn'));
     notes.push(above(['alerts', alerts.length - 1], 'Added: the service file has no paging alert, so nothing would wake the player.'));
   }
 

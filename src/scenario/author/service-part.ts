@@ -28,6 +28,23 @@ export interface ServicePart {
   notes: Note[];
 }
 
+/**
+ * The SRE workbook's fast-burn page: 2% of a 30-day budget spent within an hour (14.4x),
+ * confirmed over five minutes. Every generated scenario pages with it unless the team's
+ * own alerts already page.
+ */
+export function fastBurnAlert(service: string, name: string, runbook?: string): AlertInput {
+  return {
+    id: 'fast-burn',
+    name,
+    summary: `${service} is spending its error budget over 14 times faster than the month allows`,
+    severity: 'critical',
+    route: 'page',
+    ...(runbook ? { runbook } : {}),
+    rule: { kind: 'burnRate', slo: 'availability', longWindow: '1h', shortWindow: '5m', burnRate: 14.4 },
+  };
+}
+
 /** The SLO that drives the error-budget gauge: the first availability SLO (as the engine picks it). */
 export function primarySlo(part: ServicePart): Input['service']['slos'][number] {
   const slos = part.service.slos;
@@ -81,15 +98,7 @@ export function exampleServicePart(): ServicePart {
       signals: [{ id: 'cpu', label: 'CPU', unit: '%', baseline: 35, max: 100 }],
     },
     alerts: [
-      {
-        id: 'fast-burn',
-        name: 'OrdersApiFastBurn',
-        summary: 'orders-api is spending its error budget over 14 times faster than the month allows',
-        severity: 'critical',
-        route: 'page',
-        runbook: 'high-error-rate',
-        rule: { kind: 'burnRate', slo: 'availability', longWindow: '1h', shortWindow: '5m', burnRate: 14.4 },
-      },
+      fastBurnAlert('orders-api', 'OrdersApiFastBurn', 'high-error-rate'),
       {
         id: 'slow-burn',
         name: 'OrdersApiSlowBurn',

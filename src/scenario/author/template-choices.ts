@@ -10,6 +10,20 @@ import { above, after, type Note } from './draft.ts';
 import type { ServicePart } from './service-part.ts';
 
 type Choices = Pick<ScenarioInput, 'actions' | 'prompts' | 'scoring'>;
+type RuleInput = NonNullable<NonNullable<ScenarioInput['scoring']>['rules']>[number];
+
+/** A rule every incident with a page can use: acknowledging within five minutes is what on-call asks of anyone. */
+export function ackInTime(): RuleInput {
+  return {
+    id: 'ack-in-time',
+    kind: 'timing',
+    event: '@ack',
+    from: 'page',
+    within: '5m',
+    met: [{ dimension: 'ownership', level: 'L2', why: 'Acknowledged the page within five minutes.' }],
+    missed: [{ dimension: 'ownership', level: 'L1', why: 'Left the page unacknowledged for over five minutes.' }],
+  };
+}
 
 /** The choices part of the template, fitted to the service part. */
 export function templateChoices(part: ServicePart): { choices: Choices; notes: Note[] } {
@@ -24,7 +38,7 @@ export function templateChoices(part: ServicePart): { choices: Choices; notes: N
         cost: '1m',
         ...(part.errorRunbook ? { runbook: part.errorRunbook } : {}),
         effects: { reveal: ['bad-release'], result: 'deploy log: v2.8.0 rolled out at 00:02 (v2.7.3 before it).' },
-        evidence: [{ dimension: 'mastery', level: 'L2', why: 'Checked what changed before anything else.', when: { ...during } }],
+        evidence: [{ dimension: 'mastery', level: 'L2', why: 'Checked what changed before anything else.', when: during }],
       },
       {
         id: 'read-logs',
@@ -32,7 +46,7 @@ export function templateChoices(part: ServicePart): { choices: Choices; notes: N
         label: 'Read the error logs',
         cost: '2m',
         effects: { reveal: ['error-signature'] },
-        evidence: [{ dimension: 'mastery', level: 'L2', why: 'Matched the error spike to one log signature.', when: { ...during } }],
+        evidence: [{ dimension: 'mastery', level: 'L2', why: 'Matched the error spike to one log signature.', when: during }],
       },
       {
         id: 'check-dependencies',
@@ -40,7 +54,7 @@ export function templateChoices(part: ServicePart): { choices: Choices; notes: N
         label: `Check what ${name} depends on`,
         cost: '1m',
         effects: { reveal: ['dependencies-healthy'] },
-        evidence: [{ dimension: 'scope', level: 'L2', why: 'Looked one hop up and downstream before blaming the service.', when: { ...during } }],
+        evidence: [{ dimension: 'scope', level: 'L2', why: 'Looked one hop up and downstream before blaming the service.', when: during }],
       },
       {
         id: 'check-budget',
@@ -48,14 +62,14 @@ export function templateChoices(part: ServicePart): { choices: Choices; notes: N
         label: 'Check the error budget',
         cost: '1m',
         effects: { reveal: ['budget-status'] },
-        evidence: [{ dimension: 'judgment', level: 'L3', why: 'Sized the incident by the budget left and how fast it burns.', when: { ...during } }],
+        evidence: [{ dimension: 'judgment', level: 'L3', why: 'Sized the incident by the budget left and how fast it burns.', when: during }],
       },
       {
         id: 'roll-back',
         kind: 'mitigate',
         label: part.canary ? 'Abort the canary' : 'Roll back to v2.7.3',
         cost: '2m',
-        available: { ...during },
+        available: during,
         effects: { goto: 'recovering', marker: 'rollback to v2.7.3', result: 'Rollback complete: v2.7.3 serves all traffic.' },
         evidence: [
           { dimension: 'judgment', level: 'L2', why: 'Mitigated with a safe lever before hunting the root cause.' },
@@ -68,7 +82,7 @@ export function templateChoices(part: ServicePart): { choices: Choices; notes: N
         kind: 'mitigate',
         label: 'Restart all pods',
         cost: '2m',
-        available: { ...during },
+        available: during,
         effects: { result: 'Every pod restarts at once; the errors return as soon as they take traffic.' },
         evidence: [{ dimension: 'judgment', level: 'L1', why: 'Restarted everything at once without a hypothesis.', harmful: true }],
       },
@@ -77,7 +91,7 @@ export function templateChoices(part: ServicePart): { choices: Choices; notes: N
         kind: 'escalate',
         label: 'Ask the team lead whether to roll back',
         cost: '2m',
-        available: { ...during },
+        available: during,
         effects: { result: 'The team lead: "Yes, roll back. You did not need to ask for that."' },
         evidence: [{ dimension: 'trust', level: 'L1', why: 'Waited for approval before a routine rollback.' }],
       },
@@ -86,7 +100,7 @@ export function templateChoices(part: ServicePart): { choices: Choices; notes: N
         kind: 'escalate',
         label: 'Hand command to the lead; keep fixing',
         cost: '1m',
-        available: { ...during },
+        available: during,
         evidence: [{ dimension: 'flexibility', level: 'L4', why: 'Handed incident command over to stay the expert on the fix.' }],
       },
       {
@@ -207,15 +221,7 @@ export function templateChoices(part: ServicePart): { choices: Choices; notes: N
     ],
     scoring: {
       rules: [
-        {
-          id: 'ack-in-time',
-          kind: 'timing',
-          event: '@ack',
-          from: 'page',
-          within: '5m',
-          met: [{ dimension: 'ownership', level: 'L2', why: 'Acknowledged the page within five minutes.' }],
-          missed: [{ dimension: 'ownership', level: 'L1', why: 'Left the page unacknowledged for over five minutes.' }],
-        },
+        ackInTime(),
         {
           id: 'quiet-too-long',
           kind: 'silence',

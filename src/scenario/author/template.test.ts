@@ -74,3 +74,11 @@ describe('scenario ids', () => {
     expect(suggestId('!!!')).toBeUndefined();
   });
 });
+
+describe('the generated YAML', () => {
+  it('never uses anchors or aliases, even where the generator shares an object', () => {
+    const text = renderDraft(scenarioTemplate('shared-objects'))[0]!.text;
+    expect(text).not.toMatch(/[&*][a-z]+\d/);
+    expect(text).toContain('available: { phase: bad-release }');
+  });
+});
