@@ -21,6 +21,7 @@ describe('formatting for the desk', () => {
     expect(formatPercent(0.25)).toBe('25%');
     expect(formatPercent(0.123)).toBe('12.3%');
     expect(formatPercent(0.0005)).toBe('0.05%');
+    expect(formatPercent(0.000001)).toBe('0.0001%');
     expect(formatPercent(0.9999)).toBe('99.99%');
     expect(formatPercent(0)).toBe('0%');
     expect(formatPercent(1)).toBe('100%');

@@ -47,7 +47,8 @@ export function formatPercent(fraction: number): string {
   if (abs === 0 || abs >= 10) digits = abs >= 99.5 && abs < 100 ? 2 : 1;
   else if (abs >= 1) digits = 1;
   else if (abs >= 0.1) digits = 2;
-  else digits = 3;
+  else if (abs >= 0.001) digits = 3;
+  else digits = Math.min(8, 1 - Math.floor(Math.log10(abs)));
   // Trailing zeros say nothing ("12.0%"): drop them, but keep precision near 100%.
   const text = p.toFixed(digits).replace(/\.?0+$/, '');
   return `${text}%`;

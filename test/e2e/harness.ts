@@ -123,8 +123,18 @@ export async function hook<T = Record<string, unknown>>(page: Page): Promise<T> 
 }
 
 /** Waits until the hook says the given screen is up. */
-export async function waitForScreen(page: Page, screen: string, timeout = 20_000): Promise<void> {
-  await page.waitForFunction((s) => (globalThis as { __burnRate?: { screen: string } }).__burnRate?.screen === s, screen, { timeout });
+export async function waitForScreen(page: Page, screen: string, timeout = 30_000): Promise<void> {
+  const errors: string[] = [];
+  const onError = (e: Error) => errors.push(String(e));
+  page.on('pageerror', onError);
+  try {
+    await page.waitForFunction((s) => (globalThis as { __burnRate?: { screen: string } }).__burnRate?.screen === s, screen, { timeout });
+  } catch (e) {
+    const now = await page.evaluate(() => (globalThis as { __burnRate?: { screen: string } }).__burnRate?.screen).catch(() => '?');
+    throw new Error(`waiting for the ${screen} screen (still on ${now}): ${(e as Error).message}${errors.length ? `\npage errors: ${errors.join('\n')}` : ''}`);
+  } finally {
+    page.off('pageerror', onError);
+  }
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

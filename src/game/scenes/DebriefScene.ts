@@ -12,12 +12,13 @@ import { adviceLines, evidenceLines, exportName, headlineText, keyTimeLines, LEV
 import { downloadText } from '../files.ts';
 import { SCENES, type DebriefStart, type PickerStart, type PlayStart } from '../play.ts';
 import { exposeTestHook } from '../test-hook.ts';
-import { css, num, SIZE, text } from '../theme.ts';
+import { css, SIZE, text } from '../theme.ts';
 import { BudgetTimeline } from '../widgets/budget-timeline.ts';
 import { Button } from '../widgets/button.ts';
 import { DimensionChart } from '../widgets/dimension-chart.ts';
 import { panel } from '../widgets/panel.ts';
 import { StackView } from '../widgets/stack-view.ts';
+import { setLines } from '../widgets/text-util.ts';
 
 export class DebriefScene extends Phaser.Scene {
   private start!: DebriefStart;
@@ -53,23 +54,23 @@ export class DebriefScene extends Phaser.Scene {
     const head = this.add.text(24, 34, headlineText(d), text(SIZE.huge, colour, { fontStyle: '600' }));
     if (head.width > 1232) head.setFontSize(32);
     this.add.text(24, 92, subline(d), text(SIZE.small, 'dim'));
-    this.add.text(24, 114, d.overall.explanation, text(SIZE.body, 'text', { wordWrap: { width: 1232 }, maxLines: 2 }));
+    const why = this.add.text(24, 114, d.overall.explanation, text(SIZE.small, 'text', { wordWrap: { width: 1232 }, lineSpacing: 2 }));
+    setLines(why, d.overall.explanation, 3);
 
-    const p = panel(this, 16, 160, 480, 448, 'Level by dimension (↑/↓ to see the evidence)');
-    this.dims = new DimensionChart(this, 28, p.top + 4, 456, d, (i) => this.select(i));
+    const p = panel(this, 16, 176, 480, 436, 'Level by dimension · ↑/↓ shows the evidence');
+    this.dims = new DimensionChart(this, 28, p.top + 18, 456, d, (i) => this.select(i));
 
-    const t = panel(this, 504, 160, 760, 210, 'Your choices against the error budget');
-    new BudgetTimeline(this, 512, t.top, 744, 170, session.run.recorder.timeView(), session.run.recorder.view('budget.spent'), d);
+    const t = panel(this, 504, 176, 760, 196, 'Your choices against the error budget');
+    new BudgetTimeline(this, 512, t.top - 4, 744, 140, session.run.recorder.timeView(), session.run.recorder.view('budget.spent'), d);
 
-    const e = panel(this, 504, 378, 374, 230, 'Evidence');
+    const e = panel(this, 504, 380, 374, 232, 'Evidence');
     this.evidenceTitle = e.title;
-    this.evidence = new StackView(this, 516, e.top, 350, 190);
-    const a = panel(this, 886, 378, 378, 230, d.nextLevel.target ? `What ${d.nextLevel.target} would have done (←/→)` : 'The next level up');
-    void a;
-    this.advice = new StackView(this, 898, e.top, 354, 190);
+    this.evidence = new StackView(this, 516, e.top, 350, 192);
+    panel(this, 886, 380, 378, 232, d.nextLevel.target ? `What ${d.nextLevel.target} would have done · ←/→` : 'The next level up');
+    this.advice = new StackView(this, 898, e.top, 354, 192);
     this.advice.set(adviceLines(d));
 
-    this.add.text(24, 618, keyTimeLines(d).join('   ·   '), text(SIZE.small, 'text', { wordWrap: { width: 1232 } }));
+    this.add.text(24, 622, keyTimeLines(d).join('   ·   '), text(SIZE.small, 'text', { wordWrap: { width: 1232 } }));
     const specs: Array<[string, string, () => void]> = [
       ['Export JSON', 'J', () => this.export('json')],
       ['Export Markdown', 'M', () => this.export('md')],
@@ -108,7 +109,7 @@ export class DebriefScene extends Phaser.Scene {
     const dim = this.debrief.dimensions[i];
     if (!dim) return;
     this.dims.select(i);
-    this.evidenceTitle.setText(`EVIDENCE · ${dim.title.toUpperCase()} · ${dim.level ?? 'not observed'}`);
+    this.evidenceTitle.setText(`EVIDENCE · ${dim.title.toUpperCase()} · ${dim.level ?? 'NOT OBSERVED'}`);
     this.evidence.set(evidenceLines(this.debrief, dim.dimension));
   }
 
@@ -137,6 +138,5 @@ export class DebriefScene extends Phaser.Scene {
 
   private expose(): void {
     exposeTestHook({ screen: 'debrief', level: this.debrief.overall.level, headline: headlineText(this.debrief), exports: [...this.exports] });
-    void num;
   }
 }

@@ -97,9 +97,9 @@ export class DeskScene extends Phaser.Scene {
 
     this.cameras.main.setBackgroundColor(css.bg);
     this.topBar = new TopBar(this, { title: s.title, service: s.service.name, team: s.service.team, mode }, () => this.togglePause(), (v) => this.setSpeed(v as Speed));
-    this.pager = new Pager(this, 8, 56, 276, 120, () => this.ack());
-    this.budget = new BudgetGauge(this, 8, 184, 276, 178);
-    this.alerts = new AlertList(this, 8, 370, 276, 206);
+    this.pager = new Pager(this, 8, 56, 276, 146, () => this.ack());
+    this.budget = new BudgetGauge(this, 8, 210, 276, 166);
+    this.alerts = new AlertList(this, 8, 384, 276, 192);
     this.keysCard(8, 584, 276, 128);
     this.buildCharts();
     this.palette = new ActionPalette(this, 292, 400, 980, 312, s.actions, this.keys, (id) => this.act(id));
@@ -109,7 +109,20 @@ export class DeskScene extends Phaser.Scene {
     this.input.keyboard?.addCapture('TAB,SPACE,UP,DOWN,LEFT,RIGHT,PAGE_UP,PAGE_DOWN,BACKSPACE,FORWARD_SLASH,BACK_SLASH');
     this.input.keyboard?.on('keydown', (e: KeyboardEvent) => this.onKey(e));
     this.input.on('wheel', (_p: unknown, _o: unknown, _dx: number, dy: number) => this.side.scroll(this.ui.tab, dy > 0 ? 3 : -3));
-    exposeTestHook({ screen: 'desk', snapshot: () => this.session.snapshot(), choices: () => [...this.session.choices] });
+    exposeTestHook({
+      screen: 'desk',
+      mode,
+      seed,
+      scenario: s.id,
+      keys: Object.fromEntries(this.keys),
+      snapshot: () => this.session.snapshot(),
+      choices: () => [...this.session.choices],
+      modal: () => this.modal?.kind ?? null,
+      coach: () => (this.coach.visible ? this.coaching.at(-1)?.hint ?? null : null),
+      coachingShown: () => this.coaching.length,
+      tab: () => this.ui.tab,
+      paused: () => this.clock.paused,
+    });
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       for (const c of this.charts) c.chart.destroy();
     });
@@ -221,9 +234,7 @@ export class DeskScene extends Phaser.Scene {
       if (e.key === 'ArrowUp') return modal.modal.moveFocus(-1);
     }
     const cmd = deskCommand(e, { promptOptions, actionByKey: this.actionByKey, shift: e.shiftKey });
-    if (!cmd) return;
-    if (modal?.kind === 'prompt' && !['choose', 'pause', 'speed', 'ack'].includes(cmd.type)) return;
-    this.run(cmd);
+    if (cmd) this.run(cmd);
   }
 
   private run(cmd: DeskCommand): void {
@@ -296,7 +307,8 @@ export class DeskScene extends Phaser.Scene {
         choices: prompt.options.map((o, i) => ({ label: o.label, key: String(i + 1), onPick: () => this.choose(i) })),
         footer: this.deadline(snap),
         light: true,
-        width: 700,
+        width: 580,
+        at: { x: 292, y: 56 },
       },
       prompt.id,
     );
@@ -304,9 +316,9 @@ export class DeskScene extends Phaser.Scene {
 
   private deadline(snap: RunSnapshot): string {
     const p = snap.prompts[0];
-    const clock = this.clock.paused ? 'The clock is paused.' : 'The clock keeps running while you decide (Space pauses).';
+    const clock = this.clock.paused ? 'Clock paused.' : 'The clock runs on (Space pauses); you can still act.';
     if (!p || p.deadline === null) return `Press a number to answer. ${clock}`;
-    return `Answer within ${formatDuration(Math.max(0, p.deadline - snap.t))} of sim time or the default is taken. ${clock}`;
+    return `Answer within ${formatDuration(Math.max(0, p.deadline - snap.t))} or the default is taken. ${clock}`;
   }
 
   // ----- rendering -----

@@ -16,7 +16,7 @@ import { exposeTestHook } from '../test-hook.ts';
 import { css, HEIGHT, num, SIZE, text, WIDTH } from '../theme.ts';
 import { Button } from '../widgets/button.ts';
 import { ScenarioDetail } from '../widgets/scenario-detail.ts';
-import { fitText, setText } from '../widgets/text-util.ts';
+import { fitText, setLines } from '../widgets/text-util.ts';
 
 /** Entries dropped this session; kept across visits to the picker. */
 const dropped: LibraryEntry[] = [];
@@ -24,7 +24,7 @@ const dropped: LibraryEntry[] = [];
 const LIST_X = 40;
 const LIST_Y = 150;
 const CARD_W = 560;
-const CARD_H = 96;
+const CARD_H = 88;
 const VISIBLE = 5;
 
 interface Card {
@@ -77,8 +77,8 @@ export class PickerScene extends Phaser.Scene {
       onSeedFocus: () => this.setState({ ...this.state, focus: 'seed' }),
       onPlay: () => this.play(),
     });
-    this.openButton = new Button(this, LIST_X, HEIGHT - 62, CARD_W, 40, 'Open a scenario file…  (or drop .yaml and its runbooks anywhere)', () => this.openFiles(), { key: 'O' });
-    this.add.text(LIST_X, HEIGHT - 16, '↑/↓ choose · Tab next control · ←/→ change · Enter play · digits edit the seed · PgUp/PgDn scroll problems', text(SIZE.small, 'faint')).setOrigin(0, 1);
+    this.openButton = new Button(this, LIST_X, HEIGHT - 76, CARD_W, 40, 'Open a scenario file…  (or drop .yaml and its runbooks anywhere)', () => this.openFiles(), { key: 'O' });
+    this.add.text(LIST_X, HEIGHT - 12, '↑/↓ choose · Tab next control · ←/→ change · Enter play · digits edit the seed · PgUp/PgDn scroll problems', text(SIZE.small, 'faint')).setOrigin(0, 1);
     this.dropHint = this.add.rectangle(0, 0, WIDTH, HEIGHT, num.accent, 0.12).setOrigin(0).setStrokeStyle(4, num.accent).setVisible(false).setDepth(200);
 
     this.input.keyboard?.addCapture('TAB,SPACE,UP,DOWN,LEFT,RIGHT,BACKSPACE,PAGE_UP,PAGE_DOWN');
@@ -91,7 +91,10 @@ export class PickerScene extends Phaser.Scene {
       if (effect === 'start') this.play();
       else if (effect === 'open') this.openFiles();
       else if (effect === 'new-seed') this.setState({ ...this.state, seed: String(freshSeed()) });
-      else if (effect === 'scroll-down' || effect === 'scroll-up') this.detail.scroll(effect === 'scroll-down' ? 1 : -1);
+      else if (effect === 'scroll-down' || effect === 'scroll-up') {
+        this.detail.scroll(effect === 'scroll-down' ? 1 : -1);
+        this.draw();
+      }
     });
     this.input.on('wheel', (_p: unknown, _o: unknown, _dx: number, dy: number) => this.detail.scroll(dy > 0 ? 3 : -3));
     this.stopDrops = listenForDrops(
@@ -103,7 +106,7 @@ export class PickerScene extends Phaser.Scene {
   }
 
   private makeCard(slot: number): Card {
-    const y = LIST_Y + slot * (CARD_H + 8);
+    const y = LIST_Y + slot * (CARD_H + 6);
     const box = this.add.rectangle(LIST_X, y, CARD_W, CARD_H, num.panel).setOrigin(0).setStrokeStyle(1, num.border);
     box.setInteractive({ useHandCursor: true });
     box.on('pointerdown', () => {
@@ -113,9 +116,9 @@ export class PickerScene extends Phaser.Scene {
     });
     return {
       box,
-      title: this.add.text(LIST_X + 16, y + 10, '', text(SIZE.title, 'text', { fontStyle: '600' })),
-      meta: this.add.text(LIST_X + 16, y + 36, '', text(SIZE.small, 'dim')),
-      summary: this.add.text(LIST_X + 16, y + 58, '', text(SIZE.small, 'text', { wordWrap: { width: CARD_W - 32 }, maxLines: 2 })),
+      title: this.add.text(LIST_X + 16, y + 8, '', text(SIZE.title, 'text', { fontStyle: '600' })),
+      meta: this.add.text(LIST_X + 16, y + 33, '', text(SIZE.small, 'dim')),
+      summary: this.add.text(LIST_X + 16, y + 52, '', text(SIZE.small, 'text', { wordWrap: { width: CARD_W - 32 } })),
     };
   }
 
@@ -145,7 +148,7 @@ export class PickerScene extends Phaser.Scene {
         : `${e.difficulty} · ~${e.duration} min · ${e.service}${e.tags.length ? ` · ${e.tags.join(', ')}` : ''}${e.dropped ? ' · dropped file' : ''}`;
       fitText(card.meta, meta, CARD_W - 32);
       card.meta.setColor(broken ? css.critical : css.dim);
-      setText(card.summary, e.summary);
+      setLines(card.summary, e.summary, 2);
     });
     const entry = this.entries[s.selected];
     this.detail.show(entry ?? null, s);
@@ -158,6 +161,8 @@ export class PickerScene extends Phaser.Scene {
       speed: s.speed,
       seed: seedValue(s),
       focus: s.focus,
+      problems: [...this.detail.shown],
+      notice: this.notice.text,
     });
   }
 

@@ -31,15 +31,15 @@ export class BudgetGauge {
   ) {
     const p = panel(scene, x, y, w, h, 'Error budget');
     this.subtitle = scene.add.text(x + 12, p.top - 2, '', text(SIZE.small, 'dim'));
-    this.left = scene.add.text(x + 12, p.top + 20, '', text(SIZE.big, 'ok', { fontStyle: '600' }));
-    this.of = scene.add.text(x + 12, p.top + 24, '', text(SIZE.small, 'dim'));
+    this.left = scene.add.text(x + 12, p.top + 16, '', text(SIZE.big, 'ok', { fontStyle: '600' }));
+    this.of = scene.add.text(x + 12, p.top + 25, '', text(SIZE.small, 'dim'));
     this.barX = x + 12;
-    this.barY = p.top + 56;
+    this.barY = p.top + 50;
     this.barW = w - 24;
     this.bar = scene.add.graphics();
-    this.spent = scene.add.text(x + 12, p.top + 76, '', text(SIZE.small, 'text'));
-    this.burn = scene.add.text(x + 12, p.top + 98, '', text(SIZE.small, 'text'));
-    this.exhaustion = scene.add.text(x + 12, p.top + 120, '', text(SIZE.small, 'text', { fontStyle: '600' }));
+    this.spent = scene.add.text(x + 12, p.top + 69, '', text(SIZE.small, 'text'));
+    this.burn = scene.add.text(x + 12, p.top + 89, '', text(SIZE.small, 'text'));
+    this.exhaustion = scene.add.text(x + 12, p.top + 109, '', text(SIZE.small, 'text', { fontStyle: '600' }));
     void h;
   }
 

@@ -116,8 +116,6 @@ export class BudgetTimeline {
     }
     tex.refresh();
     scene.add.image(x, y, key).setOrigin(0);
-    scene.add
-      .text(x + w - 4, y - 26, '● a choice, coloured by the level it showed (red: anti-pattern) · orange line: budget spent', text(SIZE.small, 'dim'))
-      .setOrigin(1, 0);
+    scene.add.text(x + 4, y + h + 2, '● a choice, coloured by the level it showed (red: anti-pattern)  ·  orange line: share of the window\'s error budget spent', text(SIZE.small, 'dim'));
   }
 }

@@ -160,8 +160,11 @@ export class Chart {
 
     // Deploy and config markers.
     ctx.textAlign = 'left';
+    let row = 0;
     for (const m of data.markers) {
       if (m.t < t0 || m.t > t1) continue;
+      // Alternate label rows so markers close together do not print over each other.
+      const ly = PAD_T + 12 + (row++ % 2) * 14;
       const x = Math.round(xOf(m.t)) + 0.5;
       ctx.strokeStyle = css.accent;
       ctx.setLineDash([3, 3]);
@@ -173,7 +176,11 @@ export class Chart {
       ctx.fillStyle = css.accent;
       const label = m.label.length > 28 ? `${m.label.slice(0, 27)}…` : m.label;
       const lw = ctx.measureText(label).width;
-      ctx.fillText(label, Math.min(x + 4, W - PAD_R - lw), PAD_T + 12);
+      ctx.fillStyle = 'rgba(21, 28, 37, 0.85)';
+      const lx = Math.min(x + 4, W - PAD_R - lw);
+      ctx.fillRect(lx - 2, ly - 11, lw + 4, 14);
+      ctx.fillStyle = css.accent;
+      ctx.fillText(label, lx, ly);
     }
 
     // Reference lines (SLO, alert thresholds).

@@ -75,7 +75,7 @@ export class FeedView {
 
   private make(e: FeedEntry): Drawn {
     const inline = this.options.inlineHead ?? 0;
-    const head = this.scene.add.text(this.x, 0, e.head, this.style(e.headColour));
+    const head = this.scene.add.text(this.x, 0, e.head, { ...this.style(e.headColour), wordWrap: { width: inline || this.w, useAdvancedWrap: true } });
     const bodyWidth = inline ? this.w - inline : this.w;
     const body = this.scene.add.text(inline ? this.x + inline : this.x, 0, e.body, {
       ...this.style(e.bodyColour ?? css.text, this.options.monospace ? SIZE.small : SIZE.body),

@@ -23,8 +23,10 @@ export interface ModalContent {
   /** A line under the choices (deadline, hint). */
   footer?: string;
   width?: number;
-  /** Leave the desk visible (no dim), for prompts that should not hide the dashboard. */
+  /** Leave the desk visible (no dim) and usable, for decisions taken while work goes on. */
   light?: boolean;
+  /** Place the card's top-left here instead of centring it. */
+  at?: { x: number; y: number };
 }
 
 export class Modal {
@@ -37,17 +39,17 @@ export class Modal {
     const depth = 100;
     // A light modal (a decision) leaves the desk in full view: dimming 1280×720 with alpha
     // costs a software renderer a frame. An unrendered zone still swallows clicks below.
-    const blocker = content.light
-      ? scene.add.zone(0, 0, WIDTH, HEIGHT).setOrigin(0).setDepth(depth)
-      : scene.add.rectangle(0, 0, WIDTH, HEIGHT, 0x05080c, 0.78).setOrigin(0).setDepth(depth);
-    blocker.setInteractive();
-    this.objects.push(blocker);
+    if (!content.light) {
+      const dim = scene.add.rectangle(0, 0, WIDTH, HEIGHT, 0x05080c, 0.78).setOrigin(0).setDepth(depth);
+      dim.setInteractive(); // swallows clicks meant for the desk below
+      this.objects.push(dim);
+    }
     const w = content.width ?? 640;
-    const x = (WIDTH - w) / 2;
+    const x = content.at?.x ?? (WIDTH - w) / 2;
     const parts: Phaser.GameObjects.Text[] = [];
     let y = 0;
     if (content.kicker) {
-      const k = scene.add.text(x + 24, 0, content.kicker.toUpperCase(), text(SIZE.small, content.kickerColour ?? 'accent', { fontStyle: '600' }));
+      const k = scene.add.text(x + 24, 0, content.kicker.toUpperCase(), text(SIZE.small, content.kickerColour ?? 'accent', { fontStyle: '600', wordWrap: { width: w - 48, useAdvancedWrap: true } }));
       parts.push(k);
       y += k.height + 6;
     }
@@ -63,11 +65,11 @@ export class Modal {
     // Long answers wrap: measure each label at the width it will have, then size its button.
     const heights = content.choices.map((c) => {
       const probe = scene.add.text(0, 0, c.label, text(SIZE.body, 'text', { wordWrap: { width: w - 48 - KEYCAP_ROOM - 10 } }));
-      const bh = Math.max(38, probe.height + 14);
+      const bh = Math.max(content.light ? 32 : 38, probe.height + 12);
       probe.destroy();
       return bh;
     });
-    y += heights.reduce((a, b) => a + b + 8, 0);
+    y += heights.reduce((a, b) => a + b + 6, 0);
     let footer: Phaser.GameObjects.Text | null = null;
     if (content.footer !== undefined) {
       footer = scene.add.text(x + 24, 0, content.footer, text(SIZE.small, 'dim', { wordWrap: { width: w - 48 } }));
@@ -76,7 +78,7 @@ export class Modal {
       y += footer.height + 8;
     }
     const h = y + 24;
-    const top = Math.max(16, (HEIGHT - h) / 2);
+    const top = content.at ? content.at.y + 20 : Math.max(16, (HEIGHT - h) / 2);
     const card = scene.add.rectangle(x, top - 20, w, h + 20, num.panel).setOrigin(0).setStrokeStyle(content.light ? 3 : 2, content.light ? num.warning : num.accent).setDepth(depth);
     // A drop shadow sets a light modal apart from the busy desk behind it.
     const shadow = scene.add.rectangle(x + 8, top - 12, w, h + 20, 0x000000, 0.5).setOrigin(0).setDepth(depth - 1);
@@ -91,7 +93,7 @@ export class Modal {
     content.choices.forEach((c, i) => {
       const bh = heights[i] as number;
       const b = new Button(scene, x + 24, by, w - 48, bh, c.label, c.onPick, { key: c.key, tone: c.tone ?? 'normal', wrap: true });
-      by += bh + 8;
+      by += bh + 6;
       b.setDepth(depth + 1);
       this.buttons.push(b);
     });

@@ -8,7 +8,7 @@ import { formatClock } from '../format.ts';
 import { css, num, SIZE, text } from '../theme.ts';
 import { Button } from './button.ts';
 import { panel } from './panel.ts';
-import { fitText, setText } from './text-util.ts';
+import { fitText, setLines, setText } from './text-util.ts';
 
 export class Pager {
   private readonly bg: Phaser.GameObjects.Rectangle;
@@ -33,7 +33,7 @@ export class Pager {
     const p = panel(scene, x, y, w, h, 'Pager');
     this.bg = p.bg;
     this.headline = scene.add.text(x + 12, p.top, '', text(SIZE.label, 'text', { fontStyle: '600' }));
-    this.detail = scene.add.text(x + 12, p.top + 24, '', text(SIZE.small, 'dim', { wordWrap: { width: w - 24 }, maxLines: 2 }));
+    this.detail = scene.add.text(x + 12, p.top + 24, '', text(SIZE.small, 'dim', { wordWrap: { width: w - 24 } }));
     this.ack = new Button(scene, x + 12, y + h - 40, w - 24, 30, 'Acknowledge page', onAck, { key: 'A', tone: 'danger' });
     this.ack.setVisible(false);
     this.flash = scene.tweens.add({ targets: this.bg, alpha: { from: 1, to: 0.55 }, duration: 420, yoyo: true, repeat: -1, paused: true });
@@ -50,7 +50,7 @@ export class Pager {
       fitText(this.headline, `PAGE · ${page.name}`, this.w - 24);
       this.headline.setColor(css.critical);
       const more = pager.length > 1 ? ` (+${pager.length - 1} more)` : '';
-      setText(this.detail, `${page.severity} · fired ${formatClock(page.firedAt ?? page.since)}${more}\n${page.summary || 'No summary.'}`);
+      setLines(this.detail, `${page.severity} · fired ${formatClock(page.firedAt ?? page.since)}${more}\n${page.summary || 'No summary.'}`, 2);
       return;
     }
     if (this.ringing) this.silence();
@@ -58,7 +58,7 @@ export class Pager {
     if (last) {
       fitText(this.headline, `Acknowledged · ${last.name}`, this.w - 24);
       this.headline.setColor(css.ok);
-      setText(this.detail, `You own this page. State: ${last.state}.\n${last.summary}`);
+      setLines(this.detail, `You own this page. State: ${last.state}.\n${last.summary}`, 4);
     } else {
       setText(this.headline, 'Quiet');
       this.headline.setColor(css.dim);

@@ -35,6 +35,8 @@ export class ScenarioDetail {
   private readonly play: Button;
   private readonly labels: Phaser.GameObjects.Text[] = [];
   private diag: Phaser.GameObjects.Text[] = [];
+  /** The problem lines on screen now ("file:line:col severity code — message"), for tests. */
+  shown: string[] = [];
   private diagScroll = 0;
   private entry: Listing | null = null;
   private readonly diagTop: number;
@@ -116,6 +118,7 @@ export class ScenarioDetail {
   private clearDiagnostics(): void {
     for (const t of this.diag) t.destroy();
     this.diag = [];
+    this.shown = [];
   }
 
   private drawDiagnostics(): void {
@@ -135,6 +138,7 @@ export class ScenarioDetail {
       const where = s.add.text(this.x + 20, y, `${location(d)}  ${d.severity} ${d.code}`, mono(SIZE.small, colour, { fontStyle: '600' }));
       const msg = s.add.text(this.x + 20, y + where.height + 2, d.message, text(SIZE.body, 'text', { wordWrap: { width } }));
       this.diag.push(where, msg);
+      this.shown.push(`${where.text} — ${d.message}`);
       y += where.height + msg.height + 4;
       if (d.hint) {
         const hint = s.add.text(this.x + 20, y, `Fix: ${d.hint}`, text(SIZE.small, 'dim', { wordWrap: { width } }));

@@ -20,3 +20,15 @@ export function fitText(t: Phaser.GameObjects.Text, value: string, maxWidth: num
   }
   t.setText(`${value.slice(0, lo).trimEnd()}…`);
 }
+
+/** Sets wrapped text cut to at most `lines` lines, the last ending in an ellipsis if cut. */
+export function setLines(t: Phaser.GameObjects.Text, value: string, lines: number): void {
+  const wrapped = t.getWrappedText(value);
+  if (wrapped.length <= lines) {
+    setText(t, value);
+    return;
+  }
+  const kept = wrapped.slice(0, lines);
+  kept[lines - 1] = `${(kept[lines - 1] ?? '').replace(/\s*\S*$/, '')}…`;
+  setText(t, kept.join('\n'));
+}

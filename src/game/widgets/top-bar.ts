@@ -30,9 +30,9 @@ export class TopBar {
     void mode;
     this.clock = scene.add.text(470, 24, '', text(28, 'text', { fontStyle: '600', fontFamily: '"IBM Plex Mono", monospace' })).setOrigin(0.5);
     this.limit = scene.add.text(580, 24, '', text(SIZE.small, 'dim')).setOrigin(0, 0.5);
-    let x = 700;
-    this.pause = new Button(scene, x, 9, 100, 30, 'Pause', onPause, { key: 'Space', size: SIZE.small });
-    x += 108;
+    let x = 680;
+    this.pause = new Button(scene, x, 9, 124, 30, 'Pause', onPause, { key: 'Space', size: SIZE.small });
+    x += 130;
     this.speeds = SPEEDS.map((s) => {
       const key = SPEED_KEYS.find((k) => k.speed === s)?.key ?? '';
       const b = new Button(scene, x, 9, 62, 30, `${s}×`, () => onSpeed(s), { key, size: SIZE.small });
