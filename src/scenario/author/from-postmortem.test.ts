@@ -118,3 +118,40 @@ describe('button labels from timeline entries', () => {
     expect(imperative('The database fails over')).toBe('The database fails over');
   });
 });
+
+describe('any readable postmortem gives a file that loads', () => {
+  const phrases = [
+    'Deploy of v2 rolled out',
+    'HighErrors alert pages the on-call',
+    'Support reports failed logins, "session store: connection refused, retrying"',
+    'Sam restarts the api pods; no change',
+    'Incident declared SEV1; status page updated',
+    'Ana joins the call',
+    'Ana checks the dashboards: errors at 40%',
+    'Config change is reverted',
+    'Errors back to normal',
+    'Customers: "is it down?" on social media',
+    'Rolled back to v1',
+    'Incident resolved',
+  ];
+  it('for timelines made of any mix of typical entries', async () => {
+    const fc = await import('fast-check');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 11 }), fc.integer({ min: 0, max: 40 })), { minLength: 2, maxLength: 14 }), (entries) => {
+        let minute = 0;
+        const lines = entries.map(([phrase, gap]) => {
+          minute += gap;
+          const clock = `${String(10 + Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+          return `- ${clock} — ${phrases[phrase]}`;
+        });
+        const md = `# Postmortem: Fuzzed\n\n## Impact\n12% of requests failed.\n\n## Timeline\n${lines.join('\n')}\n\n## Action items\n- Do better\n`;
+        const result = scenarioFromPostmortem('fuzzed', md, 'pm.md');
+        expect(result.diagnostics).toEqual([]);
+        const loaded = loadDraft(result.value!);
+        expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+        expect(runPlaythrough(loaded.scenario!, { choices: [] }).ending).not.toBeNull();
+      }),
+      { numRuns: 60, seed: 7 },
+    );
+  });
+});

@@ -30,8 +30,10 @@ export function scenarioTemplate(id: string, options: TemplateOptions = {}): Dra
   const part = options.service ?? exampleServicePart();
   const { story, notes: storyNotes } = templateStory(part);
   const { choices, notes: choiceNotes } = templateChoices(part);
-  const slo = primarySlo(part);
-  slo.budgetSpentAtStart ??= budgetAtStart(part);
+  const primary = primarySlo(part);
+  const sloIndex = part.service.slos.indexOf(primary);
+  // A copy, so the caller's service part is not changed by generating from it.
+  const slos = part.service.slos.map((slo) => (slo === primary ? { ...slo, budgetSpentAtStart: slo.budgetSpentAtStart ?? budgetAtStart(part) } : slo));
 
   const scenario: ScenarioInput = {
     format: 1,
@@ -45,7 +47,7 @@ export function scenarioTemplate(id: string, options: TemplateOptions = {}): Dra
     seed: 1,
     timeLimit: '1h',
     timeoutEnding: 'out-of-time',
-    service: part.service,
+    service: { ...part.service, slos },
     telemetry: part.telemetry,
     alerts: part.alerts,
     runbooks: part.runbooks,
@@ -53,7 +55,6 @@ export function scenarioTemplate(id: string, options: TemplateOptions = {}): Dra
     ...choices,
   };
 
-  const sloIndex = part.service.slos.indexOf(slo);
   const notes: Note[] = [
     after(['format'], 'the file format version; leave it at 1'),
     after(['id'], 'must match the folder name'),
