@@ -13,7 +13,7 @@ import { Scenario } from './schema/index.ts';
 import { checkStatic } from './static-checks.ts';
 import { checkValues, loadRunbooks } from './values.ts';
 import { parseYaml, toPlainData } from './yaml-source.ts';
-import { isMap, isSeq } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 
 export interface LoadOptions {
   /** The name diagnostics carry, usually the path as the user typed it. */
@@ -68,15 +68,18 @@ function runStages(text: string, options: LoadOptions, report: Reporter, result:
 
   const doc = parseYaml(clean, report);
   if (!doc) return;
-  if (doc.contents === null || doc.contents === undefined) {
+  const contents = doc.contents;
+  // A lone `---` gives an empty scalar with no source text: as empty as no document at all.
+  const blank = isScalar(contents) && contents.value === null && contents.range?.[0] === contents.range?.[1];
+  if (contents === null || contents === undefined || blank) {
     report.atOffset('BR004', 0, 0, 'the file is empty', {
       hint: 'copy an existing scenario from the scenarios folder and change it step by step',
     });
     return;
   }
-  if (!isMap(doc.contents)) {
-    const range = doc.contents.range ?? [0, 0, 0];
-    const what = isSeq(doc.contents) ? 'a list' : 'a single value';
+  if (!isMap(contents)) {
+    const range = contents.range ?? [0, 0, 0];
+    const what = isSeq(contents) ? 'a list' : 'a single value';
     report.atOffset('BR005', range[0], range[1], `the file holds ${what}, but a scenario is a mapping of \`key: value\` fields`, {
       hint: 'a scenario starts with fields such as `format: 1`, `id: …`, `title: …` at the left margin',
     });

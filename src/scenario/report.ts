@@ -44,6 +44,11 @@ export class Reporter {
 
   /** Reports a problem at a value path in the parsed document (the top of the file if there is none). */
   atPath(code: DiagnosticCode, path: readonly PathSegment[], message: string, options: ReportOptions = {}): void {
+    // Locating costs a walk of the document; past the cap only the count matters.
+    if (this.diagnostics.length >= MAX_DIAGNOSTICS) {
+      this.atOffset(code, 0, 0, message, options);
+      return;
+    }
     const where = this.doc ? locatePath(this.doc, path, { key: options.key ?? false }) : { start: 0, end: 0 };
     this.atOffset(code, where.start, where.end, message, options);
   }
@@ -52,6 +57,11 @@ export class Reporter {
   lineOf(path: readonly PathSegment[]): number {
     const where = this.doc ? locatePath(this.doc, path) : { start: 0 };
     return this.lines.position(where.start).line;
+  }
+
+  /** True once the listing cap is reached: further problems are only counted. */
+  get full(): boolean {
+    return this.diagnostics.length >= MAX_DIAGNOSTICS;
   }
 
   /** How many errors were reported, including any past the listing cap. */

@@ -173,6 +173,11 @@ export function reportSchemaIssues(issues: readonly Issue[], root: AnySchema, da
         break;
       }
       case 'invalid_value': {
+        if (value === undefined) {
+          const expected = expectedPhrase(schema) ?? issue.values.map((v) => JSON.stringify(v)).join(' or ');
+          emit('BR011', missingPhrase(path, subject), `add \`${String(path[path.length - 1])}\` (${expected})`);
+          break;
+        }
         const values = allowedValues(schema) ?? issue.values;
         const names = values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
         const close = typeof value === 'string' ? didYouMean(value, names) : undefined;
@@ -207,6 +212,11 @@ export function reportSchemaIssues(issues: readonly Issue[], root: AnySchema, da
       case 'unrecognized_keys': {
         const allowed = allowedKeys(schema, value);
         for (const key of issue.keys) {
+          // A pasted blob can have thousands of unknown keys; past the cap only counting matters.
+          if (report.full) {
+            report.atOffset('BR012', 0, 0, `unknown key \`${key}\``);
+            continue;
+          }
           const close = didYouMean(key, allowed);
           const hint = close
             ? `did you mean \`${close}\`?`

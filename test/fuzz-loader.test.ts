@@ -1,0 +1,142 @@
+/**
+ * The loader must never throw and never point outside the file, whatever it is fed.
+ * Every scenario and fixture is mutated with a seeded generator (about two thousand
+ * cases in all, sized to run in well under 20 s), so failures reproduce: a failure
+ * names its seed and the edits made. `FUZZ_SCALE=20 npx vitest run test/fuzz-loader`
+ * runs twenty times as many.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../src/scenario/load.ts';
+import { checkInvariants, int, mutate, prng, splicedSections } from './support/mutate.ts';
+import { FIXTURES, fixtureReader } from './support/scenario-text.ts';
+
+const ROOT = join(FIXTURES, '..', '..');
+const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
+
+interface Source {
+  name: string;
+  /** Texts to mutate; the first is mutated `cases` times, the rest `perPiece` times each. */
+  texts: string[];
+  folder: string;
+  cases: number;
+  perPiece: number;
+}
+
+/**
+ * The yaml parser reads about 1 MB/s, so a 100 kB scenario costs ~100 ms per load:
+ * the real scenarios get a few whole-file mutations and many mutations of their
+ * sections spliced into the minimal scenario; the small fixtures get thousands.
+ */
+function sources(): Source[] {
+  const out: Source[] = [];
+  const minimal = readFileSync(join(FIXTURES, 'minimal.yaml'), 'utf8');
+  const scenarios = join(ROOT, 'scenarios');
+  for (const entry of readdirSync(scenarios, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (!entry.isDirectory()) continue;
+    let text: string;
+    try {
+      text = readFileSync(join(scenarios, entry.name, 'scenario.yaml'), 'utf8');
+    } catch {
+      continue; // a folder still being written has no scenario.yaml yet
+    }
+    out.push({ name: `scenarios/${entry.name}`, texts: [text, ...splicedSections(text, minimal)], folder: join(scenarios, entry.name), cases: 2, perPiece: 2 });
+  }
+  out.push({ name: 'fixtures/minimal.yaml', texts: [minimal], folder: FIXTURES, cases: 800, perPiece: 0 });
+  const diagnostics = join(FIXTURES, 'diagnostics');
+  for (const name of readdirSync(diagnostics).filter((n) => n.endsWith('.yaml')).sort()) {
+    out.push({ name: `fixtures/diagnostics/${name}`, texts: [readFileSync(join(diagnostics, name), 'utf8')], folder: diagnostics, cases: 15, perPiece: 0 });
+  }
+  return out;
+}
+
+/** Loads `count` mutations of `original`, failing with the seed and the edits that broke an invariant. */
+function fuzz(original: string, folder: string, seedBase: number, count: number): void {
+  const ids = [...new Set([...original.matchAll(/\bid: ([A-Za-z][\w-]*)/g)].map((m) => m[1] as string))];
+  const readFile = fixtureReader(folder);
+  for (let n = 0; n < count; n++) {
+    const seed = seedBase + n;
+    const rng = prng(seed);
+    let text = original;
+    const steps: string[] = [];
+    for (let k = 1 + int(rng, 3); k > 0; k--) {
+      const [next, label] = mutate(text, rng, ids);
+      text = next;
+      steps.push(label);
+    }
+    let failure: string | undefined;
+    try {
+      const result = loadScenario(text, { file: 'fuzz.yaml', readFile });
+      failure = checkInvariants(text, result.diagnostics);
+      if (!failure && result.scenario && result.diagnostics.some((d) => d.severity === 'error')) failure = 'a scenario was returned despite errors';
+    } catch (error) {
+      failure = `threw ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+    }
+    if (failure) expect.fail(`seed ${seed} (${steps.join('; ')}): ${failure}`);
+  }
+}
+
+describe('fuzzing the loader', () => {
+  for (const [index, source] of sources().entries()) {
+    const [whole, ...pieces] = source.texts;
+    const total = (source.cases + pieces.length * source.perPiece) * SCALE;
+    it(`${source.name}: ${total} mutated versions load without throwing, located inside the file`, () => {
+      fuzz(whole ?? '', source.folder, index * 1_000_003, source.cases * SCALE);
+      pieces.forEach((piece, p) => fuzz(piece, source.folder, index * 1_000_003 + (p + 1) * 10_007, source.perPiece * SCALE));
+    });
+  }
+});
+
+describe('hostile input', () => {
+  const load = (text: string) => loadScenario(text, { file: 'hostile.yaml' });
+  const only = (text: string) => {
+    const { diagnostics, scenario } = load(text);
+    expect(scenario).toBeUndefined();
+    expect(checkInvariants(text, diagnostics)).toBeUndefined();
+    return diagnostics.map((d) => d.code);
+  };
+
+  it('refuses a 50 MB file before parsing it', () => {
+    const { diagnostics } = load('a'.repeat(50 * 1024 * 1024));
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'BR002', line: 1, column: 1 })]);
+  });
+
+  it('stops an alias bomb', () => {
+    let text = 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
+    for (let i = 1; i < 12; i++) text += `a${i}: &a${i} [${Array.from({ length: 10 }, () => `*a${i - 1}`).join(', ')}]\n`;
+    expect(only(text)).toEqual(['BR007']);
+  });
+
+  it('recognises binary data', () => {
+    const rng = prng(7);
+    const bytes = Array.from({ length: 4096 }, () => String.fromCharCode(int(rng, 256))).join('');
+    expect(only(bytes)).toEqual(['BR003']);
+    expect(only('format: 1\n\0\0\0\0')).toEqual(['BR003']);
+  });
+
+  it('refuses absurd nesting, in brackets or in compact lists', () => {
+    expect(only('['.repeat(1_000_000))).toEqual(['BR008']);
+    expect(only(`${'{a: '.repeat(100_000)}`)).toEqual(['BR008']);
+    expect(only(`${'- '.repeat(500_000)}x\n`)).toEqual(['BR008']);
+  });
+
+  it('handles deep indentation and very many keys', () => {
+    let deep = '';
+    for (let i = 0; i < 1000; i++) deep += `${' '.repeat(i)}k:\n`;
+    expect(only(deep).length).toBeGreaterThan(0);
+    let keys = '';
+    for (let i = 0; i < 10_000; i++) keys += `k${i}: ${i}\nk${i}: again\n`;
+    const codes = only(keys);
+    expect(codes).toContain('BR006');
+    expect(codes.at(-1)).toBe('BR090');
+  });
+
+  it('explains a top-level scalar, a list, a lone document marker and odd whitespace', () => {
+    expect(only('42')).toEqual(['BR005']);
+    expect(only('[1, 2]')).toEqual(['BR005']);
+    expect(only('---\n')).toEqual(['BR004']);
+    expect(only('\n\n   \n\t\n')).toEqual(['BR004']);
+    expect(only('\ufeff')).toEqual(['BR004']);
+  });
+});
