@@ -14,10 +14,16 @@ export interface Diagnostic {
   endLine?: number;
   endColumn?: number;
   severity: Severity;
-  code: DiagnosticCode;
+  code: DiagnosticCode | ScoringDiagnosticCode;
   message: string;
   hint?: string;
 }
+
+/**
+ * The 06x decade belongs to the scoring checks (src/scoring/diagnostics.ts, documented
+ * in docs/scoring.md); they reach the user in this same shape.
+ */
+export type ScoringDiagnosticCode = `BR06${number}`;
 
 export interface DiagnosticCodeInfo {
   /** Short kebab-case name shown beside the code, e.g. `unknown-phase`. */
@@ -32,7 +38,8 @@ export interface DiagnosticCodeInfo {
  * Every diagnostic code the loader can produce. Codes never change meaning once
  * released: trainers search for them and docs/diagnostics.md documents each one.
  * Grouped by decade: 00x file and YAML, 01x schema, 02x–03x ids and references,
- * 04x values, 05x static checks, 09x meta.
+ * 04x values, 05x static checks, 09x meta. 06x is the scoring layer's (see
+ * {@link ScoringDiagnosticCode}).
  */
 export const DIAGNOSTIC_CODES = {
   BR000: { name: 'internal-error', severity: 'error', summary: 'The checker itself failed; please report it with the file.' },
