@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { edited, fixtureReader, load, MINIMAL, positionOf } from '../../test/support/scenario-text.ts';
-import { loadScenario, readerFromFiles } from './load.ts';
+import { loadBundledScenarios, loadScenario, readerFromFiles } from './load.ts';
 
 const codes = (text: string) => load(text).diagnostics.map((d) => d.code);
 
@@ -48,6 +48,13 @@ describe('schema problems in plain words', () => {
     const [d] = load(edited(['title: Canary failing', 'title: 404'])).diagnostics;
     expect(d?.code).toBe('BR013');
     expect(d?.hint).toContain('put it in quotes: "404"');
+  });
+
+  it('looks inside a list given where "an id or a list of ids" is allowed', () => {
+    const text = edited(['available: { phase: failing, known: canary-bad }', 'available: { phase: failing, known: [canary-bad, 404] }']);
+    const [d] = load(text).diagnostics;
+    expect(d).toMatchObject({ code: 'BR013', ...positionOf(text, '404') });
+    expect(d?.message).toContain('item 2 of `known` must be an id');
   });
 
   it('names the allowed values of an enum and the likely one', () => {
@@ -135,5 +142,17 @@ describe('runbooks', () => {
     expect(read('./runbooks/x.md')).toBe('# X');
     expect(read('runbooks/y.md')).toBeUndefined();
     expect(fixtureReader()('runbooks/high-errors.md')).toContain('High error rate');
+  });
+
+  it('loads every bundled scenario with the runbooks of its own folder', () => {
+    const results = loadBundledScenarios({
+      'scenarios/a/scenario.yaml': MINIMAL,
+      'scenarios/a/runbooks/high-errors.md': '# A',
+      'scenarios/b/scenario.yaml': MINIMAL,
+      'scenarios/b/notes.md': 'no runbooks here',
+    });
+    expect([...results.keys()]).toEqual(['scenarios/a/scenario.yaml', 'scenarios/b/scenario.yaml']);
+    expect(results.get('scenarios/a/scenario.yaml')?.runbooks['high-errors']).toBe('# A');
+    expect(results.get('scenarios/b/scenario.yaml')?.diagnostics.map((d) => `${d.file} ${d.code}`)).toEqual(['scenarios/b/scenario.yaml BR044']);
   });
 });

@@ -119,3 +119,17 @@ export function readerFromFiles(files: Readonly<Record<string, string>>, scenari
     return typeof hit === 'string' ? hit : undefined;
   };
 }
+
+/**
+ * Loads every `…/scenario.yaml` among bundled files (path → text, e.g. from a glob
+ * import of the scenarios folder), each reading its runbooks from its own folder.
+ * Results are keyed by path, in path order.
+ */
+export function loadBundledScenarios(files: Readonly<Record<string, string>>): Map<string, LoadResult> {
+  const results = new Map<string, LoadResult>();
+  for (const path of Object.keys(files).sort()) {
+    if (path !== 'scenario.yaml' && !path.endsWith('/scenario.yaml')) continue;
+    results.set(path, loadScenario(files[path] as string, { file: path, readFile: readerFromFiles(files, path) }));
+  }
+  return results;
+}

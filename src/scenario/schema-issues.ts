@@ -75,7 +75,9 @@ function contextPrefix(path: readonly PathSegment[], data: unknown): string {
     const noun = ITEM_NOUNS[collection];
     if (!noun) continue;
     const id = (valueAt(data, path.slice(0, i + 1)) as { id?: unknown } | undefined)?.id;
-    return typeof id === 'string' && id !== '' ? `${noun} \`${id}\`: ` : `${noun} ${index + 1}: `;
+    // An item whose own id is the problem is named by position instead.
+    const usable = typeof id === 'string' && id !== '' && !(i === path.length - 2 && path[i + 1] === 'id');
+    return usable ? `${noun} \`${id}\`: ` : `${noun} ${index + 1}: `;
   }
   return '';
 }
@@ -96,9 +98,10 @@ function missingPhrase(path: readonly PathSegment[], subject: string): string {
   return typeof parent === 'string' ? `\`${parent}\` is missing ${subject}` : `${subject} is missing`;
 }
 
-function describeHint(schema: AnySchema | undefined, field: string): string | undefined {
+function describeHint(schema: AnySchema | undefined, field: string | undefined): string | undefined {
   const { description } = fieldHelp(schema);
-  return description ? `${field}: ${description}` : undefined;
+  if (!description) return undefined;
+  return field ? `${field}: ${description}` : description;
 }
 
 function join(...parts: (string | undefined)[]): string | undefined {
@@ -131,7 +134,7 @@ export function reportSchemaIssues(issues: readonly Issue[], root: AnySchema, da
     const schema = schemaAt(root, path, data);
     const value = valueAt(data, path);
     const subject = subjectOf(path);
-    const field = typeof path[path.length - 1] === 'string' ? subject : 'this value';
+    const field = typeof path[path.length - 1] === 'string' ? subject : undefined;
     const emit = (code: DiagnosticCode, message: string, hint?: string, at: readonly PathSegment[] = path, key = false) =>
       report.atPath(code, at, contextPrefix(at, data) + message, { hint, key });
 
@@ -143,7 +146,8 @@ export function reportSchemaIssues(issues: readonly Issue[], root: AnySchema, da
           const add = `add \`${String(path[path.length - 1])}\` (${expected})`;
           emit('BR011', missingPhrase(path, subject), description ? `${add}: ${description}` : add);
         } else {
-          const quote = expectsText(schema) && (typeof value === 'number' || typeof value === 'boolean');
+          // Quoting helps text fields (titles, versions), never ids: those cannot start with a digit.
+          const quote = expectsText(schema) && !expectsId(schema) && (typeof value === 'number' || typeof value === 'boolean');
           emit(
             'BR013',
             `${subject} must be ${expected}, got ${renderValue(value)}`,
@@ -167,6 +171,13 @@ export function reportSchemaIssues(issues: readonly Issue[], root: AnySchema, da
             );
           }
         } else {
+          // When one branch accepted the shape (a list, say) and failed only inside it,
+          // its inner issues say more than "must be an id or a list of ids".
+          const inner = issue.errors.find((branch) => branch.length > 0 && branch.every((e) => e.path.length > 0));
+          if (inner) {
+            reportSchemaIssues(inner.map((e) => ({ ...e, path: [...issue.path, ...e.path] }) as Issue), root, data, report);
+            break;
+          }
           const expected = expectedPhrase(schema) ?? 'something else';
           emit('BR013', `${subject} must be ${expected}, got ${renderValue(value)}`, describeHint(schema, field));
         }
