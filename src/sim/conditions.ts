@@ -3,7 +3,7 @@
  * function serves phase transitions, triggers, action availability and, through the
  * frozen views recorded with each choice, scoring evidence.
  */
-import type { Condition } from '../scenario/schema/index.ts';
+import type { Condition, ConditionAlternative } from '../scenario/schema/index.ts';
 
 /** What a condition can see of a run at one moment. */
 export interface RunView {
@@ -39,13 +39,13 @@ function none(ids: readonly string[] | undefined, set: ReadonlySet<string>): boo
 }
 
 type Check = (v: RunView) => boolean;
-const compiled = new WeakMap<Condition, Check[]>();
+const compiled = new WeakMap<Condition | ConditionAlternative, Check[]>();
 
 /**
  * Turns a condition into the list of checks its fields ask for, once per condition object:
  * conditions are evaluated every tick, and most give only one or two fields.
  */
-function compile(c: Condition): Check[] {
+function compile(c: Condition | ConditionAlternative): Check[] {
   const checks: Check[] = [];
   const { at, before, phase, notPhase, inPhaseFor, known, unknown, done, notDone, chosen, acked, declared, alertFiring } = c;
   const { budgetSpentAbove, budgetSpentBelow, noUpdateFor } = c;
@@ -65,12 +65,14 @@ function compile(c: Condition): Check[] {
   if (budgetSpentAbove !== undefined) checks.push((v) => v.budgetSpent > budgetSpentAbove);
   if (budgetSpentBelow !== undefined) checks.push((v) => v.budgetSpent < budgetSpentBelow);
   if (noUpdateFor !== undefined) checks.push((v) => v.t - (v.lastUpdateAt ?? 0) >= noUpdateFor);
+  const anyOf = 'anyOf' in c ? c.anyOf : undefined;
+  if (anyOf) checks.push((v) => anyOf.some((alt) => holds(alt, v)));
   compiled.set(c, checks);
   return checks;
 }
 
 /** True if every field of the condition holds in the view. */
-export function holds(c: Condition, v: RunView): boolean {
+export function holds(c: Condition | ConditionAlternative, v: RunView): boolean {
   const checks = compiled.get(c) ?? compile(c);
   for (let i = 0; i < checks.length; i++) if (!(checks[i] as Check)(v)) return false;
   return true;

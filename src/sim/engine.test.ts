@@ -150,3 +150,16 @@ describe('delayed effects', () => {
     expect(Math.max(...untouched.series['canary.errorRatio']!)).toBeGreaterThan(0.3);
   });
 });
+
+describe('conditions with alternatives', () => {
+  it('anyOf holds when one alternative does', () => {
+    const input = structuredClone(fixtureInput);
+    // the boss asks as soon as the player has either compared cohorts or acknowledged a page
+    input.messages = [{ id: 'eta', from: 'boss', text: 'Anything?', when: { anyOf: [{ done: ['look'] }, { acked: true }] } }];
+    const scenario = Scenario.parse(input);
+    const looked = runPlaythrough(scenario, { seed: 1, choices: [{ at: 0, do: 'look' }] });
+    expect(looked.events.find((e) => e.type === 'message')?.t).toBe(120);
+    const idle = runPlaythrough(scenario, { seed: 1, choices: [] });
+    expect(idle.events.find((e) => e.type === 'message')).toBeUndefined();
+  });
+});

@@ -76,8 +76,7 @@ const IdList = z.union([Id, z.array(Id)]).transform((v) => (Array.isArray(v) ? v
  * an empty condition always holds. Used for phase transitions, message and prompt
  * triggers, action availability, endings and evidence.
  */
-export const Condition = z
-  .strictObject({
+const conditionFields = {
     at: Duration.optional().meta({ description: 'Holds once sim time has reached this point (from the start of the run).' }),
     before: Duration.optional().meta({ description: 'Holds while sim time is earlier than this point.' }),
     phase: IdList.optional().meta({ description: 'Holds while the incident is in this phase (or one of these phases).' }),
@@ -105,9 +104,26 @@ export const Condition = z
     noUpdateFor: Duration.optional().meta({
       description: 'Holds once no communicate action has completed for this long (counted from the start if there was none).',
     }),
+};
+
+/** One alternative inside `anyOf`: the same fields as a condition, without a nested `anyOf`. */
+export const ConditionAlternative = z
+  .strictObject(conditionFields)
+  .meta({ description: 'One alternative: all fields given must hold at once.' });
+
+export const Condition = z
+  .strictObject({
+    ...conditionFields,
+    anyOf: z
+      .array(ConditionAlternative)
+      .min(1)
+      .max(10)
+      .optional()
+      .meta({ description: 'Holds if at least one of these alternatives holds (and the other fields hold too): "this or that".' }),
   })
   .meta({ description: 'A condition on the run. All fields given must hold at once; an empty condition always holds.' });
 export type Condition = z.infer<typeof Condition>;
+export type ConditionAlternative = z.infer<typeof ConditionAlternative>;
 export type ConditionInput = z.input<typeof Condition>;
 
 /** One piece of scoring evidence: what a choice shows about the player, on one dimension. */
