@@ -113,6 +113,17 @@ prompts:
     expect(load(endsByCondition).diagnostics).toEqual([]);
   });
 
+  it('treats `anyOf` as "this or that": one possible alternative is enough, and each is checked', () => {
+    const either = edited(['available: { phase: failing, known: canary-bad }', 'available: { phase: failing, anyOf: [{ known: canary-bad }, { at: 45m }] }']);
+    expect(load(either).diagnostics).toEqual([]);
+    const neither = edited(['available: { phase: failing, known: canary-bad }', 'available: { phase: failing, anyOf: [{ at: 45m }, { before: 0 }] }']);
+    expect(summary(neither)).toContain(
+      'BR053 action `rollback` is never available: none of its `anyOf` alternatives can hold (the first: `at: 45m` is not before the time limit (30m))',
+    );
+    const typo = edited(['available: { phase: failing, known: canary-bad }', 'available: { anyOf: [{ known: canary-bd }] }']);
+    expect(load(typo).diagnostics[0]).toMatchObject({ code: 'BR024', ...positionOf(typo, 'canary-bd') });
+  });
+
   it('skips graph warnings while references are broken, so they do not pile up', () => {
     expect(load(edited(['goto: recovered', 'goto: recoverd'])).diagnostics.map((d) => d.code)).toEqual(['BR021']);
   });

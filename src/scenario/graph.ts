@@ -48,8 +48,15 @@ const quoteList = (ids: readonly string[]) => ids.map((id) => `\`${id}\``).join(
 
 /** The phases in which a condition could hold, given what can happen (empty: never). */
 export function conditionPhases(s: Scenario, c: Condition, st: State): Set<string> {
-  if (conditionBlockers(s, c, st).length > 0) return new Set();
-  return phaseSet(s, c, st);
+  if (fieldBlockers(s, c, st).length > 0) return new Set();
+  const phases = phaseSet(s, c, st);
+  if (!c.anyOf) return phases;
+  // "this or that": the phases where the other fields hold and at least one alternative does.
+  const alternatives = new Set<string>();
+  for (const alternative of c.anyOf) {
+    if (fieldBlockers(s, alternative, st).length === 0) for (const p of phaseSet(s, alternative, st)) alternatives.add(p);
+  }
+  return new Set([...phases].filter((p) => alternatives.has(p)));
 }
 
 function phaseSet(s: Scenario, c: Condition, st: State): Set<string> {
@@ -60,6 +67,16 @@ function phaseSet(s: Scenario, c: Condition, st: State): Set<string> {
 
 /** Every reason a condition can never hold (empty if it might). */
 export function conditionBlockers(s: Scenario, c: Condition, st: State): Blocker[] {
+  const out = fieldBlockers(s, c, st);
+  if (out.length === 0 && c.anyOf && conditionPhases(s, c, st).size === 0) {
+    const first = c.anyOf.map((alternative) => fieldBlockers(s, alternative, st)[0]?.reason).find((r) => r !== undefined);
+    out.push({ field: 'anyOf', reason: `none of its \`anyOf\` alternatives can hold${first ? ` (the first: ${first})` : ' where the rest of it does'}` });
+  }
+  return out;
+}
+
+/** Reasons the fields of a condition, `anyOf` aside, can never all hold. */
+function fieldBlockers(s: Scenario, c: Condition, st: State): Blocker[] {
   const out: Blocker[] = [];
   if (phaseSet(s, c, st).size === 0 && s.phases.length > 0) {
     if (c.phase && !c.phase.some((id) => st.reachable.has(id))) {

@@ -92,6 +92,7 @@ class RefChecker {
     this.list(c.notDone, ids.actions, 'BR023', 'action', [...path, 'notDone']);
     this.list(c.alertFiring, ids.alerts, 'BR026', 'alert', [...path, 'alertFiring']);
     c.chosen?.forEach((ref, k) => this.promptOption(ref, [...path, 'chosen', k]));
+    c.anyOf?.forEach((alternative, k) => this.condition(alternative, [...path, 'anyOf', k]));
   }
 }
 
