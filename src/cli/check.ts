@@ -59,4 +59,5 @@ async function run(args: string[], io: CliIO): Promise<number> {
   return counts.errors > 0 || unreadable > 0 ? 1 : 0;
 }
 
+/** The `check` sub-command. */
 export const checkCommand: Command = { summary: 'check scenario files and report problems with line and column', usage: USAGE, run };

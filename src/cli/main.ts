@@ -11,6 +11,7 @@ import { newCommand } from './new.ts';
 import { playCommand } from './play.ts';
 import { schemaCommand } from './schema.ts';
 
+/** Sub-commands by name; `npm run scenario -- <name>` runs one. */
 export const commands: Record<string, Command> = {
   check: checkCommand,
   new: newCommand,

@@ -56,4 +56,5 @@ async function run(args: string[], io: CliIO): Promise<number> {
   return 0;
 }
 
+/** The `schema` sub-command. */
 export const schemaCommand: Command = { summary: `write ${SCHEMA_PATH} for editor completion (--check: verify it)`, usage: USAGE, run };
