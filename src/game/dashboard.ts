@@ -5,7 +5,7 @@
  */
 import type { Scenario } from '../scenario/schema/index.ts';
 import { formatMs, formatPercent, formatRps, formatSignal } from './format.ts';
-import { seriesCss } from './theme.ts';
+import { SERIES, seriesCss } from './theme.ts';
 
 export interface ChartSpec {
   title: string;
@@ -66,16 +66,21 @@ export function dashboardCharts(s: Scenario): ChartSpec[] {
       headline: 1,
     },
   ];
-  for (const sig of s.telemetry.signals) {
+  // Saturation: signals that share a unit share a chart (CPU of canary, stable and a
+  // dependency side by side), so three CPU signals still fit one panel.
+  const byUnit = new Map<string, typeof s.telemetry.signals>();
+  for (const sig of s.telemetry.signals) byUnit.set(sig.unit, [...(byUnit.get(sig.unit) ?? []), sig]);
+  for (const [unit, group] of byUnit) {
+    const limits = [...new Set(group.flatMap((g) => (g.limit !== undefined ? [g.limit] : [])))];
     charts.push({
-      title: sig.label,
-      series: [{ key: `signal.${sig.id}`, label: sig.unit ? `${sig.label} (${sig.unit})` : sig.label, colour: '#4cc38a' }],
+      title: group.length === 1 ? (group[0] as (typeof group)[number]).label : `Saturation${unit ? ` (${unit})` : ''}`,
+      series: group.slice(0, SERIES.length).map((g, i) => ({ key: `signal.${g.id}`, label: g.label, colour: seriesCss((i + 3) % SERIES.length) })),
       lines: [
-        ...(sig.limit !== undefined ? [{ value: sig.limit, label: `limit ${formatSignal(sig.limit, sig.unit)}`, colour: SLO_COLOUR }] : []),
-        ...thresholds(sig.id),
+        ...limits.map((v) => ({ value: v, label: `limit ${formatSignal(v, unit)}`, colour: SLO_COLOUR })),
+        ...group.flatMap((g) => thresholds(g.id)),
       ],
-      format: (v) => formatSignal(v, sig.unit),
-      floorMax: sig.max !== undefined && sig.unit === '%' ? sig.max : undefined,
+      format: (v) => formatSignal(v, unit),
+      floorMax: unit === '%' ? 100 : undefined,
     });
   }
   return charts;

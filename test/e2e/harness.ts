@@ -55,7 +55,8 @@ export async function buildOnce(): Promise<string> {
     // Another test file is building; wait below.
   }
   if (owner) {
-    for (const old of readdirSync(base)) if (old !== key && old !== `${key}.lock`) rmSync(join(base, old), { recursive: true, force: true });
+    // Builds and locks of earlier runs (other vitest processes) are stale now.
+    for (const old of readdirSync(base)) if (old !== key && !old.startsWith(`${key}.`)) rmSync(join(base, old), { recursive: true, force: true });
     const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8' });
     if (r.status !== 0) {
       writeFileSync(join(base, `${key}.failed`), `${r.stdout}\n${r.stderr}`);
@@ -101,14 +102,43 @@ export async function serve(dir: string): Promise<{ url: string; server: Server;
   return { url: `http://127.0.0.1:${port}/`, server, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
-/** A fresh page at the design size, failing the test on any page error. */
+const diagnostics = new WeakMap<Page, string[]>();
+
+/** A fresh page at the design size; page errors are collected for the test to assert on. */
 export async function openGame(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
   const page = await context.newPage();
   const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
+  const log: string[] = [];
+  diagnostics.set(page, log);
+  page.on('pageerror', (e) => {
+    errors.push(String(e));
+    log.push(`page error: ${String(e)}`);
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') log.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on('requestfailed', (r) => log.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
   await page.goto(url);
   return { page, errors };
+}
+
+/**
+ * Lets one end-to-end file drive a browser at a time. Vitest runs test files in parallel;
+ * three software-rendered Chromiums on a 2-core machine starve each other's frames.
+ */
+export async function exclusive(): Promise<() => void> {
+  const lock = join(ARTIFACTS, 'e2e-build', `${process.ppid}.browser.lock`);
+  mkdirSync(join(ARTIFACTS, 'e2e-build'), { recursive: true });
+  for (let i = 0; ; i++) {
+    try {
+      mkdirSync(lock);
+      return () => rmSync(lock, { recursive: true, force: true });
+    } catch {
+      if (i > 3000) throw new Error('timed out waiting for another end-to-end file to finish');
+      await sleep(200);
+    }
+  }
 }
 
 /** Reads the game's read-only test hook. */
@@ -123,21 +153,23 @@ export async function hook<T = Record<string, unknown>>(page: Page): Promise<T> 
 }
 
 /** Waits until the hook says the given screen is up. */
-export async function waitForScreen(page: Page, screen: string, timeout = 30_000): Promise<void> {
-  const errors: string[] = [];
-  const onError = (e: Error) => errors.push(String(e));
-  page.on('pageerror', onError);
+export async function waitForScreen(page: Page, screen: string, timeout = 60_000): Promise<void> {
   try {
     await page.waitForFunction((s) => (globalThis as { __burnRate?: { screen: string } }).__burnRate?.screen === s, screen, { timeout });
   } catch (e) {
     const now = await page.evaluate(() => (globalThis as { __burnRate?: { screen: string } }).__burnRate?.screen).catch(() => '?');
-    throw new Error(`waiting for the ${screen} screen (still on ${now}): ${(e as Error).message}${errors.length ? `\npage errors: ${errors.join('\n')}` : ''}`);
-  } finally {
-    page.off('pageerror', onError);
+    const log = diagnostics.get(page) ?? [];
+    throw new Error(`waiting for the ${screen} screen (still on ${now}): ${(e as Error).message}${log.length ? `\n${log.join('\n')}` : ''}`);
   }
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+}
+
+/** Presses a key and waits two frames: Phaser handles keys at the start of its next frame. */
+export async function press(page: Page, key: string): Promise<void> {
+  await page.keyboard.press(key);
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }

@@ -7,21 +7,24 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOnce, hook, launch, openGame, screenshot, serve, waitForScreen } from './harness.ts';
+import { buildOnce, exclusive, hook, launch, openGame, screenshot, serve, waitForScreen } from './harness.ts';
 import type { DeskHook } from './player.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 let browser: Browser;
+let release: () => void = () => undefined;
 let server: Awaited<ReturnType<typeof serve>>;
 
 beforeAll(async () => {
+  release = await exclusive();
   server = await serve(await buildOnce());
   browser = await launch();
-});
+}, 900_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  release();
 });
 
 interface PickerHook {
@@ -75,7 +78,7 @@ describe('scenario files from outside', () => {
     });
     await waitForScreen(page, 'picker');
     // The file dialog, as a player opens it with O.
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('o')]);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 60_000 }), page.keyboard.press('o')]);
     await chooser.setFiles([
       { name: 'hostile.yaml', mimeType: 'application/yaml', buffer: readFileSync(join(FIXTURES, 'hostile.yaml')) },
       { name: 'evil.md', mimeType: 'text/markdown', buffer: readFileSync(join(FIXTURES, 'evil.md')) },

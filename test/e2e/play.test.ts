@@ -8,22 +8,25 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDebrief } from '../../src/scoring/debrief.ts';
 import { runPlaythrough } from '../../src/sim/runner.ts';
-import { buildOnce, hook, launch, openGame, screenshot, serve, waitForScreen } from './harness.ts';
+import { buildOnce, exclusive, hook, launch, openGame, press, screenshot, serve, waitForScreen } from './harness.ts';
 import { loadLibraryScenario, playChoices, waitForEnding, type DeskHook } from './player.ts';
 
 const SCENARIO = 'auth-canary';
 let browser: Browser;
+let release: () => void = () => undefined;
 let server: Awaited<ReturnType<typeof serve>>;
 
 beforeAll(async () => {
+  release = await exclusive();
   const dir = await buildOnce();
   server = await serve(dir);
   browser = await launch();
-});
+}, 900_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  release();
 });
 
 interface PickerHook {
@@ -38,15 +41,15 @@ interface PickerHook {
 /** On the picker: select the scenario with arrows, then Tab to each control and set it. */
 async function choose(page: Page, mode: 'practice' | 'assessed', seed: number): Promise<void> {
   await waitForScreen(page, 'picker');
-  for (let i = 0; i < 10 && (await hook<PickerHook>(page)).selected !== SCENARIO; i++) await page.keyboard.press('ArrowDown');
+  for (let i = 0; i < 10 && (await hook<PickerHook>(page)).selected !== SCENARIO; i++) await press(page, 'ArrowDown');
   expect((await hook<PickerHook>(page)).selected).toBe(SCENARIO);
-  await page.keyboard.press('Tab'); // mode
-  if ((await hook<PickerHook>(page)).mode !== mode) await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('Tab'); // speed
-  for (let i = 0; i < 4 && (await hook<PickerHook>(page)).speed !== 10; i++) await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('Tab'); // seed
-  for (let i = 0; i < 10; i++) await page.keyboard.press('Backspace');
-  await page.keyboard.type(String(seed));
+  await press(page, 'Tab'); // mode
+  if ((await hook<PickerHook>(page)).mode !== mode) await press(page, 'ArrowRight');
+  await press(page, 'Tab'); // speed
+  for (let i = 0; i < 4 && (await hook<PickerHook>(page)).speed !== 10; i++) await press(page, 'ArrowRight');
+  await press(page, 'Tab'); // seed
+  for (let i = 0; i < 10; i++) await press(page, 'Backspace');
+  for (const digit of String(seed)) await press(page, digit);
   const h = await hook<PickerHook>(page);
   expect(h).toMatchObject({ mode, speed: 10, seed, focus: 'seed' });
 }
@@ -65,8 +68,8 @@ async function playWholeRun(mode: 'practice' | 'assessed', reference: string): P
   const { page, errors } = await openGame(browser, server.url);
   await choose(page, mode, seed);
   await screenshot(page, `picker-${mode}`);
-  await page.keyboard.press('Tab'); // Play
-  await page.keyboard.press('Enter');
+  await press(page, 'Tab'); // Play
+  await press(page, 'Enter');
   await waitForScreen(page, 'desk');
   await page.waitForTimeout(300);
   await screenshot(page, `briefing-${mode}`);

@@ -79,7 +79,7 @@ export async function playChoices(page: Page, choices: ReadonlyArray<{ at: numbe
       const [prompt, option] = c.choose.split('.');
       h = await until(page, (x) => x.snapshot.prompts[0]?.id === prompt, 30_000).catch(() => h);
       const open = h.snapshot.prompts[0];
-      const index = open?.id === prompt ? open.options.findIndex((o) => o.id === option) : -1;
+      const index = open && open.id === prompt ? open.options.findIndex((o) => o.id === option) : -1;
       if (index < 0) {
         log.skipped.push(label);
         continue;

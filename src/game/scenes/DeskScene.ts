@@ -11,7 +11,7 @@ import { dashboardCharts } from '../dashboard.ts';
 import { commsEntries, LogFeed, noteEntries, type Coaching } from '../desk-feeds.ts';
 import { briefingBody, endingBody, helpLines } from '../desk-text.ts';
 import { addUnread, cycleLevel, cycleTab, initialUi, openTab, typeFilter, type DeskUi } from '../desk-ui.ts';
-import { formatDuration } from '../format.ts';
+import { formatClock, formatDuration } from '../format.ts';
 import { assignActionKeys, deskCommand, type DeskCommand } from '../keymap.ts';
 import { SCENES, type PlayStart } from '../play.ts';
 import { browserStore } from '../storage.ts';
@@ -123,7 +123,10 @@ export class DeskScene extends Phaser.Scene {
       tab: () => this.ui.tab,
       paused: () => this.clock.paused,
     });
+    const leaving = () => this.session.save();
+    window.addEventListener('pagehide', leaving);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      window.removeEventListener('pagehide', leaving);
       for (const c of this.charts) c.chart.destroy();
     });
 
@@ -132,7 +135,7 @@ export class DeskScene extends Phaser.Scene {
       this.openModal('briefing', {
         kicker: 'Run restored',
         title: s.title,
-        body: `Your run was restored at ${formatDuration(this.session.run.t)} of sim time, exactly as you left it. The clock is paused.`,
+        body: `Your run was restored at ${formatClock(this.session.run.t)}: every choice you made has been replayed on the same seed. The clock is paused until you continue.`,
         choices: [{ label: 'Continue the shift', key: 'Enter', onPick: () => this.closeBriefing(), tone: 'primary' }],
       });
     } else {
@@ -193,7 +196,8 @@ export class DeskScene extends Phaser.Scene {
 
   private togglePause(): void {
     if (this.modal?.kind === 'briefing' || this.session.run.ended) return;
-    this.clock.togglePause();
+    // A pause is where a player may close the tab: save the clock exactly here.
+    if (this.clock.togglePause()) this.session.save();
     this.uiDirty = true;
   }
 

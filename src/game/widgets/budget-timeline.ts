@@ -31,7 +31,7 @@ export class BudgetTimeline {
     const top = niceMax(Math.max(1, max));
     const xOf = (t: number) => L + (t / end) * pw;
     const yOf = (v: number) => T + ph - (v / top) * ph;
-    ctx.font = `${SIZE.small - 1}px ${FONT}`;
+    ctx.font = `${SIZE.small}px ${FONT}`;
     ctx.textBaseline = 'middle';
     ctx.textAlign = 'right';
     for (let i = 0; i <= 4; i++) {

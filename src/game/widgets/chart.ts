@@ -46,7 +46,7 @@ export interface ChartData {
 }
 
 let chartCount = 0;
-const PAD_L = 52;
+const PAD_L = 62;
 const PAD_R = 8;
 const PAD_T = 6;
 const PAD_B = 18;
@@ -136,7 +136,7 @@ export class Chart {
     }
 
     // Grid and axis labels.
-    ctx.font = `${SIZE.small - 1}px ${FONT}`;
+    ctx.font = `${SIZE.small}px ${FONT}`;
     ctx.textBaseline = 'middle';
     ctx.textAlign = 'right';
     ctx.lineWidth = 1;
