@@ -1,10 +1,12 @@
 /** `npm run bench`: prints each figure as `name: value unit`. */
+import { checkFigures } from './check.ts';
 import { engineFigures } from './engine.ts';
 import { printFigure, type Figure } from './figure.ts';
 import { scoringFigures } from './scoring.ts';
 
 const groups: Array<[string, () => Figure[] | Promise<Figure[]>]> = [
   ['engine', engineFigures],
+  ['checker', checkFigures],
   ['scoring', scoringFigures],
 ];
 

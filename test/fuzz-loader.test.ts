@@ -1,7 +1,7 @@
 /**
  * The loader must never throw and never point outside the file, whatever it is fed.
- * Every scenario and fixture is mutated with a seeded generator (about two thousand
- * cases in all, sized to run in well under 20 s), so failures reproduce: a failure
+ * Every scenario and fixture is mutated with a seeded generator (about a thousand
+ * versions of each library scenario, and of the minimal fixture), so failures reproduce: a failure
  * names its seed and the edits made. `FUZZ_SCALE=20 npx vitest run test/fuzz-loader`
  * runs twenty times as many.
  */
@@ -41,7 +41,10 @@ function sources(): Source[] {
     } catch {
       continue; // a folder still being written has no scenario.yaml yet
     }
-    out.push({ name: `scenarios/${entry.name}`, texts: [text, ...splicedSections(text, minimal)], folder: join(scenarios, entry.name), cases: 2, perPiece: 2 });
+    // About a thousand versions of each scenario: 40 whole-file mutations, the rest spread
+    // over its sections.
+    const pieces = splicedSections(text, minimal);
+    out.push({ name: `scenarios/${entry.name}`, texts: [text, ...pieces], folder: join(scenarios, entry.name), cases: 40, perPiece: Math.ceil(960 / Math.max(1, pieces.length)) });
   }
   out.push({ name: 'fixtures/minimal.yaml', texts: [minimal], folder: FIXTURES, cases: 800, perPiece: 0 });
   const diagnostics = join(FIXTURES, 'diagnostics');

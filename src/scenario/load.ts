@@ -12,8 +12,10 @@ import { reportSchemaIssues } from './schema-issues.ts';
 import { Scenario } from './schema/index.ts';
 import { checkStatic } from './static-checks.ts';
 import { checkValues, loadRunbooks } from './values.ts';
-import { parseYaml, toPlainData } from './yaml-source.ts';
+import { MAX_EXPANDED_NODES, parseYaml, toPlainData } from './yaml-source.ts';
 import { isMap, isScalar, isSeq } from 'yaml';
+import { CORE_SCHEMA, load as quickParse } from 'js-yaml';
+import { MAX_NESTING } from './prescan.ts';
 
 export interface LoadOptions {
   /** The name diagnostics carry, usually the path as the user typed it. */
@@ -22,6 +24,8 @@ export interface LoadOptions {
   readFile?: (relativePath: string) => string | undefined;
   /** Refuse files longer than this many characters (default 2 MiB). */
   maxSize?: number;
+  /** Try the quick parser first (default true); false always takes the positional path. */
+  quick?: boolean;
 }
 
 export interface LoadResult {
@@ -39,6 +43,10 @@ export interface LoadResult {
  * those are clean) the static graph checks.
  */
 export function loadScenario(text: string, options: LoadOptions): LoadResult {
+  if (options.quick !== false && typeof text === 'string') {
+    const clean = quickLoad(text, options);
+    if (clean) return clean;
+  }
   const report = new Reporter(options.file, typeof text === 'string' ? text : '');
   const result: LoadResult = { runbooks: {}, diagnostics: [] };
   try {
@@ -54,6 +62,114 @@ export function loadScenario(text: string, options: LoadOptions): LoadResult {
   result.diagnostics = report.finish();
   if (report.errorCount > 0) delete result.scenario;
   return result;
+}
+
+/**
+ * The common case is a file with nothing to report, and the positional YAML parser
+ * reads only about 1–2 MB/s (50 ms for a large scenario). So a plain file is first read
+ * with a much faster parser that keeps no positions; if it parses, validates and passes
+ * every check without a single diagnostic, that is the answer. Anything else — a
+ * syntax error, an anchor, a duplicate key, any diagnostic at all — returns undefined
+ * and the file is loaded again on the positional path, which locates every problem.
+ * `test/load-agreement.test.ts` holds the two paths to the same answers.
+ */
+function quickLoad(text: string, options: LoadOptions): LoadResult | undefined {
+  if (text.length > (options.maxSize ?? DEFAULT_MAX_SIZE) || !plainEnough(text)) return undefined;
+  let data: unknown;
+  try {
+    data = quickParse(text, { schema: CORE_SCHEMA, json: false });
+  } catch {
+    return undefined;
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  // Aliases share one value, so a handful can stand for billions of nodes: leave those
+  // files to the positional path, which reports the bomb.
+  if (expandedSize(data, new Map()) > MAX_EXPANDED_NODES || hasNumberLikeText(data, new Set())) return undefined;
+  const parsed = Scenario.safeParse(data);
+  if (!parsed.success) return undefined;
+  const report = new Reporter(options.file, text);
+  if (checkCharacters(text, report) !== text) return undefined;
+  const scenario = parsed.data;
+  checkDuplicateIds(scenario, report);
+  checkReferences(scenario, collectIds(scenario), report);
+  checkValues(scenario, report);
+  const runbooks = loadRunbooks(scenario, options.readFile, report);
+  if (report.errorCount > 0) return undefined;
+  checkStatic(scenario, report);
+  if (report.finish().length > 0) return undefined;
+  return { scenario, runbooks, diagnostics: [] };
+}
+
+/**
+ * The two parsers read ordinary YAML the same way, but the quick one forgives some
+ * things the positional one (and editors) reject: tags and directives, and flow
+ * collections (`{…}`, `[…]`) whose continuation lines are not indented. Files with any
+ * of those, or a `__proto__` key, take the positional path.
+ */
+function plainEnough(text: string): boolean {
+  if (text.includes('__proto__') || /(^|[\s[{,])!\S/.test(text) || /^%/m.test(text)) return false;
+  return !flowSpansLines(text);
+}
+
+/**
+ * True if a `{…}`/`[…]` flow collection or a quoted value runs past the end of its line.
+ * Block scalars (`|`, `>`) are skipped: their lines are text, whatever they contain.
+ */
+function flowSpansLines(text: string): boolean {
+  let blockParent = -1; // indentation of the line that opened a block scalar, or -1
+  for (const line of text.split('\n')) {
+    const indent = line.length - line.trimStart().length;
+    if (blockParent >= 0) {
+      if (line.trim() === '' || indent > blockParent) continue;
+      blockParent = -1;
+    }
+    let depth = 0;
+    let quote: string | null = null;
+    let tokenStart = true;
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i] as string;
+      if (quote) {
+        if (c === '\\' && quote === '"') i++;
+        else if (c === quote) {
+          if (quote === "'" && line[i + 1] === "'") i++;
+          else quote = null;
+        }
+        continue;
+      }
+      if (c === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t')) break;
+      if ((c === '"' || c === "'") && tokenStart) quote = c;
+      else if ((c === '{' || c === '[') && tokenStart) depth++;
+      else if ((c === '}' || c === ']') && depth > 0) depth--;
+      // A quote or bracket opens something only where a token can start.
+      tokenStart = c === ' ' || c === '\t' || c === '[' || c === '{' || c === ',';
+    }
+    if (depth > 0 || quote) return true;
+    if (/(^|[:\s-])\s*[|>][-+0-9]*\s*(#.*)?$/.test(line.trimEnd()) && /(:|^\s*-)\s+[|>]/.test(line)) blockParent = indent;
+  }
+  return false;
+}
+
+/** True if any text value would read as a number in YAML 1.2 when unquoted (e.g. "1e999"). */
+function hasNumberLikeText(value: unknown, seen: Set<object>): boolean {
+  if (typeof value === 'string') return /^[-+]?(\.\d+|\d+(\.\d*)?)([eE][-+]?\d+)?$|^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$/.test(value) && !Number.isFinite(Number(value.replace(/^\+/, '')));
+  if (value === null || typeof value !== 'object' || seen.has(value)) return false;
+  seen.add(value);
+  return Object.values(value).some((v) => hasNumberLikeText(v, seen));
+}
+
+/** Nodes a value would have with every shared (aliased) value copied out; linear time. */
+function expandedSize(value: unknown, memo: Map<object, number>): number {
+  if (value === null || typeof value !== 'object') return 1;
+  const known = memo.get(value);
+  if (known !== undefined) return known;
+  memo.set(value, Infinity); // a value that contains itself never finishes expanding
+  let size = 1;
+  for (const child of Object.values(value)) {
+    size += expandedSize(child, memo);
+    if (size > MAX_EXPANDED_NODES) break;
+  }
+  memo.set(value, size);
+  return size;
 }
 
 function runStages(text: string, options: LoadOptions, report: Reporter, result: LoadResult): void {
