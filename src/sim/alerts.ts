@@ -39,8 +39,10 @@ export interface AlertTransition {
 
 interface CompiledAlert {
   def: Alert;
-  /** Returns the value compared and whether the condition holds. */
-  measure(): [number, boolean];
+  /** The value the rule compares now. */
+  measure(): number;
+  /** Whether that value breaches the rule. */
+  breached(value: number): boolean;
   hold: number;
 }
 
@@ -53,25 +55,16 @@ export class AlertBoard {
     this.compiled = scenario.alerts.map((def) => {
       const rule = def.rule;
       if (rule.kind === 'threshold') {
-        const { metric, cohort, op, value } = rule;
-        return {
-          def,
-          hold: rule.for,
-          measure: (): [number, boolean] => {
-            const v = telemetry.read(metric, cohort);
-            return [v, op === 'above' ? v > value : v < value];
-          },
-        };
+        const { op, value } = rule;
+        const read = telemetry.reader(rule.metric, rule.cohort);
+        return { def, hold: rule.for, measure: read, breached: (v: number) => (op === 'above' ? v > value : v < value) };
       }
       const ledger = ledgers.get(rule.slo);
       return {
         def,
         hold: rule.for,
-        measure: (): [number, boolean] => {
-          if (!ledger) return [0, false];
-          const v = Math.min(ledger.burnRate(rule.longWindow), ledger.burnRate(rule.shortWindow));
-          return [v, v > rule.burnRate];
-        },
+        measure: () => (ledger ? Math.min(ledger.burnRate(rule.longWindow), ledger.burnRate(rule.shortWindow)) : 0),
+        breached: (v: number) => v > rule.burnRate,
       };
     });
     this.status = scenario.alerts.map((def) => ({
@@ -96,7 +89,8 @@ export class AlertBoard {
     for (let i = 0; i < this.compiled.length; i++) {
       const c = this.compiled[i] as CompiledAlert;
       const s = this.status[i] as AlertStatus;
-      const [value, met] = c.measure();
+      const value = c.measure();
+      const met = c.breached(value);
       s.value = value;
       const active = met && !s.silenced;
       const prev = s.state;

@@ -39,7 +39,12 @@ function none(ids: readonly string[] | undefined, set: ReadonlySet<string>): boo
 }
 
 type Check = (v: RunView) => boolean;
-const compiled = new WeakMap<Condition | ConditionAlternative, Check[]>();
+/**
+ * Compiled checks live on the condition object itself under a symbol: conditions are
+ * checked tens of times a tick, and a WeakMap lookup each time costs more than the check.
+ */
+const COMPILED = Symbol('compiled condition');
+type Compilable = (Condition | ConditionAlternative) & { [COMPILED]?: Check[] };
 
 /**
  * Turns a condition into the list of checks its fields ask for, once per condition object:
@@ -67,13 +72,13 @@ function compile(c: Condition | ConditionAlternative): Check[] {
   if (noUpdateFor !== undefined) checks.push((v) => v.t - (v.lastUpdateAt ?? 0) >= noUpdateFor);
   const anyOf = 'anyOf' in c ? c.anyOf : undefined;
   if (anyOf) checks.push((v) => anyOf.some((alt) => holds(alt, v)));
-  compiled.set(c, checks);
+  Object.defineProperty(c, COMPILED, { value: checks, enumerable: false });
   return checks;
 }
 
 /** True if every field of the condition holds in the view. */
 export function holds(c: Condition | ConditionAlternative, v: RunView): boolean {
-  const checks = compiled.get(c) ?? compile(c);
+  const checks = (c as Compilable)[COMPILED] ?? compile(c);
   for (let i = 0; i < checks.length; i++) if (!(checks[i] as Check)(v)) return false;
   return true;
 }

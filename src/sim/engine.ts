@@ -27,7 +27,8 @@ interface OpenPrompt {
 }
 
 interface LogCursor {
-  stream: Scenario['phases'][number]['logs'][number];
+  every: number;
+  ref: number;
   due: number;
 }
 
@@ -85,6 +86,9 @@ export class Run implements RunView {
   private pendingMessages: Scenario['messages'];
   private pendingPrompts: Prompt[];
   private logCursors: LogCursor[] = [];
+  /** Scratch space for one tick's log lines. */
+  private readonly logTimes = new Float64Array(512);
+  private readonly logRefs = new Int32Array(512);
   private readonly alertOut: AlertTransition[] = [];
   private readonly sliBaselineRps: number;
   private readonly listeners = new Set<() => void>();
@@ -407,18 +411,42 @@ export class Run implements RunView {
     this.currentPhase = phase ?? null;
     if (!phase) return;
     this.applyEffects(phase.onEnter, null);
-    this.logCursors = phase.logs.map((stream) => ({ stream, due: this.t + stream.every * this.logRng.range(0.3, 1.3) }));
+    this.logCursors = phase.logs.map((stream) => ({
+      every: stream.every,
+      ref: this.logs.register(stream),
+      due: this.t + stream.every * this.logRng.range(0.3, 1.3),
+    }));
   }
 
   private emitLogs(): void {
-    const cursors = this.logCursors;
-    // Streams are due at their own times; write the tick's lines in time order.
-    for (;;) {
-      let next: LogCursor | null = null;
-      for (const cursor of cursors) if (cursor.due <= this.t && (!next || cursor.due < next.due)) next = cursor;
-      if (!next) return;
-      this.logs.push(Math.round(next.due), next.stream);
-      next.due += Math.max(this.tick / 4, next.stream.every * this.logRng.range(0.7, 1.3));
+    // Gather the tick's due lines from every stream, then write them in time order
+    // (insertion sort: a tick holds a handful of lines).
+    const times = this.logTimes;
+    const refs = this.logRefs;
+    let n = 0;
+    const tickQuarter = this.tick / 4;
+    for (let c = 0; c < this.logCursors.length; c++) {
+      const cursor = this.logCursors[c] as LogCursor;
+      while (cursor.due <= this.t) {
+        const at = Math.round(cursor.due);
+        let k = n++;
+        if (k >= times.length) return this.flushLogs(n - 1); // an absurd stream rate: drop the rest of this tick
+        while (k > 0 && (times[k - 1] as number) > at) {
+          times[k] = times[k - 1] as number;
+          refs[k] = refs[k - 1] as number;
+          k--;
+        }
+        times[k] = at;
+        refs[k] = cursor.ref;
+        const gap = cursor.every * this.logRng.range(0.7, 1.3);
+        cursor.due += gap > tickQuarter ? gap : tickQuarter;
+      }
     }
+    this.flushLogs(n);
   }
+
+  private flushLogs(n: number): void {
+    for (let k = 0; k < n; k++) this.logs.pushRef(this.logTimes[k] as number, this.logRefs[k] as number);
+  }
+
 }

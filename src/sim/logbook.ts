@@ -35,14 +35,24 @@ export class LogBook {
     return this.total - this.length;
   }
 
-  /** Appends a line; `def` is reused by identity, so pass the scenario's own object. */
-  push(t: number, def: LineDef): void {
+  /** The handle of a line definition, for `pushRef`; `def` is kept by identity. */
+  register(def: LineDef): number {
     let ref = this.defIndex.get(def);
     if (ref === undefined) {
       ref = this.defs.length;
       this.defs.push({ level: def.level, source: def.source, text: def.text });
       this.defIndex.set(def, ref);
     }
+    return ref;
+  }
+
+  /** Appends a line; pass the scenario's own object, which is reused by identity. */
+  push(t: number, def: LineDef): void {
+    this.pushRef(t, this.register(def));
+  }
+
+  /** Appends a line by the handle `register` gave. */
+  pushRef(t: number, ref: number): void {
     if (this.total < this.capacity && this.total === this.times.length) {
       const size = Math.min(this.capacity, this.times.length * 2);
       const times = new Float64Array(size);

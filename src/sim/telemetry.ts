@@ -185,6 +185,17 @@ export class TelemetryModel {
     return this.sample;
   }
 
+  /** A function reading one metric's current sample (resolved once, read every tick); NaN if unknown. */
+  reader(metric: string, cohort?: string): () => number {
+    const s = this.signalIds.indexOf(metric);
+    if (s >= 0) return () => this.sample.signals[s] as number;
+    const m = (CORE_METRICS as readonly string[]).indexOf(metric);
+    if (m < 0) return () => NaN;
+    if (cohort === undefined) return () => this.sample.global[m] as number;
+    const c = this.cohortIds.indexOf(cohort);
+    return c < 0 ? () => NaN : () => this.sample.cohorts[c * N + m] as number;
+  }
+
   /** Value of a metric, for one cohort (by id) or the whole service; NaN if unknown. */
   read(metric: string, cohort?: string): number {
     const s = this.signalIds.indexOf(metric);
