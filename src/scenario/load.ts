@@ -112,8 +112,9 @@ function plainEnough(text: string): boolean {
 }
 
 /**
- * True if a `{…}`/`[…]` flow collection or a quoted value runs past the end of its line.
- * Block scalars (`|`, `>`) are skipped: their lines are text, whatever they contain.
+ * True if a `{…}`/`[…]` flow collection or a quoted value runs past the end of its line,
+ * or a comment is glued to a value. Block scalars (`|`, `>`) are skipped: their lines are
+ * text, whatever they contain.
  */
 function flowSpansLines(text: string): boolean {
   let blockParent = -1; // indentation of the line that opened a block scalar, or -1
@@ -136,7 +137,11 @@ function flowSpansLines(text: string): boolean {
         }
         continue;
       }
-      if (c === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t')) break;
+      if (c === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t')) {
+        // A comment glued to the text before it (`in #incidents`) may cut a value short: BR047.
+        if (i > indent && line[i + 1] !== undefined && !/[\s#]/.test(line[i + 1] as string)) return true;
+        break;
+      }
       if ((c === '"' || c === "'") && tokenStart) quote = c;
       else if ((c === '{' || c === '[') && tokenStart) depth++;
       else if ((c === '}' || c === ']') && depth > 0) depth--;

@@ -81,6 +81,20 @@ export function parseYaml(text: string, report: Reporter): Document | undefined 
 }
 
 /**
+ * `label: Post in #incidents` reads as "Post in" plus a comment: YAML starts a comment at
+ * any " #". A comment glued to its text ("#incidents") is almost always such an accident.
+ */
+function warnIfCutByComment(node: { type?: string; comment?: string | null; range?: readonly number[] | null; value: unknown }, report: Reporter): void {
+  if (node.type !== 'PLAIN' || typeof node.comment !== 'string' || !/^[^\s#]/.test(node.comment) || typeof node.value !== 'string') return;
+  const end = node.range?.[1] ?? 0;
+  const hash = report.text.indexOf('#', end);
+  if (hash < 0) return;
+  report.atOffset('BR047', hash, hash + 1 + node.comment.length, `this text stops at "${node.value}": the rest, "#${node.comment}", is read as a comment`, {
+    hint: 'put the whole value in quotes, e.g. "… #incidents …", to keep the # and what follows',
+  });
+}
+
+/**
  * Converts a parsed document to plain data (objects, arrays, scalars), reporting
  * duplicate keys, bad aliases, alias bombs, non-text keys and excessive nesting.
  * `usable` is false when the data has holes (a dropped alias or key) that would
@@ -113,6 +127,7 @@ export function toPlainData(doc: Document, report: Reporter): { data: unknown; u
     let value: unknown;
     if (isScalar(node)) {
       value = node.value;
+      warnIfCutByComment(node, report);
     } else if (isSeq(node)) {
       value = node.items.map((item) => walk(item, depth + 1));
     } else if (isMap(node)) {
