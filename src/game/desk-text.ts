@@ -23,7 +23,10 @@ export function briefingBody(s: Scenario, mode: Mode): string {
   return lines.join('\n');
 }
 
-/** Every key the desk answers to, as lines for the help sheet. */
+/**
+ * Every key the desk answers to, for the help sheet. Only the actions offered now are
+ * listed: naming the rest would give away what the incident has in store.
+ */
 export function helpLines(actions: ReadonlyArray<{ label: string; key: string | undefined }>): string {
   const desk = [
     `${keyLabel(DESK_KEYS.ack)}  acknowledge the page`,
@@ -34,8 +37,8 @@ export function helpLines(actions: ReadonlyArray<{ label: string; key: string | 
     `${DESK_KEYS.filter}  type a log filter (Enter keeps it, Esc clears) · ${DESK_KEYS.level}  log level`,
     '1–6  answer an open decision · Esc  close the coach card',
   ];
-  const acts = actions.filter((a) => a.key).map((a) => `${keyLabel(a.key as string)}  ${a.label}`);
-  return [...desk, '', 'Actions (shown when available):', ...acts].join('\n');
+  const acts = actions.filter((a) => a.key).map((a) => `${keyLabel(a.key as string)} ${a.label}`);
+  return [...desk, '', 'Actions offered now (more appear as the incident unfolds):', acts.join('   ·   ') || 'none right now'].join('\n');
 }
 
 export function endingBody(snap: RunSnapshot): string {

@@ -84,14 +84,15 @@ export function layoutBlocks(blocks: readonly Block[], width: number, measure: M
           continue;
         }
         const w = measure(tok, style);
-        if (x + w > left + width && x > left) {
+        // The right edge is the same for every block; an indented block has less room.
+        if (x + w > width && x > left) {
           // Trailing space on the line we leave adds nothing.
           const prev = runs.at(-1);
           if (prev && runs.length > lineStart && prev.text.endsWith(' ')) prev.text = prev.text.trimEnd();
           newline();
         }
-        if (w > width) {
-          for (const piece of breakWord(tok, style, width, measure)) {
+        if (w > width - left) {
+          for (const piece of breakWord(tok, style, width - left, measure)) {
             if (x > left) newline();
             place(piece, style, measure(piece, style));
           }

@@ -20,6 +20,11 @@ describe('markdown reader', () => {
     expect(text).toContain('<img src=x onerror="alert(1)">');
   });
 
+  it('hides HTML comments, which are notes for authors', () => {
+    const text = plainText(parseMarkdown('# Runbook\n\n<!-- AUTHORS ONLY: this runbook is stale\non purpose -->\n\nStep one.'));
+    expect(text).toBe('Runbook\nStep one.');
+  });
+
   it('reads inline marks and links, and leaves stray markers alone', () => {
     expect(parseInline('a *b* `c` [docs](http://x)')).toEqual([{ text: 'a ' }, { text: 'b', italic: true }, { text: ' ' }, { text: 'c', code: true }, { text: ' docs' }]);
     expect(parseInline('2**3 and snake_case_name')).toEqual([{ text: '2**3 and snake_case_name' }]);
@@ -42,6 +47,11 @@ describe('markdown layout', () => {
     const { runs } = layoutBlocks(parseMarkdown('abcdefghijklmnopqrstuvwxyz'), 100, measure, metrics);
     expect(runs.map((r) => r.text).join('')).toBe('abcdefghijklmnopqrstuvwxyz');
     for (const r of runs) expect(measure(r.text)).toBeLessThanOrEqual(100);
+  });
+
+  it('keeps indented list items inside the same right edge', () => {
+    const { runs } = layoutBlocks(parseMarkdown('- one two three four five six seven eight nine ten\n  - eleven twelve thirteen fourteen fifteen'), 120, measure, metrics);
+    for (const r of runs) expect(r.x + measure(r.text)).toBeLessThanOrEqual(120);
   });
 
   it('styles bold runs apart and indents list items past their marker', () => {

@@ -31,7 +31,10 @@ const QUOTE = /^\s{0,3}>\s?(.*)$/;
 
 /** Parses markdown text into blocks. Never throws; unknown syntax is kept as text. */
 export function parseMarkdown(source: string): Block[] {
-  const lines = source.replace(/\r\n?/g, '\n').split('\n');
+  // HTML comments are notes for authors, never shown by any markdown reader: drop them
+  // (dropping is all that happens to markup here; nothing is ever interpreted).
+  const visible = source.replace(/\r\n?/g, '\n').replace(/<!--[\s\S]*?-->/g, '');
+  const lines = visible.split('\n');
   const blocks: Block[] = [];
   let paragraph: string[] = [];
   let quote: string[] = [];

@@ -114,5 +114,5 @@ describe('scenario files from outside', () => {
     expect(markup).toEqual({ planted: 0, inlineScripts: 0 });
     expect(errors).toEqual([]);
     await page.context().close();
-  });
+  }, 180_000);
 });

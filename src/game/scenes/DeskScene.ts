@@ -102,9 +102,9 @@ export class DeskScene extends Phaser.Scene {
     this.alerts = new AlertList(this, 8, 384, 276, 192);
     this.keysCard(8, 584, 276, 128);
     this.buildCharts();
-    this.palette = new ActionPalette(this, 292, 400, 980, 312, s.actions, this.keys, (id) => this.act(id));
-    this.side = new SidePanel(this, 880, 56, 392, 336, (tab) => this.setUi(openTab(this.ui, tab)));
-    this.coach = new CoachCard(this, 300, 388, 564);
+    this.palette = new ActionPalette(this, 292, 372, 980, 340, s.actions, this.keys, (id) => this.act(id));
+    this.side = new SidePanel(this, 880, 56, 392, 308, (tab) => this.setUi(openTab(this.ui, tab)));
+    this.coach = new CoachCard(this, 300, 358, 564);
 
     this.input.keyboard?.addCapture('TAB,SPACE,UP,DOWN,LEFT,RIGHT,PAGE_UP,PAGE_DOWN,BACKSPACE,FORWARD_SLASH,BACK_SLASH');
     this.input.keyboard?.on('keydown', (e: KeyboardEvent) => this.onKey(e));
@@ -265,9 +265,9 @@ export class DeskScene extends Phaser.Scene {
         return this.openModal('help', {
           kicker: 'Keys',
           title: 'Everything works from the keyboard',
-          body: helpLines(this.session.scenario.actions.map((a) => ({ label: a.label, key: this.keys.get(a.id) }))),
+          body: helpLines(this.session.snapshot().actions.filter((a) => a.available).map((a) => ({ label: a.label, key: this.keys.get(a.id) }))),
           choices: [{ label: 'Close', key: 'Esc', onPick: () => this.closeModal() }],
-          width: 760,
+          width: 1040,
         });
       case 'close':
         if (this.coach.visible) this.coach.hide();
@@ -424,7 +424,7 @@ export class DeskScene extends Phaser.Scene {
   private buildCharts(): void {
     const specs = dashboardCharts(this.session.scenario).slice(0, 4);
     const w = 286;
-    const h = 164;
+    const h = 150;
     specs.forEach((spec, i) => {
       const x = 292 + (i % 2) * (w + 8);
       const y = 56 + Math.floor(i / 2) * (h + 8);

@@ -82,10 +82,22 @@ export class PickerScene extends Phaser.Scene {
     this.dropHint = this.add.rectangle(0, 0, WIDTH, HEIGHT, num.accent, 0.12).setOrigin(0).setStrokeStyle(4, num.accent).setVisible(false).setDepth(200);
 
     this.input.keyboard?.addCapture('TAB,SPACE,UP,DOWN,LEFT,RIGHT,BACKSPACE,PAGE_UP,PAGE_DOWN');
+    // The file dialog needs the key press itself (a user gesture): Phaser hands keys to
+    // scenes a frame later, so the keys that open it are heard straight from the page.
+    const fileKeys = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
+      if (e.key === 'o' || ((e.key === 'Enter' || e.key === ' ') && this.state.focus === 'open')) {
+        e.preventDefault();
+        this.openFiles();
+      }
+    };
+    window.addEventListener('keydown', fileKeys);
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => window.removeEventListener('keydown', fileKeys));
     this.input.keyboard?.on('keydown', (e: KeyboardEvent) => {
       unlockAudio();
       const cmd = pickerCommand(e);
-      if (!cmd) return;
+      if (!cmd || cmd.type === 'open-file') return;
+      if (cmd.type === 'activate' && this.state.focus === 'open') return;
       const { state, effect } = applyPickerCommand(this.state, cmd);
       this.setState(state);
       if (effect === 'start') this.play();

@@ -27,8 +27,8 @@ const KIND_HINT: Record<ActionKind, string> = {
   escalate: 'ESCALATE',
   communicate: 'COMMUNICATE',
 };
-const ROW = 27;
-const CHIP_H = 23;
+const ROW = 25;
+const CHIP_H = 22;
 const GAP = 6;
 /** Widest a chip may be, so one long label cannot take a whole row. */
 const MAX_CHIP = 360;
@@ -170,9 +170,9 @@ export class ActionPalette {
     c.view = a;
     c.box.setPosition(x, y).setVisible(true).setInteractive();
     c.box.setFillStyle(a.queued ? 0x1f4a7a : num.panelHi);
-    c.cap.setPosition(x + 4, y + 2).setVisible(true);
-    c.label.setPosition(x + 10 + c.cap.width, y + 2).setVisible(true);
-    c.cost.setPosition(x + 16 + c.cap.width + c.label.width, y + 2).setVisible(true);
+    c.cap.setPosition(x + 4, y + 1).setVisible(true);
+    c.label.setPosition(x + 10 + c.cap.width, y + 1).setVisible(true);
+    c.cost.setPosition(x + 16 + c.cap.width + c.label.width, y + 1).setVisible(true);
     // While busy, another action queues behind the current one: say so by colour.
     c.cost.setColor(a.queued ? css.accent : busy ? css.warning : css.dim);
   }

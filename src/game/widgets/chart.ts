@@ -46,7 +46,7 @@ export interface ChartData {
 }
 
 let chartCount = 0;
-const PAD_L = 62;
+const PAD_L = 70;
 const PAD_R = 8;
 const PAD_T = 6;
 const PAD_B = 18;
