@@ -311,7 +311,8 @@ export class DeskScene extends Phaser.Scene {
         choices: prompt.options.map((o, i) => ({ label: o.label, key: String(i + 1), onPick: () => this.choose(i) })),
         footer: this.deadline(snap),
         light: true,
-        width: 580,
+        // Over the charts and side panel: the pager, budget and palette stay in view.
+        width: 980,
         at: { x: 292, y: 56 },
       },
       prompt.id,
