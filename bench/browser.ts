@@ -13,6 +13,9 @@ import { ARTIFACTS, launch, ROOT, serve } from '../test/e2e/harness.ts';
 import { printFigure, type Figure } from './figure.ts';
 
 const RUNS = 5;
+/** `npm run bench:browser -- --renderer=webgl` measures Phaser's WebGL path even on a CPU rasteriser. */
+const RENDERER = process.argv.find((a) => a.startsWith('--renderer='))?.slice('--renderer='.length);
+const QUERY = RENDERER ? `?renderer=${encodeURIComponent(RENDERER)}` : '';
 
 /** Runs in the page: requestAnimationFrame deltas for ten seconds, and the sim time covered. */
 const FRAME_PROBE = `new Promise((resolve) => {
@@ -52,7 +55,7 @@ async function main(): Promise<Figure[]> {
     for (let run = 0; run < RUNS; run++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
       const page = await context.newPage();
-      await page.goto(server.url);
+      await page.goto(server.url + QUERY);
       // Interactive: the picker scene has drawn its list and listens to the keyboard.
       await page.waitForFunction(() => (globalThis as { __burnRate?: { screen: string } }).__burnRate?.screen === 'picker', undefined, { timeout: 30_000 });
       const { at, scripts } = await page.evaluate(() => {
@@ -75,7 +78,7 @@ async function main(): Promise<Figure[]> {
     // Frame times on the desk at 10×.
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(server.url + QUERY);
     await page.waitForFunction(() => (globalThis as { __burnRate?: { screen: string } }).__burnRate?.screen === 'picker', undefined, { timeout: 30_000 });
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => (globalThis as { __burnRate?: { screen: string } }).__burnRate?.screen === 'desk', undefined, { timeout: 30_000 });
@@ -87,6 +90,16 @@ async function main(): Promise<Figure[]> {
     const frames = (await page.evaluate(FRAME_PROBE)) as { deltas: number[]; simSeconds: number };
     await context.close();
     const sorted = frames.deltas.slice(1).sort((a, b) => a - b);
+    const renderer = await (async () => {
+      const c = await browser.newContext();
+      const p = await c.newPage();
+      await p.goto(server.url + QUERY);
+      await p.waitForFunction(() => (globalThis as { __burnRate?: { screen: string } }).__burnRate?.screen === 'picker', undefined, { timeout: 30_000 });
+      const r = await p.evaluate(() => (globalThis as { __burnRate?: { renderer?: string } }).__burnRate?.renderer ?? '?');
+      await c.close();
+      return r;
+    })();
+    console.log(`renderer: ${renderer}`);
     return [
       { name: 'picker_interactive_median', value: median(interactive), unit: 'ms' },
       { name: 'picker_interactive_max', value: Math.max(...interactive), unit: 'ms' },

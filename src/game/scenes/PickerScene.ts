@@ -167,6 +167,7 @@ export class PickerScene extends Phaser.Scene {
     this.openButton.setFocused(s.focus === 'open');
     exposeTestHook({
       screen: 'picker',
+      renderer: this.game.config.renderType === Phaser.CANVAS ? 'canvas' : 'webgl',
       entries: this.entries.map((e) => ({ id: e.id, title: e.title, playable: e.ok, errors: errorCount(e) })),
       selected: entry?.id ?? null,
       mode: s.mode,

@@ -26,16 +26,25 @@ export class BudgetTimeline {
     const pw = w - L - R;
     const ph = h - T - B;
     const end = Math.max(60, time.length > 0 ? (time[time.length - 1] as number) : 60);
-    let max = 0;
-    for (let i = 0; i < spent.length; i++) max = Math.max(max, spent[i] as number);
-    const top = niceMax(Math.max(1, max));
+    // The axis spans what this run spent, not the whole window: a quiet run that moves the
+    // month's budget by a quarter of a percent must still show its slope.
+    let lo = Infinity;
+    let hi = 0;
+    for (let i = 0; i < spent.length; i++) {
+      lo = Math.min(lo, spent[i] as number);
+      hi = Math.max(hi, spent[i] as number);
+    }
+    if (!Number.isFinite(lo)) lo = 0;
+    const span = niceMax(Math.max(hi - lo, 0.004) * 1.4);
+    const bottom = Math.max(0, Math.floor(lo / (span / 4)) * (span / 4));
+    const top = bottom + span;
     const xOf = (t: number) => L + (t / end) * pw;
-    const yOf = (v: number) => T + ph - (v / top) * ph;
+    const yOf = (v: number) => T + ph - ((v - bottom) / (top - bottom)) * ph;
     ctx.font = `${SIZE.small}px ${FONT}`;
     ctx.textBaseline = 'middle';
     ctx.textAlign = 'right';
     for (let i = 0; i <= 4; i++) {
-      const v = (top * i) / 4;
+      const v = bottom + (span * i) / 4;
       const yy = Math.round(yOf(v)) + 0.5;
       ctx.strokeStyle = '#223040';
       ctx.beginPath();
@@ -46,13 +55,15 @@ export class BudgetTimeline {
       ctx.fillText(formatPercent(v), L - 6, yy);
     }
     // All of the window's budget: past this line the month is over.
-    ctx.strokeStyle = css.critical;
-    ctx.setLineDash([6, 4]);
-    ctx.beginPath();
-    ctx.moveTo(L, yOf(1));
-    ctx.lineTo(w - R, yOf(1));
-    ctx.stroke();
-    ctx.setLineDash([]);
+    if (top >= 1) {
+      ctx.strokeStyle = css.critical;
+      ctx.setLineDash([6, 4]);
+      ctx.beginPath();
+      ctx.moveTo(L, yOf(1));
+      ctx.lineTo(w - R, yOf(1));
+      ctx.stroke();
+      ctx.setLineDash([]);
+    }
     ctx.textAlign = 'left';
     ctx.textBaseline = 'alphabetic';
     ctx.fillStyle = css.faint;

@@ -14,22 +14,22 @@ export class DimensionChart {
   private readonly rows: Phaser.GameObjects.Rectangle[] = [];
 
   constructor(scene: Phaser.Scene, x: number, y: number, w: number, d: Debrief, onSelect: (i: number) => void) {
-    const rowH = 44;
-    const segX = x + 150;
-    const segW = 42;
+    const rowH = 42;
+    const segX = x + 148;
+    const segW = 38;
     LEVELS.forEach((l, i) => scene.add.text(segX + i * (segW + 4) + segW / 2, y - 20, l, text(SIZE.small, 'faint')).setOrigin(0.5, 0));
     d.dimensions.forEach((dim, r) => {
       const ry = y + r * rowH;
-      const row = scene.add.rectangle(x - 6, ry, w, rowH - 4, num.panel).setOrigin(0).setStrokeStyle(1, num.panel);
+      const row = scene.add.rectangle(x - 6, ry, w, rowH - 2, num.panel).setOrigin(0).setStrokeStyle(1, num.panel);
       row.setInteractive({ useHandCursor: true }).on('pointerdown', () => onSelect(r));
       this.rows.push(row);
-      scene.add.text(x, ry + 3, dim.title, text(SIZE.label, 'text', { fontStyle: '600' }));
-      scene.add.text(x, ry + 22, dim.group, text(SIZE.small, 'faint'));
+      scene.add.text(x, ry + 2, dim.title, text(SIZE.label, 'text', { fontStyle: '600' }));
+      scene.add.text(x, ry + 21, dim.group, text(SIZE.small, 'faint'));
       const reached = dim.level ? LEVELS.indexOf(dim.level) : -1;
       const colour = dim.level ? Phaser.Display.Color.HexStringToColor(LEVEL_COLOUR[dim.level] ?? css.text).color : num.border;
       LEVELS.forEach((_, i) => {
         const filled = i <= reached;
-        scene.add.rectangle(segX + i * (segW + 4), ry + 7, segW, 24, filled ? colour : 0x0b1016, filled ? 0.9 : 1).setOrigin(0).setStrokeStyle(1, num.border);
+        scene.add.rectangle(segX + i * (segW + 4), ry + 8, segW, 22, filled ? colour : 0x0b1016, filled ? 0.9 : 1).setOrigin(0).setStrokeStyle(1, num.border);
       });
       const capped = dim.cap && dim.supported && LEVELS.indexOf(dim.cap) < LEVELS.indexOf(dim.supported);
       if (capped) {
