@@ -78,7 +78,12 @@ describe('scenario files from outside', () => {
     });
     await waitForScreen(page, 'picker');
     // The file dialog, as a player opens it with O.
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 60_000 }), page.keyboard.press('o')]);
+    // Playwright turns on file-chooser interception when the listener is added; one round
+    // trip to the page makes sure it is on before the key press opens the dialog.
+    const chooserOpened = page.waitForEvent('filechooser', { timeout: 60_000 });
+    await page.evaluate(() => 0);
+    await page.keyboard.press('o');
+    const chooser = await chooserOpened;
     await chooser.setFiles([
       { name: 'hostile.yaml', mimeType: 'application/yaml', buffer: readFileSync(join(FIXTURES, 'hostile.yaml')) },
       { name: 'evil.md', mimeType: 'text/markdown', buffer: readFileSync(join(FIXTURES, 'evil.md')) },
