@@ -55,8 +55,14 @@ export async function buildOnce(): Promise<string> {
     // Another test file is building; wait below.
   }
   if (owner) {
-    // Builds and locks of earlier runs (other vitest processes) are stale now.
-    for (const old of readdirSync(base)) if (old !== key && !old.startsWith(`${key}.`)) rmSync(join(base, old), { recursive: true, force: true });
+    // Builds and locks left by earlier runs. Another test run may be going on in the same
+    // tree right now (its files have another key): only what is hours old is removed.
+    const stale = Date.now() - 3 * 3600_000;
+    for (const old of readdirSync(base)) {
+      if (old === key || old.startsWith(`${key}.`)) continue;
+      const path = join(base, old);
+      if (statSync(path).mtimeMs < stale) rmSync(path, { recursive: true, force: true });
+    }
     const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8' });
     if (r.status !== 0) {
       writeFileSync(join(base, `${key}.failed`), `${r.stdout}\n${r.stderr}`);
