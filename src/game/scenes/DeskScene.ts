@@ -7,8 +7,7 @@ import type { RunEvent } from '../../sim/events.ts';
 import type { RunSnapshot } from '../../sim/snapshot.ts';
 import { pagerBeep, unlockAudio } from '../audio.ts';
 import { SimClock } from '../clock.ts';
-import { dashboardCharts } from '../dashboard.ts';
-import { commsEntries, LogFeed, noteEntries, type Coaching } from '../desk-feeds.ts';
+import type { Coaching } from '../desk-feeds.ts';
 import { briefingBody, endingBody, helpLines } from '../desk-text.ts';
 import { addUnread, cycleLevel, cycleTab, initialUi, openTab, typeFilter, type DeskUi } from '../desk-ui.ts';
 import { formatClock, formatDuration } from '../format.ts';
@@ -21,21 +20,17 @@ import { css, SIZE, text } from '../theme.ts';
 import { ActionPalette } from '../widgets/action-palette.ts';
 import { AlertList } from '../widgets/alert-list.ts';
 import { BudgetGauge } from '../widgets/budget-gauge.ts';
-import { Chart } from '../widgets/chart.ts';
+import { Dashboard } from '../widgets/dashboard.ts';
+import { DeskModals } from '../widgets/desk-modals.ts';
 import { CoachCard } from '../widgets/coach.ts';
-import type { FeedEntry } from '../widgets/feed.ts';
-import { Modal, type ModalContent } from '../widgets/modal.ts';
 import { Pager } from '../widgets/pager.ts';
-import { panel } from '../widgets/panel.ts';
+import { keysCard } from '../widgets/panel.ts';
 import { SidePanel } from '../widgets/side-panel.ts';
 import { TopBar } from '../widgets/top-bar.ts';
 
-/** Sim minutes the charts show. */
-const CHART_WINDOW = 30 * 60;
 /** Real seconds between repeat beeps of an unacknowledged page. */
 const REBEEP_MS = 8000;
 
-type ModalKind = 'briefing' | 'help' | 'prompt' | 'ending';
 
 export class DeskScene extends Phaser.Scene {
   private start!: PlayStart;
@@ -51,18 +46,15 @@ export class DeskScene extends Phaser.Scene {
   private palette!: ActionPalette;
   private side!: SidePanel;
   private coach!: CoachCard;
-  private charts: Array<{ chart: Chart; keys: string[] }> = [];
-  private modal: { kind: ModalKind; modal: Modal; id?: string } | null = null;
+  private dashboard!: Dashboard;
+  private modals!: DeskModals;
   private coaching: Coaching[] = [];
   private eventCursor = 0;
   private seenLogs = 0;
   private drawnVersion = -1;
-  private drawnTicks = -1;
   private uiDirty = true;
   private lastBeep = 0;
   private readonly pending = new Set<'palette' | 'charts' | 'side'>();
-  private logFeed = new LogFeed();
-  private feedCache: { comms: FeedEntry[]; notes: FeedEntry[]; notesCount: number } = { comms: [], notes: [], notesCount: -1 };
 
   constructor() {
     super(SCENES.desk);
@@ -71,14 +63,9 @@ export class DeskScene extends Phaser.Scene {
   init(data: PlayStart): void {
     this.start = data;
     this.ui = initialUi();
-    this.modal = null;
     this.coaching = [];
-    this.charts = [];
     this.drawnVersion = -1;
-    this.drawnTicks = -1;
     this.pending.clear();
-    this.logFeed = new LogFeed();
-    this.feedCache = { comms: [], notes: [], notesCount: -1 };
   }
 
   create(): void {
@@ -100,8 +87,9 @@ export class DeskScene extends Phaser.Scene {
     this.pager = new Pager(this, 8, 56, 276, 146, () => this.ack());
     this.budget = new BudgetGauge(this, 8, 210, 276, 166);
     this.alerts = new AlertList(this, 8, 384, 276, 192);
-    this.keysCard(8, 584, 276, 128);
-    this.buildCharts();
+    keysCard(this, 8, 584, 276, 128);
+    this.dashboard = new Dashboard(this, s, 292, 56, 580, 308);
+    this.modals = new DeskModals(this);
     this.palette = new ActionPalette(this, 292, 372, 980, 340, s.actions, this.keys, (id) => this.act(id));
     this.side = new SidePanel(this, 880, 56, 392, 308, (tab) => this.setUi(openTab(this.ui, tab)));
     this.coach = new CoachCard(this, 300, 358, 564);
@@ -117,7 +105,7 @@ export class DeskScene extends Phaser.Scene {
       keys: Object.fromEntries(this.keys),
       snapshot: () => this.session.snapshot(),
       choices: () => [...this.session.choices],
-      modal: () => this.modal?.kind ?? null,
+      modal: () => this.modals.kind,
       coach: () => (this.coach.visible ? this.coaching.at(-1)?.hint ?? null : null),
       coachingShown: () => this.coaching.length,
       tab: () => this.ui.tab,
@@ -127,19 +115,19 @@ export class DeskScene extends Phaser.Scene {
     window.addEventListener('pagehide', leaving);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       window.removeEventListener('pagehide', leaving);
-      for (const c of this.charts) c.chart.destroy();
+      this.dashboard.destroy();
     });
 
     this.render();
     if (resume) {
-      this.openModal('briefing', {
+      this.modals.open('briefing', {
         kicker: 'Run restored',
         title: s.title,
         body: `Your run was restored at ${formatClock(this.session.run.t)}: every choice you made has been replayed on the same seed. The clock is paused until you continue.`,
         choices: [{ label: 'Continue the shift', key: 'Enter', onPick: () => this.closeBriefing(), tone: 'primary' }],
       });
     } else {
-      this.openModal('briefing', {
+      this.modals.open('briefing', {
         kicker: `Shift briefing · ${mode}`,
         title: s.title,
         body: briefingBody(s, mode),
@@ -195,7 +183,7 @@ export class DeskScene extends Phaser.Scene {
   }
 
   private togglePause(): void {
-    if (this.modal?.kind === 'briefing' || this.session.run.ended) return;
+    if (this.modals.kind === 'briefing' || this.session.run.ended) return;
     // A pause is where a player may close the tab: save the clock exactly here.
     if (this.clock.togglePause()) this.session.save();
     this.uiDirty = true;
@@ -221,22 +209,11 @@ export class DeskScene extends Phaser.Scene {
       this.setUi(typeFilter(this.ui, e.key));
       return;
     }
-    const modal = this.modal;
-    if (modal && modal.kind !== 'prompt') {
-      if (e.key === 'Enter' || e.key === ' ') modal.modal.pressFocused();
-      else if (e.key === 'ArrowDown' || e.key === 'Tab') modal.modal.moveFocus(1);
-      else if (e.key === 'ArrowUp') modal.modal.moveFocus(-1);
-      else if (e.key === 'Escape' && modal.kind === 'help') this.closeModal();
-      else if (/^[1-9]$/.test(e.key)) modal.modal.press(Number(e.key) - 1);
+    if (this.modals.blockingKey(e) || this.modals.promptKey(e)) {
+      this.uiDirty = true;
       return;
     }
-    const snap = this.session.snapshot();
-    const promptOptions = snap.prompts[0]?.options.length ?? 0;
-    if (modal?.kind === 'prompt') {
-      if (e.key === 'Enter') return modal.modal.pressFocused();
-      if (e.key === 'ArrowDown' || e.key === 'Tab') return modal.modal.moveFocus(1);
-      if (e.key === 'ArrowUp') return modal.modal.moveFocus(-1);
-    }
+    const promptOptions = this.session.snapshot().prompts[0]?.options.length ?? 0;
     const cmd = deskCommand(e, { promptOptions, actionByKey: this.actionByKey, shift: e.shiftKey });
     if (cmd) this.run(cmd);
   }
@@ -262,7 +239,7 @@ export class DeskScene extends Phaser.Scene {
       case 'level':
         return this.setUi(cycleLevel(openTab(this.ui, 'logs')));
       case 'help':
-        return this.openModal('help', {
+        return this.modals.open('help', {
           kicker: 'Keys',
           title: 'Everything works from the keyboard',
           body: helpLines(this.session.snapshot().actions.filter((a) => a.available).map((a) => ({ label: a.label, key: this.keys.get(a.id) }))),
@@ -277,53 +254,14 @@ export class DeskScene extends Phaser.Scene {
 
   // ----- modals -----
 
-  private openModal(kind: ModalKind, content: ModalContent, id?: string): void {
-    this.modal?.modal.destroy();
-    this.modal = { kind, modal: new Modal(this, content), ...(id ? { id } : {}) };
-  }
-
   private closeModal(): void {
-    this.modal?.modal.destroy();
-    this.modal = null;
+    this.modals.close();
     this.uiDirty = true;
   }
 
   private closeBriefing(): void {
     this.closeModal();
     this.clock.paused = false;
-  }
-
-  private syncPromptModal(snap: RunSnapshot): void {
-    const prompt = snap.prompts[0];
-    if (this.modal?.kind === 'prompt' && this.modal.id !== prompt?.id) this.closeModal();
-    if (!prompt || this.modal) {
-      if (prompt && this.modal?.kind === 'prompt') this.modal.modal.setFooter(this.deadline(snap));
-      return;
-    }
-    const who = prompt.from ? this.session.scenario.stakeholders.find((p) => p.id === prompt.from) : undefined;
-    this.openModal(
-      'prompt',
-      {
-        kicker: who ? `Decision · asked by ${who.name}, ${who.role}` : 'Decision',
-        kickerColour: 'warning',
-        title: prompt.question,
-        body: '',
-        choices: prompt.options.map((o, i) => ({ label: o.label, key: String(i + 1), onPick: () => this.choose(i) })),
-        footer: this.deadline(snap),
-        light: true,
-        // Over the charts and side panel: the pager, budget and palette stay in view.
-        width: 980,
-        at: { x: 292, y: 56 },
-      },
-      prompt.id,
-    );
-  }
-
-  private deadline(snap: RunSnapshot): string {
-    const p = snap.prompts[0];
-    const clock = this.clock.paused ? 'Clock paused.' : 'The clock runs on (Space pauses); you can still act.';
-    if (!p || p.deadline === null) return `Press a number to answer. ${clock}`;
-    return `Answer within ${formatDuration(Math.max(0, p.deadline - snap.t))} or the default is taken. ${clock}`;
   }
 
   // ----- rendering -----
@@ -346,8 +284,8 @@ export class DeskScene extends Phaser.Scene {
     this.pager.update(snap.pager, snap.alerts);
     this.alerts.update(snap.alerts);
     this.budget.update(snap.budget);
-    if (!snap.ended) this.syncPromptModal(snap);
-    else if (this.modal?.kind !== 'ending') this.showEnding(snap);
+    if (!snap.ended) this.modals.syncPrompt(snap, this.session.scenario, this.clock.paused, (i) => this.choose(i));
+    else if (this.modals.kind !== 'ending') this.showEnding(snap);
   }
 
   /** Draws one queued part of the desk, if any. */
@@ -357,23 +295,16 @@ export class DeskScene extends Phaser.Scene {
     this.pending.delete(part);
     const snap = this.session.snapshot();
     if (part === 'palette') this.palette.update(snap);
-    else if (part === 'charts') this.drawCharts(snap);
+    else if (part === 'charts') this.dashboard.update(this.session.run.recorder, snap);
     else this.drawSide(snap);
   }
 
   private drawSide(snap: RunSnapshot): void {
-    if (snap.messages.length !== this.feedCache.comms.length) this.feedCache.comms = commsEntries(snap);
-    const notes = snap.results.length + snap.facts.length + this.coaching.length;
-    if (notes !== this.feedCache.notesCount) {
-      this.feedCache.notes = noteEntries(snap, this.coaching);
-      this.feedCache.notesCount = notes;
-    }
-    this.side.setFeeds(this.feedCache.comms, this.logFeed.entries(snap.logs, this.session.run.droppedLogs, this.ui), this.feedCache.notes);
-    const opened = snap.openedRunbooks.map((id) => ({
-      title: this.session.scenario.runbooks.find((r) => r.id === id)?.title ?? id,
+    const runbooks = this.session.scenario.runbooks;
+    this.side.show(snap, this.ui, this.coaching, this.session.run.droppedLogs, (id) => ({
+      title: runbooks.find((r) => r.id === id)?.title ?? id,
       markdown: this.start.playable.runbooks.get(id) ?? `# ${id}\n\nThis runbook's file could not be read.`,
     }));
-    this.side.render(this.ui, opened);
   }
 
   /** Reacts to what happened since the last frame: beeps, unread counts, opened runbooks. */
@@ -408,7 +339,7 @@ export class DeskScene extends Phaser.Scene {
     const e = snap.ended;
     if (!e) return;
     this.coach.hide();
-    this.openModal('ending', {
+    this.modals.open('ending', {
       kicker: `Incident over · ${e.outcome}`,
       kickerColour: e.outcome === 'resolved' ? 'ok' : 'critical',
       title: e.title,
@@ -420,31 +351,5 @@ export class DeskScene extends Phaser.Scene {
   private toDebrief(): void {
     this.closeModal();
     this.scene.start(SCENES.debrief, { playable: this.start.playable, session: this.session, mode: this.start.mode });
-  }
-
-  private buildCharts(): void {
-    const specs = dashboardCharts(this.session.scenario).slice(0, 4);
-    const w = 286;
-    const h = 150;
-    specs.forEach((spec, i) => {
-      const x = 292 + (i % 2) * (w + 8);
-      const y = 56 + Math.floor(i / 2) * (h + 8);
-      const chart = new Chart(this, x, y, w, h, { ...spec, windowSeconds: CHART_WINDOW });
-      this.charts.push({ chart, keys: spec.series.map((s) => s.key) });
-    });
-  }
-
-  private drawCharts(snap: RunSnapshot): void {
-    const rec = this.session.run.recorder;
-    if (rec.length === this.drawnTicks) return;
-    this.drawnTicks = rec.length;
-    const time = rec.timeView();
-    for (const { chart, keys } of this.charts) chart.update({ time, series: keys.map((k) => rec.view(k)), markers: snap.markers, now: snap.t });
-  }
-
-  private keysCard(x: number, y: number, w: number, h: number): void {
-    const p = panel(this, x, y, w, h, 'Keys');
-    const lines = ['A  acknowledge page', 'Space  pause · 1–4  speed', 'Tab  side panel · PgUp/PgDn', '/  filter logs · ?  all keys'];
-    this.add.text(x + 12, p.top - 2, lines.join('\n'), text(SIZE.small, 'dim', { lineSpacing: 5 }));
   }
 }

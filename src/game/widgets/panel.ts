@@ -14,3 +14,10 @@ export function panel(scene: Phaser.Scene, x: number, y: number, w: number, h: n
   const t = scene.add.text(x + 12, y + 8, title.toUpperCase(), text(SIZE.small, 'dim', { fontStyle: '600', letterSpacing: 0 }));
   return { bg, title: t, top: y + 32 };
 }
+
+/** The desk's reminder of its main keys, for a player on day one. */
+export function keysCard(scene: Phaser.Scene, x: number, y: number, w: number, h: number): void {
+  const p = panel(scene, x, y, w, h, 'Keys');
+  const lines = ['A  acknowledge page', 'Space  pause · 1–4  speed', 'Tab  side panel · PgUp/PgDn', '/  filter logs · ?  all keys'];
+  scene.add.text(x + 12, p.top - 2, lines.join('\n'), text(SIZE.small, 'dim', { lineSpacing: 5 }));
+}

@@ -6,6 +6,8 @@ import type Phaser from 'phaser';
 import { TAB_TITLES, TABS, levelLabel, type DeskUi, type Tab } from '../desk-ui.ts';
 import { num, SIZE, text } from '../theme.ts';
 import { Button } from './button.ts';
+import type { RunSnapshot } from '../../sim/snapshot.ts';
+import { commsEntries, LogFeed, noteEntries, type Coaching } from '../desk-feeds.ts';
 import { FeedView, type FeedEntry } from './feed.ts';
 import { RunbookView } from './runbook-view.ts';
 import { fitText, setText } from './text-util.ts';
@@ -39,6 +41,8 @@ export class SidePanel {
   }
 
   private readonly runbookWidth: number;
+  private readonly logFeed = new LogFeed();
+  private cache: { comms: FeedEntry[]; notes: FeedEntry[]; notesCount: number } = { comms: [], notes: [], notesCount: -1 };
 
   /** Shows the open tab and its controls; called when the UI state or the data changes. */
   render(ui: DeskUi, opened: ReadonlyArray<{ title: string; markdown: string }>): void {
@@ -65,10 +69,21 @@ export class SidePanel {
     this.runbook.setVisible(showRunbook && !!current);
   }
 
-  setFeeds(comms: readonly FeedEntry[], logs: readonly FeedEntry[], notes: readonly FeedEntry[]): void {
-    this.comms.setEntries(comms);
-    this.logs.setEntries(logs);
-    this.notes.setEntries(notes);
+  /**
+   * Feeds the tabs from a snapshot. Entries are rebuilt only when their source grew, so an
+   * unchanged feed keeps its array and its widget skips layout.
+   */
+  show(snap: RunSnapshot, ui: DeskUi, coaching: readonly Coaching[], droppedLogs: number, runbook: (id: string) => { title: string; markdown: string }): void {
+    if (snap.messages.length !== this.cache.comms.length) this.cache.comms = commsEntries(snap);
+    const notes = snap.results.length + snap.facts.length + coaching.length;
+    if (notes !== this.cache.notesCount) {
+      this.cache.notes = noteEntries(snap, coaching);
+      this.cache.notesCount = notes;
+    }
+    this.comms.setEntries(this.cache.comms);
+    this.logs.setEntries(this.logFeed.entries(snap.logs, droppedLogs, ui));
+    this.notes.setEntries(this.cache.notes);
+    this.render(ui, snap.openedRunbooks.map(runbook));
   }
 
   scroll(tab: Tab, lines: number): void {
