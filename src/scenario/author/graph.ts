@@ -79,7 +79,7 @@ function idMaker(): (prefix: string, id: string) => string {
 }
 
 /** Edges the analysis leaves out because their phase is unreachable: shown greyed, so the author sees what was meant. */
-function declaredEdgesOf(s: Scenario, phaseId: string): Edge[] {
+export function declaredEdgesOf(s: Scenario, phaseId: string): Edge[] {
   const phase = s.phases.find((p) => p.id === phaseId);
   if (!phase) return [];
   const edges: Edge[] = [];
@@ -91,7 +91,8 @@ function declaredEdgesOf(s: Scenario, phaseId: string): Edge[] {
   return edges;
 }
 
-function edgeLabel(s: Scenario, edge: Edge): string {
+/** An edge in words: "do restart", "choose p.o", a condition, or the time limit. */
+export function edgeLabel(s: Scenario, edge: Edge): string {
   switch (edge.kind) {
     case 'enter':
       return 'on entry';
