@@ -26,12 +26,6 @@ interface OpenPrompt {
   openedAt: number;
 }
 
-interface LogCursor {
-  every: number;
-  ref: number;
-  due: number;
-}
-
 interface SloEntry {
   ledger: SloLedger;
   slo: Scenario['service']['slos'][number];
@@ -68,7 +62,7 @@ export class Run implements RunView {
   readonly openPrompts: OpenPrompt[] = [];
   readonly choices: ChoiceRecord[] = [];
   readonly events: RunEvent[] = [];
-  readonly logs = new LogBook(LOG_CAP);
+  readonly logs: LogBook;
   /** Bumped on every change, so snapshots can be cached. */
   version = 0;
 
@@ -79,16 +73,11 @@ export class Run implements RunView {
   readonly recorder: Recorder;
 
   private readonly rng: Rng;
-  private readonly logRng: Rng;
   private readonly actor: Actor<PhaseMachine>;
   private readonly actionsById = new Map<string, Action>();
   private readonly promptsById = new Map<string, Prompt>();
   private pendingMessages: Scenario['messages'];
   private pendingPrompts: Prompt[];
-  private logCursors: LogCursor[] = [];
-  /** Scratch space for one tick's log lines. */
-  private readonly logTimes = new Float64Array(512);
-  private readonly logRefs = new Int32Array(512);
   private readonly alertOut: AlertTransition[] = [];
   private readonly sliBaselineRps: number;
   private readonly listeners = new Set<() => void>();
@@ -101,7 +90,7 @@ export class Run implements RunView {
     this.seed = options.seed >>> 0;
     this.tick = scenario.telemetry.tick;
     this.rng = createRng(this.seed);
-    this.logRng = createRng(this.seed ^ 0x5bd1e995);
+    this.logs = new LogBook(LOG_CAP, this.seed ^ 0x5bd1e995, this.tick / 4);
     this.telemetry = new TelemetryModel(scenario);
     const tel = scenario.telemetry;
     this.sliBaselineRps = tel.rps * tel.cohorts.reduce((sum, c) => sum + (c.countsForSlo ? c.share : 0), 0);
@@ -172,7 +161,7 @@ export class Run implements RunView {
     this.alertOut.length = 0;
     this.alerts.evaluate(t, this.alertOut);
     this.publishAlerts();
-    this.emitLogs();
+    this.logs.advanceTo(t);
     if (this.busy && this.busy.until <= t) this.complete();
     this.settle();
     if (!this.ending && t >= this.scenario.timeLimit) {
@@ -411,42 +400,9 @@ export class Run implements RunView {
     this.currentPhase = phase ?? null;
     if (!phase) return;
     this.applyEffects(phase.onEnter, null);
-    this.logCursors = phase.logs.map((stream) => ({
-      every: stream.every,
-      ref: this.logs.register(stream),
-      due: this.t + stream.every * this.logRng.range(0.3, 1.3),
-    }));
+    this.logs.startStreams(this.t, phase.logs);
   }
 
-  private emitLogs(): void {
-    // Gather the tick's due lines from every stream, then write them in time order
-    // (insertion sort: a tick holds a handful of lines).
-    const times = this.logTimes;
-    const refs = this.logRefs;
-    let n = 0;
-    const tickQuarter = this.tick / 4;
-    for (let c = 0; c < this.logCursors.length; c++) {
-      const cursor = this.logCursors[c] as LogCursor;
-      while (cursor.due <= this.t) {
-        const at = Math.round(cursor.due);
-        let k = n++;
-        if (k >= times.length) return this.flushLogs(n - 1); // an absurd stream rate: drop the rest of this tick
-        while (k > 0 && (times[k - 1] as number) > at) {
-          times[k] = times[k - 1] as number;
-          refs[k] = refs[k - 1] as number;
-          k--;
-        }
-        times[k] = at;
-        refs[k] = cursor.ref;
-        const gap = cursor.every * this.logRng.range(0.7, 1.3);
-        cursor.due += gap > tickQuarter ? gap : tickQuarter;
-      }
-    }
-    this.flushLogs(n);
-  }
 
-  private flushLogs(n: number): void {
-    for (let k = 0; k < n; k++) this.logs.pushRef(this.logTimes[k] as number, this.logRefs[k] as number);
-  }
 
 }

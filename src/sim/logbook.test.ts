@@ -33,3 +33,42 @@ describe('log book', () => {
     expect(log.at(999)?.t).toBe(1199);
   });
 });
+
+describe('streamed lines', () => {
+  const stream = (every: number) => ({ level: 'info' as const, source: 'pod', text: `every ${every}`, every });
+  const play = (readEachTick: boolean) => {
+    const log = new LogBook(10_000, 42, 2.5);
+    log.startStreams(0, [stream(3), stream(7)]);
+    for (let t = 10; t <= 600; t += 10) {
+      log.advanceTo(t);
+      if (t === 300) {
+        log.push(t, { level: 'warn', source: 'deploy', text: 'rolled back' });
+        log.startStreams(t, [stream(20)]);
+      }
+      if (readEachTick) void log.length;
+    }
+    return log.toArray();
+  };
+
+  it('writes the same lines in the same order whether read every tick or once at the end', () => {
+    const eager = play(true);
+    expect(play(false)).toEqual(eager);
+    expect(eager.length).toBeGreaterThan(100);
+  });
+
+  it('stops a phase\'s streams when the next begins, and keeps time order', () => {
+    const lines = play(false);
+    for (let i = 1; i < lines.length; i++) expect(lines[i]!.t).toBeGreaterThanOrEqual(lines[i - 1]!.t);
+    expect(lines.some((l) => l.text === 'every 3' && l.t > 300)).toBe(false);
+    expect(lines.filter((l) => l.text === 'every 20' && l.t > 300).length).toBeGreaterThan(10);
+    expect(lines.find((l) => l.text === 'rolled back')?.t).toBe(300);
+  });
+
+  it('writes nothing beyond the horizon', () => {
+    const log = new LogBook(100, 1, 1);
+    log.startStreams(0, [stream(5)]);
+    log.advanceTo(60);
+    expect(log.toArray().every((l) => l.t <= 60)).toBe(true);
+    expect(log.length).toBeGreaterThanOrEqual(8);
+  });
+});
