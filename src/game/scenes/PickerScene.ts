@@ -69,6 +69,7 @@ export class PickerScene extends Phaser.Scene {
     this.notice = this.add.text(40, 116, '', text(SIZE.body, 'warning', { wordWrap: { width: WIDTH - 80 } }));
     if (data.notice) this.notice.setText(data.notice);
 
+    this.cards = [];
     for (let i = 0; i < VISIBLE; i++) this.cards.push(this.makeCard(i));
     this.detail = new ScenarioDetail(this, 640, LIST_Y, 600, 500, {
       onMode: (mode) => this.setState({ ...this.state, mode, focus: 'mode' }),
@@ -78,7 +79,7 @@ export class PickerScene extends Phaser.Scene {
       onPlay: () => this.play(),
     });
     this.openButton = new Button(this, LIST_X, HEIGHT - 76, CARD_W, 40, 'Open a scenario file…  (or drop .yaml and its runbooks anywhere)', () => this.openFiles(), { key: 'O' });
-    this.add.text(LIST_X, HEIGHT - 12, '↑/↓ choose · Tab next control · ←/→ change · Enter play · digits edit the seed · PgUp/PgDn scroll problems', text(SIZE.small, 'faint')).setOrigin(0, 1);
+    this.add.text(LIST_X, HEIGHT - 12, '↑/↓ choose · Tab next control · ←/→ change · Enter play · G graph and problems · digits edit the seed · PgUp/PgDn scroll problems', text(SIZE.small, 'faint')).setOrigin(0, 1);
     this.dropHint = this.add.rectangle(0, 0, WIDTH, HEIGHT, num.accent, 0.12).setOrigin(0).setStrokeStyle(4, num.accent).setVisible(false).setDepth(200);
 
     this.input.keyboard?.addCapture('TAB,SPACE,UP,DOWN,LEFT,RIGHT,BACKSPACE,PAGE_UP,PAGE_DOWN');
@@ -95,6 +96,7 @@ export class PickerScene extends Phaser.Scene {
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => window.removeEventListener('keydown', fileKeys));
     this.input.keyboard?.on('keydown', (e: KeyboardEvent) => {
       unlockAudio();
+      if (e.key === 'g' && !e.ctrlKey && !e.metaKey && !e.altKey) return this.preview();
       const cmd = pickerCommand(e);
       if (!cmd || cmd.type === 'open-file') return;
       if (cmd.type === 'activate' && this.state.focus === 'open') return;
@@ -203,6 +205,20 @@ export class PickerScene extends Phaser.Scene {
     this.notice.setText(errors > 0 ? `${first.file} has ${errors} error${errors === 1 ? '' : 's'}: see the list on the right.` : `${first.file} loaded and checked: ready to play.`);
     this.notice.setColor(errors > 0 ? css.critical : css.ok);
     this.setState({ ...this.state, selected: 0, focus: errors > 0 ? 'list' : 'play' });
+  }
+
+  /** Opens the author's preview (problems, graph, Play) of the selected scenario. */
+  private preview(): void {
+    const listing = this.entries[this.state.selected];
+    if (!listing || this.starting) return;
+    this.starting = true;
+    const entry = 'playable' in listing ? Promise.resolve(listing) : loadBundled(listing);
+    void Promise.all([entry, import('./PreviewScene.ts')])
+      .then(([loaded, { openPreview }]) => openPreview(this, { entry: loaded, seed: seedValue(this.state), mode: this.state.mode, speed: this.state.speed }))
+      .catch((error: unknown) => {
+        this.starting = false;
+        this.notice.setText(`Could not open the preview: ${error instanceof Error ? error.message : String(error)}`).setColor(css.critical);
+      });
   }
 
   private play(): void {
