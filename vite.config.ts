@@ -29,7 +29,7 @@ function scenarioFiles(root: string): Record<string, string> {
  * The picker's index of the bundled library, made at build time by running the game's own
  * loader over every scenario folder: titles, summaries and diagnostics, without shipping
  * the scenario texts or the loader in the first screen's JavaScript. In dev, editing a
- * scenario rebuilds the index and reloads the page.
+ * scenario sends it to the running game; adding or removing one reloads the page.
  */
 function scenarioLibrary(): Plugin {
   let root = process.cwd();
@@ -46,6 +46,20 @@ function scenarioLibrary(): Plugin {
       const index = buildLibrary(scenarioFiles(root)).map(listingOf);
       return `export default ${JSON.stringify(index)};`;
     },
+    // Play-as-you-write: an edited scenario (or runbook) goes to the running game as text,
+    // with the rest of its folder, instead of reloading the page (src/game/dev-reload.ts).
+    hotUpdate({ type, file, server }) {
+      if (type !== 'update') return undefined;
+      const rel = relative(root, file).split(sep).join('/');
+      const folder = /^scenarios\/[^/]+\//.exec(rel)?.[0];
+      if (!folder || !/\.(ya?ml|md)$/.test(rel)) return undefined;
+      const index = server.moduleGraph.getModuleById(`\0${INDEX_ID}`);
+      if (index) server.moduleGraph.invalidateModule(index);
+      const files = Object.fromEntries(Object.entries(scenarioFiles(root)).filter(([path]) => path.startsWith(`/${folder}`)));
+      const scenario = Object.keys(files).find((path) => /\/scenario\.ya?ml$/.test(path));
+      if (scenario) server.ws.send({ type: 'custom', event: 'burn-rate:scenario', data: { path: scenario, files } });
+      return [];
+    },
     configureServer(server) {
       server.watcher.add(join(root, 'scenarios'));
       const changed = (file: string) => {
@@ -54,7 +68,7 @@ function scenarioLibrary(): Plugin {
         if (mod) server.moduleGraph.invalidateModule(mod);
         server.ws.send({ type: 'full-reload' });
       };
-      server.watcher.on('change', changed);
+      // Edits are hot updates (above); a scenario added or removed changes the list, so reload.
       server.watcher.on('add', changed);
       server.watcher.on('unlink', changed);
     },

@@ -1,4 +1,4 @@
-/** Entry point: load the type family and boot the game. Nothing else happens here. */
+/** Entry point: load the type family and boot the game (and, on the dev server, listen for saved scenarios). */
 import '@fontsource/ibm-plex-sans/latin-400.css';
 import '@fontsource/ibm-plex-sans/latin-600.css';
 import '@fontsource/ibm-plex-sans/latin-400-italic.css';
@@ -6,4 +6,10 @@ import '@fontsource/ibm-plex-mono/latin-400.css';
 import '@fontsource/ibm-plex-mono/latin-600.css';
 import { startGame } from './game/main.ts';
 
-startGame('game-container');
+const game = startGame('game-container');
+
+// Play-as-you-write on the dev server; the build replaces import.meta.hot with nothing and drops this.
+if (import.meta.hot) {
+  const hot = import.meta.hot;
+  void import('./game/dev-reload.ts').then((dev) => dev.installDevReload(game, hot));
+}

@@ -1,0 +1,100 @@
+/**
+ * Play-as-you-write on the dev server: `vite` runs on a temporary copy of the game with one
+ * scenario; a run is started, the scenario file is broken on disk (the overlay lists its
+ * problems over the running game), then fixed (the overlay clears, the run carries on with
+ * its choices replayed on the new version).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exclusive, hook, launch, openGame, press, ROOT, screenshot, waitForScreen } from './harness.ts';
+
+let dir = '';
+let vite: ChildProcess | null = null;
+let url = '';
+let browser: Browser;
+let release: () => void = () => undefined;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+beforeAll(async () => {
+  release = await exclusive();
+  dir = mkdtempSync(join(tmpdir(), 'burn-rate-dev-'));
+  for (const f of ['index.html', 'vite.config.ts', 'tsconfig.json', 'package.json']) cpSync(join(ROOT, f), join(dir, f));
+  for (const d of ['src', 'assets']) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
+  mkdirSync(join(dir, 'scenarios'));
+  cpSync(join(ROOT, 'scenarios/tutorial'), join(dir, 'scenarios/tutorial'), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  // Its own dependency cache, so other dev servers on the tree are left alone.
+  writeFileSync(
+    join(dir, 'vite.dev-test.config.ts'),
+    `import { mergeConfig } from 'vite';\nimport base from './vite.config.ts';\nexport default mergeConfig(base, { cacheDir: ${JSON.stringify(join(dir, '.vite'))}, server: { fs: { allow: [${JSON.stringify(dir)}, ${JSON.stringify(join(ROOT, 'node_modules'))}] } } });\n`,
+  );
+  const port = await freePort();
+  vite = spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), '--config', 'vite.dev-test.config.ts', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { cwd: dir, stdio: 'pipe' });
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`vite did not start:\n${out}`)), 60_000);
+    const read = (b: Buffer) => {
+      out += b.toString();
+      if (out.includes(`${port}`)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    vite?.stdout?.on('data', read);
+    vite?.stderr?.on('data', read);
+  });
+  url = `http://127.0.0.1:${port}/`;
+  browser = await launch();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  vite?.kill();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  release();
+});
+
+const errorLines = (page: Page) => page.evaluate(() => [...document.querySelectorAll('#burn-rate-dev-overlay .diagnostic.error')].map((e) => e.textContent ?? ''));
+
+describe('play-as-you-write', () => {
+  it('shows a broken save over the running game and replays the run on the fixed one', async () => {
+    const file = join(dir, 'scenarios/tutorial/scenario.yaml');
+    const original = readFileSync(file, 'utf8');
+    const { page, errors } = await openGame(browser, url);
+    await waitForScreen(page, 'picker', 120_000);
+    await press(page, 'Enter');
+    await waitForScreen(page, 'desk', 60_000);
+    const before = await hook<{ choices: unknown[] }>(page);
+
+    writeFileSync(file, original.replace('timeLimit: 30m', 'timeLimit: [30m'));
+    await page.waitForFunction(() => document.querySelectorAll('#burn-rate-dev-overlay .diagnostic.error').length > 0, undefined, { timeout: 30_000 });
+    const lines = await errorLines(page);
+    expect(lines[0]).toMatch(/^scenarios\/tutorial\/scenario\.yaml:\d+:\d+ {2}error BR\d{3} — /);
+    expect((await hook<{ screen: string }>(page)).screen).toBe('desk');
+    await screenshot(page, 'dev-reload-broken');
+
+    writeFileSync(file, original.replace('title: "Tutorial: your first page"', 'title: "Tutorial: your first page (edited)"'));
+    await page.waitForFunction(() => document.querySelectorAll('#burn-rate-dev-overlay .diagnostic').length === 0, undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => (document.getElementById('burn-rate-dev-overlay')?.textContent ?? '').includes('reloaded'), undefined, { timeout: 30_000 });
+    await waitForScreen(page, 'desk');
+    const after = await hook<{ choices: unknown[]; screen: string }>(page);
+    expect(after.choices).toEqual(before.choices);
+    await screenshot(page, 'dev-reload-fixed');
+    expect(errors).toEqual([]);
+  }, 240_000);
+});
