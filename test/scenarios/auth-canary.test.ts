@@ -2,28 +2,12 @@
  * The auth-canary scenario, played by the real engine: what its telemetry story claims
  * (see the header of scenarios/auth-canary/scenario.yaml) and how its paths end.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/scenario/load.ts';
-import type { Scenario } from '../../src/scenario/schema/index.ts';
 import { runPlaythrough, type TimedChoice, type Transcript } from '../../src/sim/runner.ts';
 import { budgetFractionSpent, budgetSeconds } from '../../src/sim/slo.ts';
+import { firstFiring, loadLibraryScenario, mean, valueAt as at } from '../support/library-run.ts';
 
-const FOLDER = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'scenarios', 'auth-canary');
-const TEXT = readFileSync(join(FOLDER, 'scenario.yaml'), 'utf8');
-const loaded = loadScenario(TEXT, {
-  file: 'scenarios/auth-canary/scenario.yaml',
-  readFile: (path) => {
-    try {
-      return readFileSync(join(FOLDER, path), 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-});
-const scenario = loaded.scenario as Scenario;
+const { loaded, scenario } = loadLibraryScenario('auth-canary');
 
 const MIN = 60;
 const SLO = 0.9999;
@@ -33,31 +17,6 @@ const ONSET = 3.5 * MIN;
 const PROMOTION = 30 * MIN;
 
 const play = (choices: TimedChoice[] = [], seed = scenario.seed): Transcript => runPlaythrough(scenario, { seed, choices });
-
-/** Mean of a series over sim time [from, to]. */
-function mean(run: Transcript, key: string, from: number, to: number): number {
-  const series = run.series[key];
-  if (!series) throw new Error(`no series ${key}`);
-  let sum = 0;
-  let n = 0;
-  for (let i = 0; i < run.time.length; i++) {
-    const t = run.time[i] as number;
-    if (t >= from && t <= to) {
-      sum += series[i] as number;
-      n++;
-    }
-  }
-  return sum / n;
-}
-
-/** Value of a series at the first tick at or after t. */
-function at(run: Transcript, key: string, t: number): number {
-  const i = run.time.findIndex((x) => x >= t);
-  return (run.series[key] as Float64Array)[i] as number;
-}
-
-const firstFiring = (run: Transcript, alert: string): number | null =>
-  run.events.find((e) => e.type === 'alert' && e.alert === alert && e.to === 'firing')?.t ?? null;
 
 describe('auth-canary scenario', () => {
   it('loads with no errors and no warnings', () => {

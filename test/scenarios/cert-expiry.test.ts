@@ -4,27 +4,12 @@
  * central claim: at the expiry second the request rate falls off a cliff while the error
  * ratio, the latency and every burn-rate alert stay quiet.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/scenario/load.ts';
-import type { Scenario } from '../../src/scenario/schema/index.ts';
 import { runPlaythrough, type TimedChoice, type Transcript } from '../../src/sim/runner.ts';
 import { budgetFractionSpent, budgetSeconds } from '../../src/sim/slo.ts';
+import { firstFiring, loadLibraryScenario, max, mean, phases, valueAt as at } from '../support/library-run.ts';
 
-const FOLDER = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'scenarios', 'cert-expiry');
-const loaded = loadScenario(readFileSync(join(FOLDER, 'scenario.yaml'), 'utf8'), {
-  file: 'scenarios/cert-expiry/scenario.yaml',
-  readFile: (path) => {
-    try {
-      return readFileSync(join(FOLDER, path), 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-});
-const scenario = loaded.scenario as Scenario;
+const { loaded, scenario } = loadLibraryScenario('cert-expiry');
 
 const MIN = 60;
 const SLO = 0.999;
@@ -34,39 +19,6 @@ const EXPIRY = 5 * MIN;
 const BURN_ALERTS = ['burn-fast', 'burn-slow', 'burn-ticket'];
 
 const play = (choices: TimedChoice[] = [], seed = scenario.seed): Transcript => runPlaythrough(scenario, { seed, choices });
-
-function mean(run: Transcript, key: string, from: number, to: number): number {
-  const series = run.series[key];
-  if (!series) throw new Error(`no series ${key}`);
-  let sum = 0;
-  let n = 0;
-  for (let i = 0; i < run.time.length; i++) {
-    const t = run.time[i] as number;
-    if (t >= from && t <= to) {
-      sum += series[i] as number;
-      n++;
-    }
-  }
-  return sum / n;
-}
-
-function max(run: Transcript, key: string, from: number, to: number): number {
-  const series = run.series[key] as Float64Array;
-  let m = -Infinity;
-  for (let i = 0; i < run.time.length; i++) {
-    const t = run.time[i] as number;
-    if (t >= from && t <= to) m = Math.max(m, series[i] as number);
-  }
-  return m;
-}
-
-const at = (run: Transcript, key: string, t: number): number =>
-  (run.series[key] as Float64Array)[run.time.findIndex((x) => x >= t)] as number;
-
-const firstFiring = (run: Transcript, alert: string): number | null =>
-  run.events.find((e) => e.type === 'alert' && e.alert === alert && e.to === 'firing')?.t ?? null;
-
-const phases = (run: Transcript): string[] => run.events.flatMap((e) => (e.type === 'phase' ? [e.phase] : []));
 
 /** Finds the certificate at 10:00 and installs one by hand, with or without scaling first. */
 const fix = (prescale: boolean): TimedChoice[] => [

@@ -3,28 +3,13 @@
  * tells (a straight-line leak from the deploy marker, staggered OOM kills, a burn that the
  * 6 h and 3 d alerts catch and the 1 h page never does) and how each path ends.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/scenario/load.ts';
-import type { Scenario } from '../../src/scenario/schema/index.ts';
 import type { LogEntry } from '../../src/sim/events.ts';
 import { runPlaythrough, type TimedChoice, type Transcript } from '../../src/sim/runner.ts';
 import { budgetSeconds, detectionSeconds, timeToExhaustion } from '../../src/sim/slo.ts';
+import { firstFiring, loadLibraryScenario, max, mean, phaseAt } from '../support/library-run.ts';
 
-const FOLDER = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'scenarios', 'memory-leak');
-const loaded = loadScenario(readFileSync(join(FOLDER, 'scenario.yaml'), 'utf8'), {
-  file: 'scenarios/memory-leak/scenario.yaml',
-  readFile: (path) => {
-    try {
-      return readFileSync(join(FOLDER, path), 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-});
-const scenario = loaded.scenario as Scenario;
+const { loaded, scenario } = loadLibraryScenario('memory-leak');
 
 const MIN = 60;
 const HOUR = 3600;
@@ -37,29 +22,13 @@ const OOM_ALERT = 112 * MIN;
 
 const play = (choices: TimedChoice[] = [], seed = scenario.seed): Transcript => runPlaythrough(scenario, { seed, choices });
 
-function values(run: Transcript, key: string, from: number, to: number): number[] {
-  const series = run.series[key];
-  if (!series) throw new Error(`no series ${key}`);
-  const out: number[] = [];
-  for (let i = 0; i < run.time.length; i++) {
-    const t = run.time[i] as number;
-    if (t >= from && t <= to) out.push(series[i] as number);
-  }
-  return out;
-}
-const mean = (run: Transcript, key: string, from: number, to: number): number => {
-  const v = values(run, key, from, to);
-  return v.reduce((a, b) => a + b, 0) / v.length;
-};
-const max = (run: Transcript, key: string, from = 0, to = Infinity): number => Math.max(...values(run, key, from, to));
-const firstFiring = (run: Transcript, alert: string): number | null =>
-  run.events.find((e) => e.type === 'alert' && e.alert === alert && e.to === 'firing')?.t ?? null;
 /** The run's log lines, whether the transcript holds them as an array or as a log book with `toArray()`. */
 function logLines(run: Transcript): LogEntry[] {
   const logs: unknown = run.logs;
   return Array.isArray(logs) ? (logs as LogEntry[]) : (logs as { toArray(): LogEntry[] }).toArray();
 }
-const entered = (run: Transcript, phase: string): number | null => run.events.find((e) => e.type === 'phase' && e.phase === phase)?.t ?? null;
+/** Sim time the run first entered a phase, or null (the assertions below expect null, not undefined). */
+const entered = (run: Transcript, phase: string): number | null => phaseAt(run, phase) ?? null;
 
 describe('memory-leak scenario', () => {
   it('loads with no errors and no warnings', () => {

@@ -6,27 +6,12 @@
  * and timeouts turn the vendor's failure into a checkout-wide one; and only a fallback
  * (not a breaker alone, not waiting) saves the budget.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/scenario/load.ts';
-import type { Scenario } from '../../src/scenario/schema/index.ts';
 import { runPlaythrough, type TimedChoice, type Transcript } from '../../src/sim/runner.ts';
 import { budgetSeconds, burnRate } from '../../src/sim/slo.ts';
+import { firstFiring, loadLibraryScenario, mean, phases } from '../support/library-run.ts';
 
-const FOLDER = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'scenarios', 'third-party-outage');
-const loaded = loadScenario(readFileSync(join(FOLDER, 'scenario.yaml'), 'utf8'), {
-  file: 'scenarios/third-party-outage/scenario.yaml',
-  readFile: (path) => {
-    try {
-      return readFileSync(join(FOLDER, path), 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-});
-const scenario = loaded.scenario as Scenario;
+const { loaded, scenario } = loadLibraryScenario('third-party-outage');
 
 const MIN = 60;
 const SLO = 0.999;
@@ -37,26 +22,6 @@ const ONSET = 7 * MIN;
 const VENDOR_BACK = 100 * MIN;
 
 const play = (choices: TimedChoice[] = [], seed = scenario.seed): Transcript => runPlaythrough(scenario, { seed, choices });
-
-function mean(run: Transcript, key: string, from: number, to: number): number {
-  const series = run.series[key];
-  if (!series) throw new Error(`no series ${key}`);
-  let sum = 0;
-  let n = 0;
-  for (let i = 0; i < run.time.length; i++) {
-    const t = run.time[i] as number;
-    if (t >= from && t <= to) {
-      sum += series[i] as number;
-      n++;
-    }
-  }
-  return sum / n;
-}
-
-const firstFiring = (run: Transcript, alert: string): number | null =>
-  run.events.find((e) => e.type === 'alert' && e.alert === alert && e.to === 'firing')?.t ?? null;
-
-const phases = (run: Transcript): string[] => run.events.flatMap((e) => (e.type === 'phase' ? [e.phase] : []));
 
 const sentAt = (run: Transcript, id: string): number | undefined =>
   run.events.find((e) => e.type === 'message' && e.message === id)?.t;

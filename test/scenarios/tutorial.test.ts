@@ -3,26 +3,11 @@
  * breaks pages for its 20% cohort), a mentor whose messages follow the player's progress,
  * and endings that reward the basic loop: acknowledge, look, mitigate, tell.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/scenario/load.ts';
-import type { Scenario } from '../../src/scenario/schema/index.ts';
 import { runPlaythrough, type TimedChoice, type Transcript } from '../../src/sim/runner.ts';
+import { loadLibraryScenario, mean } from '../support/library-run.ts';
 
-const FOLDER = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'scenarios', 'tutorial');
-const loaded = loadScenario(readFileSync(join(FOLDER, 'scenario.yaml'), 'utf8'), {
-  file: 'scenarios/tutorial/scenario.yaml',
-  readFile: (path) => {
-    try {
-      return readFileSync(join(FOLDER, path), 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-});
-const scenario = loaded.scenario as Scenario;
+const { loaded, scenario } = loadLibraryScenario('tutorial');
 
 const MIN = 60;
 /** The flag goes on at 1:00; its cohort starts failing 20 seconds later. */
@@ -31,20 +16,6 @@ const ONSET = FLAG_ON + 20;
 
 const play = (choices: TimedChoice[] = [], seed = scenario.seed): Transcript => runPlaythrough(scenario, { seed, choices });
 
-function mean(run: Transcript, key: string, from: number, to: number): number {
-  const series = run.series[key];
-  if (!series) throw new Error(`no series ${key}`);
-  let sum = 0;
-  let n = 0;
-  for (let i = 0; i < run.time.length; i++) {
-    const t = run.time[i] as number;
-    if (t >= from && t <= to) {
-      sum += series[i] as number;
-      n++;
-    }
-  }
-  return sum / n;
-}
 const firstPage = (run: Transcript): number | null => run.events.find((e) => e.type === 'page')?.t ?? null;
 const messagesFrom = (run: Transcript, who: string): string[] =>
   run.events.flatMap((e) => (e.type === 'message' && e.from === who && e.message ? [e.message] : []));

@@ -45,6 +45,32 @@ export function mean(run: Transcript, key: string, from: number, to: number): nu
   return sum / n;
 }
 
+/** Largest value of a recorded series over sim time [from, to] (seconds); the whole run by default. */
+export function max(run: Transcript, key: string, from = 0, to = Infinity): number {
+  const series = run.series[key];
+  if (!series || series.length === 0) throw new Error(`no series ${key}`);
+  let m = -Infinity;
+  let n = 0;
+  for (let i = 0; i < run.time.length; i++) {
+    const t = run.time[i] as number;
+    if (t >= from && t <= to) {
+      m = Math.max(m, series[i] as number);
+      n++;
+    }
+  }
+  if (n === 0) throw new Error(`no points of ${key} between ${from}s and ${to}s`);
+  return m;
+}
+
+/** Value of a recorded series at the first tick at or after sim time t (seconds). */
+export function valueAt(run: Transcript, key: string, t: number): number {
+  const series = run.series[key];
+  if (!series || series.length === 0) throw new Error(`no series ${key}`);
+  const i = run.time.findIndex((x) => x >= t);
+  if (i < 0) throw new Error(`no point of ${key} at or after ${t}s`);
+  return series[i] as number;
+}
+
 /** First sim time a series goes above a value, or null. */
 export function firstAbove(run: Transcript, key: string, value: number): number | null {
   const series = run.series[key] as Float64Array;
