@@ -5,7 +5,7 @@
  * its choices replayed on the new version).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,7 +34,8 @@ beforeAll(async () => {
   release = await exclusive();
   dir = mkdtempSync(join(tmpdir(), 'burn-rate-dev-'));
   for (const f of ['index.html', 'vite.config.ts', 'tsconfig.json', 'package.json']) cpSync(join(ROOT, f), join(dir, f));
-  for (const d of ['src', 'assets']) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
+  // assets/ may be empty, and git does not keep empty folders: copy what a clone has.
+  for (const d of ['src', 'assets']) if (existsSync(join(ROOT, d))) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
   mkdirSync(join(dir, 'scenarios'));
   cpSync(join(ROOT, 'scenarios/tutorial'), join(dir, 'scenarios/tutorial'), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
