@@ -8,7 +8,6 @@
  * own line definitions, and become objects only when read.
  */
 import type { LogEntry } from './events.ts';
-import { createRng, type Rng } from './rng.ts';
 
 type LineDef = Omit<LogEntry, 't'>;
 
@@ -16,7 +15,20 @@ interface StreamCursor {
   ref: number;
   every: number;
   due: number;
-  rng: Rng;
+  /** State of the stream's own jitter generator. */
+  state: number;
+}
+
+/**
+ * A stream's jitter in [lo, hi): mulberry32, one 32-bit word of state per stream. Log
+ * timing needs no more, and a phase may start a dozen streams.
+ */
+function jitter(cursor: StreamCursor, lo: number, hi: number): number {
+  cursor.state = (cursor.state + 0x6d2b79f5) | 0;
+  let x = cursor.state;
+  x = Math.imul(x ^ (x >>> 15), x | 1);
+  x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+  return lo + ((hi - lo) * ((x ^ (x >>> 14)) >>> 0)) / 4294967296;
 }
 
 /** A bounded, append-only log. */
@@ -79,8 +91,9 @@ export class LogBook {
     this.segments.push({
       end: Infinity,
       streams: streams.map((stream, i) => {
-        const rng = createRng((this.seed ^ Math.imul(this.segment, 0x9e3779b1) ^ Math.imul(i + 1, 0x85ebca6b)) >>> 0);
-        return { ref: this.register(stream), every: stream.every, due: t + stream.every * rng.range(0.3, 1.3), rng };
+        const cursor = { ref: this.register(stream), every: stream.every, due: t, state: this.seed ^ Math.imul(this.segment, 0x9e3779b1) ^ Math.imul(i + 1, 0x85ebca6b) };
+        cursor.due = t + stream.every * jitter(cursor, 0.3, 1.3);
+        return cursor;
       }),
     });
   }
@@ -102,7 +115,7 @@ export class LogBook {
           times.push(Math.ceil(cursor.due)); // ceil: a line due by a whole-second horizon is stamped within it
           refs.push(cursor.ref);
           kinds.push(0);
-          const gap = cursor.every * cursor.rng.range(0.7, 1.3);
+          const gap = cursor.every * jitter(cursor, 0.7, 1.3);
           cursor.due += gap > this.minGap ? gap : this.minGap;
         }
       }

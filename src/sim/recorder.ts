@@ -20,7 +20,8 @@ interface Recordable {
 /** Appends one value per series per tick. */
 export class Recorder {
   readonly keys: string[] = [];
-  private columns: Float64Array[] = [];
+  /** Column i occupies [i * capacity, (i + 1) * capacity). */
+  private data: Float64Array;
   private times: Float64Array;
   /** Number of points recorded. */
   length = 0;
@@ -35,40 +36,42 @@ export class Recorder {
     for (const s of scenario.telemetry.signals) this.keys.push(`signal.${s.id}`);
     this.keys.push('budget.spent', 'burn.1h', 'burn.5m');
     this.times = new Float64Array(capacity);
-    this.columns = this.keys.map(() => new Float64Array(capacity));
+    this.data = new Float64Array(capacity * this.keys.length);
   }
 
   record(run: Recordable): void {
     if (this.length >= this.capacity) this.grow();
     const k = this.length++;
     const { cohorts, global, signals } = this.telemetry.sample;
-    const cols = this.columns;
+    const data = this.data;
+    const cap = this.capacity;
     this.times[k] = run.t;
-    let i = 0;
-    for (let j = 0; j < global.length; j++) (cols[i++] as Float64Array)[k] = global[j] as number;
-    for (let j = 0; j < cohorts.length; j++) (cols[i++] as Float64Array)[k] = cohorts[j] as number;
-    for (let j = 0; j < signals.length; j++) (cols[i++] as Float64Array)[k] = signals[j] as number;
-    (cols[i++] as Float64Array)[k] = run.budgetSpent;
+    let o = k;
+    for (let j = 0; j < global.length; j++, o += cap) data[o] = global[j] as number;
+    for (let j = 0; j < cohorts.length; j++, o += cap) data[o] = cohorts[j] as number;
+    for (let j = 0; j < signals.length; j++, o += cap) data[o] = signals[j] as number;
+    data[o] = run.budgetSpent;
     const ledger = run.ledgers.get(run.primarySlo);
-    (cols[i++] as Float64Array)[k] = ledger ? ledger.burnRate(3600) : 0;
-    (cols[i++] as Float64Array)[k] = ledger ? ledger.burnRate(300) : 0;
+    data[o + cap] = ledger ? ledger.burnRate(3600) : 0;
+    data[o + 2 * cap] = ledger ? ledger.burnRate(300) : 0;
   }
 
   private grow(): void {
-    this.capacity *= 2;
-    const widen = (a: Float64Array) => {
-      const b = new Float64Array(this.capacity);
-      b.set(a);
-      return b;
-    };
-    this.times = widen(this.times);
-    this.columns = this.columns.map(widen);
+    const cap = this.capacity;
+    const next = cap * 2;
+    const data = new Float64Array(next * this.keys.length);
+    for (let i = 0; i < this.keys.length; i++) data.set(this.data.subarray(i * cap, i * cap + this.length), i * next);
+    const times = new Float64Array(next);
+    times.set(this.times);
+    this.data = data;
+    this.times = times;
+    this.capacity = next;
   }
 
   /** One series as a live view (no copy); valid until the next record. */
   view(key: string): Float64Array {
     const i = this.keys.indexOf(key);
-    return i < 0 ? new Float64Array(0) : (this.columns[i] as Float64Array).subarray(0, this.length);
+    return i < 0 ? new Float64Array(0) : this.data.subarray(i * this.capacity, i * this.capacity + this.length);
   }
 
   /** Sim times of the recorded points, as a live view. */
@@ -79,7 +82,7 @@ export class Recorder {
   /** Every series as plain arrays, for transcripts. */
   toJSON(): { time: number[]; series: SeriesMap } {
     const series: SeriesMap = {};
-    this.keys.forEach((key, i) => (series[key] = Array.from((this.columns[i] as Float64Array).subarray(0, this.length))));
+    for (const key of this.keys) series[key] = Array.from(this.view(key));
     return { time: Array.from(this.times.subarray(0, this.length)), series };
   }
 }
