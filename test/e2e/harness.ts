@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -127,6 +128,33 @@ export async function openGame(browser: Browser, url: string): Promise<{ page: P
   page.on('requestfailed', (r) => log.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
   await page.goto(url);
   return { page, errors };
+}
+
+/**
+ * For a test file that plays the built game: builds it once, serves it and launches
+ * Chromium before the file's tests (holding the one-browser-at-a-time lock), and closes
+ * everything after. `open()` gives a fresh page on the served game.
+ */
+export function useBuiltGame(): { open: () => Promise<{ page: Page; errors: string[] }> } {
+  let browser: Browser | undefined;
+  let release: () => void = () => undefined;
+  let server: Awaited<ReturnType<typeof serve>> | undefined;
+  beforeAll(async () => {
+    release = await exclusive();
+    server = await serve(await buildOnce());
+    browser = await launch();
+  }, 900_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    release();
+  });
+  return {
+    open: () => {
+      if (!browser || !server) throw new Error('the game is not served yet: call open() inside a test');
+      return openGame(browser, server.url);
+    },
+  };
 }
 
 /**

@@ -5,27 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOnce, exclusive, hook, launch, openGame, screenshot, serve, waitForScreen } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { hook, screenshot, useBuiltGame, waitForScreen } from './harness.ts';
 import type { DeskHook } from './player.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
-let browser: Browser;
-let release: () => void = () => undefined;
-let server: Awaited<ReturnType<typeof serve>>;
-
-beforeAll(async () => {
-  release = await exclusive();
-  server = await serve(await buildOnce());
-  browser = await launch();
-}, 900_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  release();
-});
+const game = useBuiltGame();
 
 interface PickerHook {
   screen: string;
@@ -38,7 +23,7 @@ interface PickerHook {
 
 describe('scenario files from outside', () => {
   it('lists a dropped broken scenario with its problems at line and column', async () => {
-    const { page, errors } = await openGame(browser, server.url);
+    const { page, errors } = await game.open();
     await waitForScreen(page, 'picker');
     const text = readFileSync(join(FIXTURES, 'broken.yaml'), 'utf8');
     // What the browser does when a file is dragged from the desktop and let go on the page.
@@ -70,7 +55,7 @@ describe('scenario files from outside', () => {
   });
 
   it('plays a hostile scenario as plain text and runs none of it', async () => {
-    const { page, errors } = await openGame(browser, server.url);
+    const { page, errors } = await game.open();
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
       dialogs.push(d.message());

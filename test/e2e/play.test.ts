@@ -4,30 +4,15 @@
  * The level on screen must be the level the headless runner gives the same choices.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { buildDebrief } from '../../src/scoring/debrief.ts';
 import { runPlaythrough } from '../../src/sim/runner.ts';
-import { buildOnce, exclusive, hook, launch, openGame, press, screenshot, serve, waitForScreen } from './harness.ts';
+import { hook, press, screenshot, useBuiltGame, waitForScreen } from './harness.ts';
 import { loadLibraryScenario, playChoices, waitForEnding, type DeskHook } from './player.ts';
 
 const SCENARIO = 'auth-canary';
-let browser: Browser;
-let release: () => void = () => undefined;
-let server: Awaited<ReturnType<typeof serve>>;
-
-beforeAll(async () => {
-  release = await exclusive();
-  const dir = await buildOnce();
-  server = await serve(dir);
-  browser = await launch();
-}, 900_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  release();
-});
+const game = useBuiltGame();
 
 interface PickerHook {
   screen: string;
@@ -65,7 +50,7 @@ async function playWholeRun(mode: 'practice' | 'assessed', reference: string): P
   const ref = scenario.scoring.references.find((r) => r.id === reference);
   if (!ref) throw new Error(`no reference ${reference}`);
   const seed = ref.seed ?? scenario.seed;
-  const { page, errors } = await openGame(browser, server.url);
+  const { page, errors } = await game.open();
   await choose(page, mode, seed);
   await screenshot(page, `picker-${mode}`);
   await press(page, 'Tab'); // Play

@@ -4,26 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOnce, exclusive, hook, launch, openGame, press, screenshot, serve, waitForScreen } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { hook, press, screenshot, useBuiltGame, waitForScreen } from './harness.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures');
-let browser: Browser;
-let release: () => void = () => undefined;
-let server: Awaited<ReturnType<typeof serve>>;
-
-beforeAll(async () => {
-  release = await exclusive();
-  server = await serve(await buildOnce());
-  browser = await launch();
-}, 900_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  release();
-});
+const game = useBuiltGame();
 
 interface PreviewHook {
   screen: string;
@@ -44,7 +29,7 @@ const runbook = readFileSync(join(FIXTURES, 'runbooks/high-errors.md'), 'utf8');
 
 describe('scenario preview', () => {
   it('shows a dropped scenario’s problems and graph, and plays it', async () => {
-    const { page, errors } = await openGame(browser, server.url);
+    const { page, errors } = await game.open();
     await waitForScreen(page, 'picker');
     await page.evaluate(
       ([yaml, md]) => {
@@ -82,7 +67,7 @@ describe('scenario preview', () => {
   }, 120_000);
 
   it('draws a large library scenario legibly', async () => {
-    const { page, errors } = await openGame(browser, server.url);
+    const { page, errors } = await game.open();
     await waitForScreen(page, 'picker');
     const entries = (await hook<{ entries: Array<{ id: string }> }>(page)).entries;
     const target = entries.findIndex((e) => e.id === 'third-party-outage');

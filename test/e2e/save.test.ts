@@ -2,30 +2,15 @@
  * A run survives a reload: the save is replayed and the desk comes back where it was. A
  * save that cannot be used is discarded with a message, never a crash.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOnce, exclusive, hook, launch, openGame, screenshot, serve, waitForScreen } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { hook, screenshot, useBuiltGame, waitForScreen } from './harness.ts';
 import type { DeskHook } from './player.ts';
 
-let browser: Browser;
-let release: () => void = () => undefined;
-let server: Awaited<ReturnType<typeof serve>>;
-
-beforeAll(async () => {
-  release = await exclusive();
-  server = await serve(await buildOnce());
-  browser = await launch();
-}, 900_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  release();
-});
+const game = useBuiltGame();
 
 describe('saved runs', () => {
   it('resumes a run in progress after a reload, choices and clock intact', async () => {
-    const { page, errors } = await openGame(browser, server.url);
+    const { page, errors } = await game.open();
     await waitForScreen(page, 'picker');
     await page.keyboard.press('Enter');
     await waitForScreen(page, 'desk');
@@ -55,7 +40,7 @@ describe('saved runs', () => {
   });
 
   it('discards a corrupt save with a message on the picker', async () => {
-    const { page, errors } = await openGame(browser, server.url);
+    const { page, errors } = await game.open();
     await waitForScreen(page, 'picker');
     await page.evaluate(() => localStorage.setItem('burn-rate.run.v1', '{"scenarioId":"auth-canary","seed":"not a number"'));
     await page.reload();
