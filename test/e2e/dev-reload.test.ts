@@ -18,6 +18,8 @@ let vite: ChildProcess | null = null;
 let url = '';
 let browser: Browser;
 let release: () => void = () => undefined;
+/** What the dev server printed, shown if a step times out. */
+let viteLog = '';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -47,11 +49,10 @@ beforeAll(async () => {
   const port = await freePort();
   vite = spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), '--config', 'vite.dev-test.config.ts', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { cwd: dir, stdio: 'pipe' });
   await new Promise<void>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`vite did not start:\n${out}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`vite did not start:\n${viteLog}`)), 60_000);
     const read = (b: Buffer) => {
-      out += b.toString();
-      if (out.includes(`${port}`)) {
+      viteLog += b.toString();
+      if (viteLog.includes(`${port}`)) {
         clearTimeout(timer);
         resolve();
       }
@@ -70,6 +71,25 @@ afterAll(async () => {
   release();
 });
 
+/**
+ * Saves `text` over the scenario file until `seen` holds in the page. A save that lands
+ * while the dev server's file watcher is still settling can go unnoticed, as in an editor
+ * (the author saves again); each retry changes a trailing comment so it is a real edit.
+ * Gives the dev server's output and the page's console if no save is seen.
+ */
+async function saveUntil(page: Page, file: string, text: string, seen: () => boolean, consoleLog: string[]): Promise<number> {
+  for (let attempt = 1; attempt <= 6; attempt++) {
+    writeFileSync(file, attempt === 1 ? text : `${text}\n# saved again (${attempt})\n`);
+    try {
+      await page.waitForFunction(seen, undefined, { timeout: 8_000 });
+      return attempt;
+    } catch {
+      // Not seen yet: save again.
+    }
+  }
+  throw new Error(`the game never showed the saved file.\n--- dev server ---\n${viteLog}\n--- page console ---\n${consoleLog.join('\n')}`);
+}
+
 const errorLines = (page: Page) => page.evaluate(() => [...document.querySelectorAll('#burn-rate-dev-overlay .diagnostic.error')].map((e) => e.textContent ?? ''));
 
 describe('play-as-you-write', () => {
@@ -77,20 +97,22 @@ describe('play-as-you-write', () => {
     const file = join(dir, 'scenarios/tutorial/scenario.yaml');
     const original = readFileSync(file, 'utf8');
     const { page, errors } = await openGame(browser, url);
+    const consoleLog: string[] = [];
+    page.on('console', (m) => consoleLog.push(`${m.type()}: ${m.text()}`));
     await waitForScreen(page, 'picker', 120_000);
     await press(page, 'Enter');
     await waitForScreen(page, 'desk', 60_000);
     const before = await hook<{ choices: unknown[] }>(page);
 
-    writeFileSync(file, original.replace('timeLimit: 30m', 'timeLimit: [30m'));
-    await page.waitForFunction(() => document.querySelectorAll('#burn-rate-dev-overlay .diagnostic.error').length > 0, undefined, { timeout: 30_000 });
+    const brokenSaves = await saveUntil(page, file, original.replace('timeLimit: 30m', 'timeLimit: [30m'), () => document.querySelectorAll('#burn-rate-dev-overlay .diagnostic.error').length > 0, consoleLog);
+    if (brokenSaves > 1) console.warn(`dev-reload: the broken file was seen after ${brokenSaves} saves`);
     const lines = await errorLines(page);
     expect(lines[0]).toMatch(/^scenarios\/tutorial\/scenario\.yaml:\d+:\d+ {2}error BR\d{3} — /);
     expect((await hook<{ screen: string }>(page)).screen).toBe('desk');
     await screenshot(page, 'dev-reload-broken');
 
-    writeFileSync(file, original.replace('title: "Tutorial: your first page"', 'title: "Tutorial: your first page (edited)"'));
-    await page.waitForFunction(() => document.querySelectorAll('#burn-rate-dev-overlay .diagnostic').length === 0, undefined, { timeout: 30_000 });
+    const fixedSaves = await saveUntil(page, file, original.replace('title: "Tutorial: your first page"', 'title: "Tutorial: your first page (edited)"'), () => document.querySelectorAll('#burn-rate-dev-overlay .diagnostic').length === 0, consoleLog);
+    if (fixedSaves > 1) console.warn(`dev-reload: the fixed file was seen after ${fixedSaves} saves`);
     await page.waitForFunction(() => (document.getElementById('burn-rate-dev-overlay')?.textContent ?? '').includes('reloaded'), undefined, { timeout: 30_000 });
     await waitForScreen(page, 'desk');
     const after = await hook<{ choices: unknown[]; screen: string }>(page);
