@@ -11,6 +11,21 @@ describe('seeded generator', () => {
     expect(Array.from({ length: 100 }, () => c.next())).not.toEqual(xs);
   });
 
+  it('keeps its stream from version to version, so saved runs replay the same', () => {
+    const r = createRng(42);
+    expect(Array.from({ length: 4 }, () => r.next())).toEqual([0.23955312534235418, 0.5859209857881069, 0.09323416277766228, 0.19866962218657136]);
+  });
+
+  it('draws a batch of normals exactly as one at a time', () => {
+    const one = createRng(7);
+    const batch = createRng(7);
+    const out = new Float64Array(13);
+    for (let k = 0; k < 50; k++) {
+      batch.normals(out, 13);
+      expect(Array.from(out)).toEqual(Array.from({ length: 13 }, () => one.normal()));
+    }
+  });
+
   it('draws uniforms in [0, 1) with a flat mean', () => {
     const r = createRng(1);
     let sum = 0;

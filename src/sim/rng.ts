@@ -11,6 +11,8 @@ export interface Rng {
   normal(): number;
   /** Uniform in [lo, hi). */
   range(lo: number, hi: number): number;
+  /** Fills out[0..n) with standard normals: the same values as n calls of `normal()`. */
+  normals(out: Float64Array, n: number): void;
 }
 
 function splitmix32(seed: number): () => number {
@@ -59,18 +61,19 @@ const NORMAL_TABLE = Float64Array.from({ length: 1 << TABLE_BITS }, (_, i) => in
 /** Creates a generator from a 32-bit seed. Equal seeds give equal streams. */
 export function createRng(seed: number): Rng {
   const init = splitmix32(seed);
-  let a = init();
-  let b = init();
-  let c = init();
-  let d = init();
+  // The state lives in a typed array: 32-bit words kept in closure variables would be boxed
+  // as heap numbers on every update, and the generator runs tens of times a tick.
+  const st = new Int32Array([init(), init(), init(), init()]);
   const next = (): number => {
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    const a = st[0] as number;
+    const b = st[1] as number;
+    const c = st[2] as number;
+    const d = st[3] as number;
     const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
+    st[3] = (d + 1) | 0;
+    st[0] = b ^ (b >>> 9);
+    st[1] = (c + (c << 3)) | 0;
+    st[2] = (((c << 21) | (c >>> 11)) + t) | 0;
     return (t >>> 0) / 4294967296;
   };
   // Warm up: the first outputs of sfc32 correlate with the seed.
@@ -79,5 +82,8 @@ export function createRng(seed: number): Rng {
     next,
     range: (lo, hi) => lo + (hi - lo) * next(),
     normal: () => NORMAL_TABLE[(next() * (1 << TABLE_BITS)) | 0] as number,
+    normals: (out, n) => {
+      for (let i = 0; i < n; i++) out[i] = NORMAL_TABLE[(next() * (1 << TABLE_BITS)) | 0] as number;
+    },
   };
 }

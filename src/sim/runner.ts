@@ -26,7 +26,8 @@ export interface Transcript {
   events: RunEvent[];
   /** The run's log; `toArray()` (or JSON) gives the lines. */
   logs: LogBook;
-  droppedLogs: number;
+  /** Log lines the ring dropped. Read lazily: counting them writes the log out. */
+  readonly droppedLogs: number;
   /** Sim time of each recorded point (one per tick, from 0). */
   time: Float64Array;
   /** Per-tick series (see Recorder for the keys), aligned with `time`. */
@@ -89,7 +90,10 @@ export function transcriptOf(run: Run, choices: readonly (TimedChoice | Choice)[
     records: run.choices,
     events: run.events,
     logs: run.logs,
-    droppedLogs: run.droppedLogs,
+    // A getter, so a playthrough whose log nobody reads never writes it (JSON still has it).
+    get droppedLogs() {
+      return run.droppedLogs;
+    },
     time: run.recorder.timeView(),
     series,
     alerts: run.alerts.status.map((a) => ({ ...a })),

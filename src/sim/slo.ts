@@ -50,25 +50,23 @@ export function budgetFractionSpent(errorRatio: number, slo: number, seconds: nu
 export function shareSlowerThan(thresholdMs: number, p50: number, p95: number, p99: number): number {
   if (!(thresholdMs > 0)) return 1;
   const p999 = p99 * Math.max(1.05, p99 / Math.max(p95, 1e-9));
-  const points: Array<[number, number]> = [
-    [p50 / 4, 1],
-    [p50, 0.5],
-    [p95, 0.05],
-    [p99, 0.01],
-    [p999, 0.001],
-  ];
-  if (thresholdMs <= (points[0] as [number, number])[0]) return 1;
-  for (let i = 1; i < points.length; i++) {
-    const [x1, s1] = points[i] as [number, number];
-    if (thresholdMs <= x1) {
-      const [x0, s0] = points[i - 1] as [number, number];
-      if (x1 <= x0) return s1;
-      const f = (Math.log(thresholdMs) - Math.log(x0)) / (Math.log(x1) - Math.log(x0));
-      return Math.exp(Math.log(s0) + f * (Math.log(s1) - Math.log(s0)));
-    }
-  }
+  // The known points of the survival curve, (latency, share slower): p50 / 4 → 1, p50 → 0.5,
+  // p95 → 0.05, p99 → 0.01, p99.9 → 0.001. Unrolled: the engine calls this every tick while
+  // latency moves, and it must not allocate.
+  if (thresholdMs <= p50 / 4) return 1;
+  if (thresholdMs <= p50) return between(thresholdMs, p50 / 4, 1, p50, 0.5);
+  if (thresholdMs <= p95) return between(thresholdMs, p50, 0.5, p95, 0.05);
+  if (thresholdMs <= p99) return between(thresholdMs, p95, 0.05, p99, 0.01);
+  if (thresholdMs <= p999) return between(thresholdMs, p99, 0.01, p999, 0.001);
   // Past p99.9: one more decade of tail per step of the p99→p99.9 log distance.
   const span = Math.log(p999) - Math.log(p99);
   const decades = (Math.log(thresholdMs) - Math.log(p999)) / Math.max(span, 1e-9);
   return 0.001 * Math.pow(10, -decades);
+}
+
+/** Log-log interpolation of the share slower than x between two known points (x0 < x ≤ x1). */
+function between(x: number, x0: number, s0: number, x1: number, s1: number): number {
+  if (x1 <= x0) return s1;
+  const f = (Math.log(x) - Math.log(x0)) / (Math.log(x1) - Math.log(x0));
+  return Math.exp(Math.log(s0) + f * (Math.log(s1) - Math.log(s0)));
 }

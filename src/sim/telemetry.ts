@@ -15,24 +15,58 @@ const P95 = 3;
 const P99 = 4;
 const N = CORE_METRICS.length;
 
-/** A noiseless level moving from one value to another. */
-interface Track {
-  from: number;
-  to: number;
-  start: number;
-  duration: number;
-  shape: 'step' | 'ramp' | 'decay';
-}
+const STEP = 0;
+const RAMP = 1;
+const DECAY = 2;
+const SHAPES = { step: STEP, ramp: RAMP, decay: DECAY } as const;
 
-function levelAt(track: Track, t: number): number {
-  if (track.shape === 'step' || track.duration <= 0 || t >= track.start + track.duration * (track.shape === 'decay' ? 4 : 1)) {
-    return t < track.start ? track.from : track.to;
+/**
+ * Noiseless levels, each moving from one value to another (step, ramp or decay), kept in
+ * typed arrays: every cohort metric, then every signal. A level is `to` from `until` on.
+ */
+class Tracks {
+  readonly from: Float64Array;
+  readonly to: Float64Array;
+  readonly start: Float64Array;
+  readonly duration: Float64Array;
+  readonly until: Float64Array;
+  readonly shape: Uint8Array;
+  /** No level moves from this time on (until an effect moves one). */
+  steadyFrom = 0;
+
+  constructor(values: Float64Array) {
+    this.from = new Float64Array(values);
+    this.to = new Float64Array(values);
+    this.start = new Float64Array(values.length);
+    this.duration = new Float64Array(values.length);
+    this.until = new Float64Array(values.length);
+    this.shape = new Uint8Array(values.length);
   }
-  const dt = t - track.start;
-  if (dt <= 0) return track.from;
-  if (track.shape === 'ramp') return track.from + ((track.to - track.from) * dt) / track.duration;
-  // Decay: 95% of the way within `duration` (time constant duration / 3).
-  return track.to + (track.from - track.to) * Math.exp((-3 * dt) / track.duration);
+
+  at(i: number, t: number): number {
+    if (t >= (this.until[i] as number)) return this.to[i] as number;
+    const start = this.start[i] as number;
+    const dt = t - start;
+    if (dt <= 0) return this.from[i] as number;
+    const from = this.from[i] as number;
+    const to = this.to[i] as number;
+    const duration = this.duration[i] as number;
+    if (this.shape[i] === RAMP) return from + ((to - from) * dt) / duration;
+    // Decay: 95% of the way within `duration` (time constant duration / 3).
+    return to + (from - to) * Math.exp((-3 * dt) / duration);
+  }
+
+  set(i: number, from: number, to: number, start: number, duration: number, shape: TelemetryEffect['shape']): void {
+    const code = SHAPES[shape];
+    this.from[i] = from;
+    this.to[i] = to;
+    this.start[i] = start;
+    this.duration[i] = duration;
+    this.shape[i] = code;
+    const until = code === STEP || duration <= 0 ? start : start + duration * (code === DECAY ? 4 : 1);
+    this.until[i] = until;
+    if (until > this.steadyFrom) this.steadyFrom = until;
+  }
 }
 
 interface PendingEffect {
@@ -59,8 +93,13 @@ export class TelemetryModel {
   readonly sliCohort: boolean[];
   private readonly baseline: Float64Array;
   private readonly signalBaseline: Float64Array;
-  private readonly tracks: Track[];
-  private readonly signalTracks: Track[];
+  /** Cohort metrics at c * 5 + m, then signals. */
+  private readonly tracks: Tracks;
+  /** Whether `sample.levels` and `signalLevels` hold the steady levels already. */
+  private steady = false;
+  private readonly signalLevels: Float64Array;
+  /** This tick's normal deviates, drawn in one go. */
+  private readonly draws: Float64Array;
   private pending: PendingEffect[] = [];
   private seq = 0;
   readonly sample: TelemetrySample;
@@ -83,9 +122,12 @@ export class TelemetryModel {
     this.signalNoise = Float64Array.from(tel.signals.map((s) => s.noise));
     this.signalMin = Float64Array.from(tel.signals.map((s) => s.min));
     this.signalMax = Float64Array.from(tel.signals.map((s) => s.max ?? Infinity));
-    const flat = (v: number): Track => ({ from: v, to: v, start: 0, duration: 0, shape: 'step' });
-    this.tracks = Array.from(this.baseline, flat);
-    this.signalTracks = Array.from(this.signalBaseline, flat);
+    const all = new Float64Array(this.baseline.length + this.signalBaseline.length);
+    all.set(this.baseline);
+    all.set(this.signalBaseline, this.baseline.length);
+    this.tracks = new Tracks(all);
+    this.signalLevels = new Float64Array(this.signalBaseline);
+    this.draws = new Float64Array(all.length);
     this.sample = {
       cohorts: new Float64Array(this.baseline),
       global: new Float64Array(N),
@@ -112,27 +154,27 @@ export class TelemetryModel {
   private apply(effect: TelemetryEffect, start: number): void {
     const signal = this.signalIds.indexOf(effect.metric);
     if (signal >= 0) {
-      this.retarget(this.signalTracks, signal, this.signalBaseline[signal] as number, effect, start);
+      this.retarget(this.baseline.length + signal, this.signalBaseline[signal] as number, effect, start);
       return;
     }
     const m = (CORE_METRICS as readonly string[]).indexOf(effect.metric);
     if (m < 0) return;
     for (let c = 0; c < this.cohortIds.length; c++) {
       if (effect.cohort !== undefined && this.cohortIds[c] !== effect.cohort) continue;
-      this.retarget(this.tracks, c * N + m, this.baseline[c * N + m] as number, effect, start);
+      this.retarget(c * N + m, this.baseline[c * N + m] as number, effect, start);
     }
   }
 
-  private retarget(tracks: Track[], i: number, base: number, effect: TelemetryEffect, start: number): void {
-    const track = tracks[i] as Track;
-    const from = levelAt(track, start);
+  private retarget(i: number, base: number, effect: TelemetryEffect, start: number): void {
+    const from = this.tracks.at(i, start);
     const to = effect.to ?? (effect.factor !== undefined ? base * effect.factor : base);
-    tracks[i] = { from, to, start, duration: effect.over, shape: effect.shape };
+    this.tracks.set(i, from, to, start, effect.over, effect.shape);
+    this.steady = false;
   }
 
   /** The noiseless level of a cohort metric now (used by tests and the facilitator view). */
   level(cohort: number, metric: CoreMetric, t: number): number {
-    return levelAt(this.tracks[cohort * N + CORE_METRICS.indexOf(metric)] as Track, t);
+    return this.tracks.at(cohort * N + CORE_METRICS.indexOf(metric), t);
   }
 
   /** Samples every metric at time t. */
@@ -143,20 +185,30 @@ export class TelemetryModel {
     }
     const { cohorts, global, signals, levels } = this.sample;
     const nz = this.noise;
+    const tracks = this.tracks;
+    const nc = this.cohortIds.length;
+    // Levels move only while an effect plays out; once all are steady they stay as they are.
+    if (!this.steady) {
+      for (let i = 0; i < nc * N; i++) levels[i] = tracks.at(i, t);
+      for (let s = 0; s < this.signalIds.length; s++) this.signalLevels[s] = tracks.at(nc * N + s, t);
+      this.steady = t >= tracks.steadyFrom;
+    }
+    // One deviate per cohort metric, then per signal, in that order.
+    const z = this.draws;
+    rng.normals(z, z.length);
     let rpsAll = 0;
     let sliRps = 0;
     let sliBad = 0;
     let w50 = 0;
     let w95 = 0;
     let w99 = 0;
-    for (let c = 0; c < this.cohortIds.length; c++) {
+    for (let c = 0; c < nc; c++) {
       const o = c * N;
-      for (let m = 0; m < N; m++) levels[o + m] = levelAt(this.tracks[o + m] as Track, t);
-      const rps = Math.max(0, (levels[o] as number) * (1 + nz.rps * rng.normal()));
-      const err = Math.min(1, Math.max(0, (levels[o + ERR] as number) * (1 + nz.errorRatio * rng.normal())));
-      const p50 = Math.max(0.1, (levels[o + P50] as number) * (1 + nz.latency * rng.normal()));
-      const p95 = Math.max(p50, (levels[o + P95] as number) * (1 + nz.latency * rng.normal()));
-      const p99 = Math.max(p95, (levels[o + P99] as number) * (1 + nz.latency * rng.normal()));
+      const rps = Math.max(0, (levels[o] as number) * (1 + nz.rps * (z[o] as number)));
+      const err = Math.min(1, Math.max(0, (levels[o + ERR] as number) * (1 + nz.errorRatio * (z[o + ERR] as number))));
+      const p50 = Math.max(0.1, (levels[o + P50] as number) * (1 + nz.latency * (z[o + P50] as number)));
+      const p95 = Math.max(p50, (levels[o + P95] as number) * (1 + nz.latency * (z[o + P95] as number)));
+      const p99 = Math.max(p95, (levels[o + P99] as number) * (1 + nz.latency * (z[o + P99] as number)));
       cohorts[o + RPS] = rps;
       cohorts[o + ERR] = err;
       cohorts[o + P50] = p50;
@@ -179,7 +231,7 @@ export class TelemetryModel {
     global[P95] = rpsAll > 0 ? w95 / rpsAll : 0;
     global[P99] = rpsAll > 0 ? w99 / rpsAll : 0;
     for (let s = 0; s < this.signalIds.length; s++) {
-      const v = levelAt(this.signalTracks[s] as Track, t) * (1 + (this.signalNoise[s] as number) * rng.normal());
+      const v = (this.signalLevels[s] as number) * (1 + (this.signalNoise[s] as number) * (z[nc * N + s] as number));
       signals[s] = Math.min(this.signalMax[s] as number, Math.max(this.signalMin[s] as number, v));
     }
     return this.sample;
