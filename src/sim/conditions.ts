@@ -83,6 +83,33 @@ export function holds(c: Condition | ConditionAlternative, v: RunView): boolean 
   return true;
 }
 
+/**
+ * After `holds(c, v)` came out false: the earliest sim time at which c could hold if nothing
+ * but time changes in the run (no phase change, fact, action, answer, acknowledgement,
+ * declaration, alert change or status update). The engine skips such a condition until
+ * then, instead of checking tens of waiting triggers every tick. Conservative: time checks
+ * (at, inPhaseFor, noUpdateFor) only become true as time passes; `before` and
+ * budgetSpentBelow only become false (the budget spent never goes down); budgetSpentAbove
+ * and anyOf may turn true at any tick, so they give the current time (check again).
+ */
+export function wakeTime(c: Condition | ConditionAlternative, v: RunView): number {
+  if ((c as Partial<Condition>).anyOf || c.budgetSpentAbove !== undefined) return v.t;
+  if (c.before !== undefined && v.t >= c.before) return Infinity;
+  if (c.budgetSpentBelow !== undefined && v.budgetSpent >= c.budgetSpentBelow) return Infinity;
+  if (c.phase && !c.phase.includes(v.phase)) return Infinity;
+  if (c.notPhase && c.notPhase.includes(v.phase)) return Infinity;
+  if (!all(c.known, v.known) || !none(c.unknown, v.known) || !all(c.done, v.done) || !none(c.notDone, v.started)) return Infinity;
+  if (!all(c.chosen, v.chosen) || !all(c.alertFiring, v.firing)) return Infinity;
+  if (c.acked !== undefined && v.acked !== c.acked) return Infinity;
+  if (c.declared !== undefined && (v.severity !== null) !== c.declared) return Infinity;
+  // Sums are rounded; wake a microsecond early rather than a tick late.
+  let wake = v.t;
+  if (c.at !== undefined && c.at > wake) wake = c.at;
+  if (c.inPhaseFor !== undefined) wake = Math.max(wake, v.phaseEnteredAt + c.inPhaseFor - 1e-6);
+  if (c.noUpdateFor !== undefined) wake = Math.max(wake, (v.lastUpdateAt ?? 0) + c.noUpdateFor - 1e-6);
+  return wake;
+}
+
 /** A copy of a view that later changes to the run cannot alter (recorded with each choice). */
 export function freezeView(v: RunView): FrozenView {
   return {

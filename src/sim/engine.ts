@@ -7,7 +7,7 @@
 import { createActor, type Actor } from 'xstate';
 import type { Action, Condition, Effects, Phase, Prompt, Scenario } from '../scenario/schema/index.ts';
 import { AlertBoard, type AlertTransition } from './alerts.ts';
-import { freezeView, holds, type RunView } from './conditions.ts';
+import { freezeView, holds, wakeTime, type RunView } from './conditions.ts';
 import type { ChoiceRecord, PlayerEvent, RunEvent } from './events.ts';
 import { SloLedger } from './ledger.ts';
 import { LogBook } from './logbook.ts';
@@ -20,6 +20,14 @@ import { TelemetryModel } from './telemetry.ts';
 const machines = new WeakMap<Scenario, PhaseMachine>();
 /** Most log lines a run keeps; older ones are dropped (the transcript says how many). */
 export const LOG_CAP = 5000;
+
+/** When a waiting condition is next worth checking: not before `wake`, unless the run's state moved past `version`. */
+interface Watch {
+  wake: number;
+  version: number;
+}
+
+const watch = (): Watch => ({ wake: -Infinity, version: -1 });
 
 interface OpenPrompt {
   prompt: Prompt;
@@ -76,8 +84,17 @@ export class Run implements RunView {
   private readonly actor: Actor<PhaseMachine>;
   private readonly actionsById = new Map<string, Action>();
   private readonly promptsById = new Map<string, Prompt>();
-  private pendingMessages: Scenario['messages'];
-  private pendingPrompts: Prompt[];
+  private readonly pendingMessages: Array<{ message: Scenario['messages'][number]; watch: Watch }>;
+  private readonly pendingPrompts: Array<{ prompt: Prompt; watch: Watch }>;
+  /** Bumped whenever something a condition reads changes, other than time and budget. */
+  private stateVersion = 0;
+  private readonly endingWatches: Watch[];
+  /** Earliest wake among the conditions checked in the current settle pass. */
+  private passWake = Infinity;
+  /** While the state is at `quietVersion` and time before `quietUntil`, nothing waiting can fire. */
+  private quietVersion = -1;
+  private quietUntil = -Infinity;
+  private transitionWatches: Watch[] = [];
   private readonly alertOut: AlertTransition[] = [];
   private readonly sliBaselineRps: number;
   private readonly listeners = new Set<() => void>();
@@ -113,9 +130,10 @@ export class Run implements RunView {
     this.recorder = new Recorder(scenario, this.telemetry, capacity);
     for (const a of scenario.actions) this.actionsById.set(a.id, a);
     for (const p of scenario.prompts) this.promptsById.set(p.id, p);
-    this.pendingMessages = [...scenario.messages];
+    this.pendingMessages = scenario.messages.map((message) => ({ message, watch: watch() }));
     this.endingsWithWhen = scenario.endings.filter((e) => e.when);
-    this.pendingPrompts = [...scenario.prompts];
+    this.endingWatches = this.endingsWithWhen.map(watch);
+    this.pendingPrompts = scenario.prompts.map((prompt) => ({ prompt, watch: watch() }));
 
     let machine = machines.get(scenario);
     if (!machine) {
@@ -158,7 +176,7 @@ export class Run implements RunView {
       entry.ledger.record(bad, total);
     }
     this.budgetSpent = (this.ledgers.get(this.primarySlo) as SloLedger).spent();
-    this.alertOut.length = 0;
+    // alertOut is empty here: publishAlerts empties it.
     this.alerts.evaluate(t, this.alertOut);
     this.publishAlerts();
     this.logs.advanceTo(t);
@@ -237,6 +255,7 @@ export class Run implements RunView {
     if (!this.isAvailable(action)) return this.reject(action.id, 'not available now');
     this.choices.push({ t: this.t, kind: 'act', id: action.id, actionKind: action.kind, completedAt: null, view: freezeView(this) });
     this.started.add(action.id);
+    this.stateVersion++;
     this.busy = { action, startedAt: this.t, until: this.t + action.cost };
     this.events.push({ t: this.t, type: 'action.start', action: action.id, until: this.busy.until });
     if (action.runbook) this.events.push({ t: this.t, type: 'runbook', runbook: action.runbook });
@@ -257,6 +276,7 @@ export class Run implements RunView {
     }
     this.done.add(action.id);
     if (action.kind === 'communicate') this.lastUpdateAt = this.t;
+    this.stateVersion++;
     this.events.push({ t: this.t, type: 'action.done', action: action.id, result: action.effects.result ?? null });
     this.applyEffects(action.effects, action.id);
     this.actor.send({ type: 'act.done', action: action.id });
@@ -282,6 +302,7 @@ export class Run implements RunView {
       this.events.push({ t: this.t, type: 'prompt.answer', prompt: promptId, option: optionId, result: option.effects.result ?? null });
     }
     this.chosen.add(id);
+    this.stateVersion++;
     this.applyEffects(option.effects, id);
     this.actor.send({ type: 'choose', prompt: promptId, option: optionId });
     this.syncPhase();
@@ -292,6 +313,7 @@ export class Run implements RunView {
     if (acked.length === 0) return this.reject('ack', 'no page is waiting to be acknowledged');
     this.choices.push({ t: this.t, kind: 'ack', id: 'ack', completedAt: this.t, view: freezeView(this) });
     this.acked = true;
+    this.stateVersion++;
     this.events.push({ t: this.t, type: 'ack', alerts: acked });
   }
 
@@ -304,6 +326,7 @@ export class Run implements RunView {
     for (const fact of effects.reveal) {
       if (this.known.has(fact)) continue;
       this.known.add(fact);
+      this.stateVersion++;
       this.events.push({ t: this.t, type: 'reveal', fact });
     }
     for (const line of effects.logs) this.logs.push(this.t, line);
@@ -311,6 +334,7 @@ export class Run implements RunView {
     if (effects.marker) this.events.push({ t: this.t, type: 'marker', label: effects.marker });
     if (effects.declare) {
       this.severity = effects.declare;
+      this.stateVersion++;
       this.events.push({ t: this.t, type: 'declare', severity: effects.declare });
     }
     if (effects.silence.length > 0) {
@@ -329,23 +353,32 @@ export class Run implements RunView {
         if (status?.route === 'page') this.events.push({ t: tr.t, type: 'page', alert: tr.alert });
       }
     }
-    this.alerts.firingIds(this.firing);
+    // Conditions read only which alerts fire: pending and resolved moves change nothing for them.
+    if (this.alertOut.some((tr) => tr.to === 'firing' || tr.from === 'firing')) {
+      this.alerts.firingIds(this.firing);
+      this.stateVersion++;
+    }
     this.alertOut.length = 0;
   }
 
   /** Fires messages and prompts whose time has come and moves phases, until nothing changes. */
   private settle(): void {
+    // Most ticks nothing is due: no state change since the last quiet pass, and no waiting
+    // condition's wake time (nor a question's timeout) reached.
+    if (this.stateVersion === this.quietVersion && this.t < this.quietUntil) return;
     for (let guard = 0; guard < 20 && !this.ending; guard++) {
       let moved = false;
+      const version = this.stateVersion;
+      this.passWake = Infinity;
       for (let i = 0; i < this.pendingMessages.length; i++) {
-        const m = this.pendingMessages[i] as Scenario['messages'][number];
-        if (!holds(m.when, this)) continue;
+        const { message: m, watch: w } = this.pendingMessages[i] as { message: Scenario['messages'][number]; watch: Watch };
+        if (!this.due(m.when, w)) continue;
         this.events.push({ t: this.t, type: 'message', from: m.from, text: m.text, message: m.id });
         this.pendingMessages.splice(i--, 1);
       }
       for (let i = 0; i < this.pendingPrompts.length; i++) {
-        const p = this.pendingPrompts[i] as Prompt;
-        if (!holds(p.when, this)) continue;
+        const { prompt: p, watch: w } = this.pendingPrompts[i] as { prompt: Prompt; watch: Watch };
+        if (!this.due(p.when, w)) continue;
         this.openPrompts.push({ prompt: p, openedAt: this.t });
         this.events.push({ t: this.t, type: 'prompt.open', prompt: p.id });
         this.pendingPrompts.splice(i--, 1);
@@ -353,7 +386,12 @@ export class Run implements RunView {
       for (let i = this.openPrompts.length - 1; i >= 0; i--) {
         const open = this.openPrompts[i] as OpenPrompt;
         const { prompt } = open;
-        if (prompt.timeout === undefined || this.t - open.openedAt < prompt.timeout) continue;
+        if (prompt.timeout === undefined) continue;
+        if (this.t - open.openedAt < prompt.timeout) {
+          // Its deadline, a microsecond early against rounding.
+          this.passWake = Math.min(this.passWake, open.openedAt + prompt.timeout - 1e-6);
+          continue;
+        }
         const fallback = prompt.options.find((o) => o.default);
         if (fallback) {
           this.answer(prompt.id, fallback.id, true);
@@ -363,19 +401,40 @@ export class Run implements RunView {
         }
         moved = true;
       }
-      if (this.transitionDue()) {
+      const transition = this.transitionDue();
+      if (transition) {
         const before = this.phase;
         this.actor.send({ type: 'check', view: this });
         this.syncPhase();
         moved = moved || this.phase !== before || this.ending !== null;
       }
-      if (!moved) break;
+      if (!moved) {
+        // A pass that sent the machine a check stopped counting wakes at the first due transition.
+        if (version === this.stateVersion && !transition) {
+          this.quietVersion = version;
+          this.quietUntil = this.passWake;
+        }
+        break;
+      }
     }
   }
 
   private transitionDue(): boolean {
-    for (const e of this.endingsWithWhen) if (holds(e.when as Condition, this)) return true;
-    if (this.currentPhase) for (const tr of this.currentPhase.transitions) if (holds(tr.when, this)) return true;
+    const endings = this.endingsWithWhen;
+    for (let i = 0; i < endings.length; i++) if (this.due((endings[i] as { when: Condition }).when, this.endingWatches[i] as Watch)) return true;
+    const phase = this.currentPhase;
+    if (phase) for (let i = 0; i < phase.transitions.length; i++) if (this.due((phase.transitions[i] as { when: Condition }).when, this.transitionWatches[i] as Watch)) return true;
+    return false;
+  }
+
+  /** Whether a waiting condition holds now; skips the check while it cannot (see wakeTime). */
+  private due(c: Condition, w: Watch): boolean {
+    if (w.version !== this.stateVersion || this.t >= w.wake) {
+      if (holds(c, this)) return true;
+      w.wake = wakeTime(c, this);
+      w.version = this.stateVersion;
+    }
+    if (w.wake < this.passWake) this.passWake = w.wake;
     return false;
   }
 
@@ -395,9 +454,11 @@ export class Run implements RunView {
     }
     this.phase = value;
     this.phaseEnteredAt = this.t;
+    this.stateVersion++;
     this.events.push({ t: this.t, type: 'phase', phase: value, from });
     const phase = this.scenario.phases.find((p) => p.id === value);
     this.currentPhase = phase ?? null;
+    this.transitionWatches = phase ? phase.transitions.map(watch) : [];
     if (!phase) return;
     this.applyEffects(phase.onEnter, null);
     this.logs.startStreams(this.t, phase.logs);

@@ -83,7 +83,23 @@ export function createRng(seed: number): Rng {
     range: (lo, hi) => lo + (hi - lo) * next(),
     normal: () => NORMAL_TABLE[(next() * (1 << TABLE_BITS)) | 0] as number,
     normals: (out, n) => {
-      for (let i = 0; i < n; i++) out[i] = NORMAL_TABLE[(next() * (1 << TABLE_BITS)) | 0] as number;
+      // next(), unrolled with the state in locals for the loop.
+      let a = st[0] as number;
+      let b = st[1] as number;
+      let c = st[2] as number;
+      let d = st[3] as number;
+      for (let i = 0; i < n; i++) {
+        const t = (((a + b) | 0) + d) | 0;
+        d = (d + 1) | 0;
+        a = b ^ (b >>> 9);
+        b = (c + (c << 3)) | 0;
+        c = (((c << 21) | (c >>> 11)) + t) | 0;
+        out[i] = NORMAL_TABLE[(((t >>> 0) / 4294967296) * (1 << TABLE_BITS)) | 0] as number;
+      }
+      st[0] = a;
+      st[1] = b;
+      st[2] = c;
+      st[3] = d;
     },
   };
 }
