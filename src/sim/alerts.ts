@@ -37,13 +37,21 @@ export interface AlertTransition {
   value: number;
 }
 
+/**
+ * A rule ready to evaluate every tick without calls through closures: a threshold reads
+ * `array[index]` (a telemetry sample), a burn-rate rule asks its ledger.
+ */
 interface CompiledAlert {
   def: Alert;
-  /** The value the rule compares now. */
-  measure(): number;
-  /** Whether that value breaches the rule. */
-  breached(value: number): boolean;
   hold: number;
+  /** Breached when the value is above the limit (else below it). */
+  above: boolean;
+  limit: number;
+  array: Float64Array | null;
+  index: number;
+  ledger: SloLedger | null;
+  longWindow: number;
+  shortWindow: number;
 }
 
 /** Compiles the scenario's alert rules against a telemetry model and SLO ledgers. */
@@ -52,20 +60,15 @@ export class AlertBoard {
   private readonly compiled: CompiledAlert[];
 
   constructor(scenario: Scenario, telemetry: TelemetryModel, ledgers: Map<string, SloLedger>) {
-    this.compiled = scenario.alerts.map((def) => {
+    this.compiled = scenario.alerts.map((def): CompiledAlert => {
       const rule = def.rule;
       if (rule.kind === 'threshold') {
-        const { op, value } = rule;
-        const read = telemetry.reader(rule.metric, rule.cohort);
-        return { def, hold: rule.for, measure: read, breached: (v: number) => (op === 'above' ? v > value : v < value) };
+        // An unknown metric reads NaN, which breaches nothing.
+        const at = telemetry.locate(rule.metric, rule.cohort) ?? { array: Float64Array.of(NaN), index: 0 };
+        return { def, hold: rule.for, above: rule.op === 'above', limit: rule.value, array: at.array, index: at.index, ledger: null, longWindow: 0, shortWindow: 0 };
       }
-      const ledger = ledgers.get(rule.slo);
-      return {
-        def,
-        hold: rule.for,
-        measure: () => (ledger ? Math.min(ledger.burnRate(rule.longWindow), ledger.burnRate(rule.shortWindow)) : 0),
-        breached: (v: number) => v > rule.burnRate,
-      };
+      const ledger = ledgers.get(rule.slo) ?? null;
+      return { def, hold: rule.for, above: true, limit: rule.burnRate, array: null, index: 0, ledger, longWindow: rule.longWindow, shortWindow: rule.shortWindow };
     });
     this.status = scenario.alerts.map((def) => ({
       id: def.id,
@@ -89,8 +92,10 @@ export class AlertBoard {
     for (let i = 0; i < this.compiled.length; i++) {
       const c = this.compiled[i] as CompiledAlert;
       const s = this.status[i] as AlertStatus;
-      const value = c.measure();
-      const met = c.breached(value);
+      let value = 0;
+      if (c.array) value = c.array[c.index] as number;
+      else if (c.ledger) value = Math.min(c.ledger.burnRate(c.longWindow), c.ledger.burnRate(c.shortWindow));
+      const met = c.above ? value > c.limit : value < c.limit;
       s.value = value;
       const active = met && !s.silenced;
       const prev = s.state;

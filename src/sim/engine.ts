@@ -39,6 +39,8 @@ interface SloEntry {
   slo: Scenario['service']['slos'][number];
   /** Per cohort: the p50, p95, p99 levels last seen and the slow share they gave. */
   cache: Float64Array;
+  /** A latency SLO's bad share per cohort (null for availability: the error ratio is). */
+  shares: Float64Array | null;
 }
 
 /** Options for a run. */
@@ -99,6 +101,8 @@ export class Run implements RunView {
   private readonly sliBaselineRps: number;
   private readonly listeners = new Set<() => void>();
   private readonly sloEntries: SloEntry[] = [];
+  /** 1 for each cohort the SLIs count. */
+  private readonly sliMask: Uint8Array;
   private readonly endingsWithWhen: Scenario['endings'];
   private currentPhase: Phase | null = null;
 
@@ -110,6 +114,7 @@ export class Run implements RunView {
     this.logs = new LogBook(LOG_CAP, this.seed ^ 0x5bd1e995, this.tick / 4);
     this.telemetry = new TelemetryModel(scenario);
     const tel = scenario.telemetry;
+    this.sliMask = Uint8Array.from(tel.cohorts, (c) => (c.countsForSlo ? 1 : 0));
     this.sliBaselineRps = tel.rps * tel.cohorts.reduce((sum, c) => sum + (c.countsForSlo ? c.share : 0), 0);
     const capacity = Math.ceil(scenario.timeLimit / this.tick) + 2;
     for (const slo of scenario.service.slos) {
@@ -121,7 +126,12 @@ export class Run implements RunView {
         slo.id,
         new SloLedger(slo.objective / 100, slo.window, this.tick, this.sliBaselineRps, baselineBad, slo.budgetSpentAtStart, capacity),
       );
-      this.sloEntries.push({ ledger: this.ledgers.get(slo.id) as SloLedger, slo, cache: new Float64Array(tel.cohorts.length * 4).fill(NaN) });
+      this.sloEntries.push({
+        ledger: this.ledgers.get(slo.id) as SloLedger,
+        slo,
+        cache: new Float64Array(tel.cohorts.length * 4).fill(NaN),
+        shares: slo.kind === 'availability' ? null : new Float64Array(tel.cohorts.length),
+      });
     }
     const primary = scenario.service.slos.find((s) => s.kind === 'availability') ?? scenario.service.slos[0];
     this.primarySlo = (primary as { id: string }).id;
@@ -164,16 +174,8 @@ export class Run implements RunView {
     const t = this.t;
     const sample = this.telemetry.step(t, this.rng);
     for (const entry of this.sloEntries) {
-      let bad = 0;
-      let total = 0;
-      for (let c = 0; c < this.telemetry.cohortIds.length; c++) {
-        if (!this.telemetry.sliCohort[c]) continue;
-        const o = c * 5;
-        const rps = (sample.cohorts[o] as number) * this.tick;
-        total += rps;
-        bad += rps * (entry.slo.kind === 'availability' ? (sample.cohorts[o + 1] as number) : this.slowShare(entry, c, sample.levels));
-      }
-      entry.ledger.record(bad, total);
+      if (entry.shares) this.slowShares(entry, sample.levels);
+      entry.ledger.recordSample(sample.cohorts, this.sliMask, this.tick, entry.shares);
     }
     this.budgetSpent = (this.ledgers.get(this.primarySlo) as SloLedger).spent();
     // alertOut is empty here: publishAlerts empties it.
@@ -219,20 +221,22 @@ export class Run implements RunView {
    * noiseless latency levels, which change only when an effect moves them, so the result
    * is cached: noise on the latency charts is cosmetic, the budget follows the incident.
    */
-  private slowShare(entry: SloEntry, cohort: number, levels: Float64Array): number {
-    const o = cohort * 5;
-    const k = cohort * 4;
+  private slowShares(entry: SloEntry, levels: Float64Array): void {
     const c = entry.cache;
-    const p50 = levels[o + 2] as number;
-    const p95 = levels[o + 3] as number;
-    const p99 = levels[o + 4] as number;
-    if (c[k] !== p50 || c[k + 1] !== p95 || c[k + 2] !== p99) {
-      c[k] = p50;
-      c[k + 1] = p95;
-      c[k + 2] = p99;
-      c[k + 3] = shareSlowerThan(entry.slo.thresholdMs ?? Infinity, p50, p95, p99);
+    const shares = entry.shares as Float64Array;
+    for (let cohort = 0; cohort < shares.length; cohort++) {
+      const o = cohort * 5;
+      const k = cohort * 4;
+      const p50 = levels[o + 2] as number;
+      const p95 = levels[o + 3] as number;
+      const p99 = levels[o + 4] as number;
+      if (c[k] !== p50 || c[k + 1] !== p95 || c[k + 2] !== p99) {
+        c[k] = p50;
+        c[k + 1] = p95;
+        c[k + 2] = p99;
+        shares[cohort] = shareSlowerThan(entry.slo.thresholdMs ?? Infinity, p50, p95, p99);
+      }
     }
-    return c[k + 3] as number;
   }
 
   private changed(): void {

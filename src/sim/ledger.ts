@@ -29,6 +29,24 @@ export class SloLedger {
     this.budgetRequests = (1 - objective) * baselineRps * windowSeconds;
   }
 
+  /**
+   * Adds one tick of a telemetry sample: the requests of each counted cohort (`cohorts` laid
+   * out as rps, errorRatio, p50, p95, p99 per cohort), bad by the cohort's error ratio or,
+   * for a latency SLO, by its share of slow requests.
+   */
+  recordSample(cohorts: Float64Array, counted: Uint8Array, tickSeconds: number, badShares: Float64Array | null): void {
+    let bad = 0;
+    let total = 0;
+    for (let c = 0; c < counted.length; c++) {
+      if (!counted[c]) continue;
+      const o = c * 5;
+      const requests = (cohorts[o] as number) * tickSeconds;
+      total += requests;
+      bad += requests * (badShares ? (badShares[c] as number) : (cohorts[o + 1] as number));
+    }
+    this.record(bad, total);
+  }
+
   /** Adds one tick's requests. */
   record(badRequests: number, totalRequests: number): void {
     if (this.ticks + 1 >= this.bad.length) this.grow();

@@ -100,7 +100,7 @@ export class TelemetryModel {
   private readonly signalLevels: Float64Array;
   /** This tick's normal deviates, drawn in one go. */
   private readonly draws: Float64Array;
-  private pending: PendingEffect[] = [];
+  private readonly pending: PendingEffect[] = [];
   private seq = 0;
   readonly sample: TelemetrySample;
   private readonly noise: { rps: number; errorRatio: number; latency: number };
@@ -143,12 +143,18 @@ export class TelemetryModel {
    */
   schedule(effect: TelemetryEffect, now: number): void {
     const at = now + effect.delay;
-    this.pending = this.pending.filter(
-      (p) => !(p.at > at && p.effect.metric === effect.metric && (effect.cohort === undefined || p.effect.cohort === effect.cohort)),
-    );
-    this.pending.push({ at, seq: this.seq++, effect });
-    // Few effects are pending at once; keep them ordered by start time, then by arrival.
-    this.pending.sort((a, b) => a.at - b.at || a.seq - b.seq);
+    const pending = this.pending;
+    let kept = 0;
+    for (const p of pending) {
+      const cancelled = p.at > at && p.effect.metric === effect.metric && (effect.cohort === undefined || p.effect.cohort === effect.cohort);
+      if (!cancelled) pending[kept++] = p;
+    }
+    pending.length = kept;
+    // Kept in order of start time, then of arrival: the newest goes after every effect
+    // starting at or before it.
+    let i = kept;
+    while (i > 0 && (pending[i - 1] as PendingEffect).at > at) i--;
+    pending.splice(i, 0, { at, seq: this.seq++, effect });
   }
 
   private apply(effect: TelemetryEffect, start: number): void {
@@ -237,15 +243,18 @@ export class TelemetryModel {
     return this.sample;
   }
 
-  /** A function reading one metric's current sample (resolved once, read every tick); NaN if unknown. */
-  reader(metric: string, cohort?: string): () => number {
+  /**
+   * Where a metric's current sample lives: an array of `sample` and an index in it, resolved
+   * once and read every tick without a call; null if the metric or cohort is unknown.
+   */
+  locate(metric: string, cohort?: string): { array: Float64Array; index: number } | null {
     const s = this.signalIds.indexOf(metric);
-    if (s >= 0) return () => this.sample.signals[s] as number;
+    if (s >= 0) return { array: this.sample.signals, index: s };
     const m = (CORE_METRICS as readonly string[]).indexOf(metric);
-    if (m < 0) return () => NaN;
-    if (cohort === undefined) return () => this.sample.global[m] as number;
+    if (m < 0) return null;
+    if (cohort === undefined) return { array: this.sample.global, index: m };
     const c = this.cohortIds.indexOf(cohort);
-    return c < 0 ? () => NaN : () => this.sample.cohorts[c * N + m] as number;
+    return c < 0 ? null : { array: this.sample.cohorts, index: c * N + m };
   }
 
   /** Value of a metric, for one cohort (by id) or the whole service; NaN if unknown. */
