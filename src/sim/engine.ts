@@ -13,11 +13,34 @@ import { SloLedger } from './ledger.ts';
 import { LogBook } from './logbook.ts';
 import { compilePhaseMachine, type PhaseMachine } from './machine.ts';
 import { createRng, type Rng } from './rng.ts';
-import { Recorder } from './recorder.ts';
+import { Recorder, seriesKeys } from './recorder.ts';
 import { shareSlowerThan } from './slo.ts';
 import { TelemetryModel } from './telemetry.ts';
 
-const machines = new WeakMap<Scenario, PhaseMachine>();
+/** What every run of a scenario shares, made once per scenario object. */
+interface Plan {
+  machine: PhaseMachine;
+  actionsById: ReadonlyMap<string, Action>;
+  promptsById: ReadonlyMap<string, Prompt>;
+  endingsWithWhen: Scenario['endings'];
+  seriesKeys: readonly string[];
+}
+const plans = new WeakMap<Scenario, Plan>();
+
+function planOf(scenario: Scenario): Plan {
+  let plan = plans.get(scenario);
+  if (!plan) {
+    plan = {
+      machine: compilePhaseMachine(scenario),
+      actionsById: new Map(scenario.actions.map((a) => [a.id, a])),
+      promptsById: new Map(scenario.prompts.map((p) => [p.id, p])),
+      endingsWithWhen: scenario.endings.filter((e) => e.when),
+      seriesKeys: seriesKeys(scenario),
+    };
+    plans.set(scenario, plan);
+  }
+  return plan;
+}
 /** Most log lines a run keeps; older ones are dropped (the transcript says how many). */
 export const LOG_CAP = 5000;
 
@@ -84,8 +107,8 @@ export class Run implements RunView {
 
   private readonly rng: Rng;
   private readonly actor: Actor<PhaseMachine>;
-  private readonly actionsById = new Map<string, Action>();
-  private readonly promptsById = new Map<string, Prompt>();
+  private readonly actionsById: ReadonlyMap<string, Action>;
+  private readonly promptsById: ReadonlyMap<string, Prompt>;
   private readonly pendingMessages: Array<{ message: Scenario['messages'][number]; watch: Watch }>;
   private readonly pendingPrompts: Array<{ prompt: Prompt; watch: Watch }>;
   /** Bumped whenever something a condition reads changes, other than time and budget. */
@@ -137,20 +160,16 @@ export class Run implements RunView {
     this.primarySlo = (primary as { id: string }).id;
     this.budgetSpent = (this.ledgers.get(this.primarySlo) as SloLedger).spent();
     this.alerts = new AlertBoard(scenario, this.telemetry, this.ledgers);
-    this.recorder = new Recorder(scenario, this.telemetry, capacity);
-    for (const a of scenario.actions) this.actionsById.set(a.id, a);
-    for (const p of scenario.prompts) this.promptsById.set(p.id, p);
+    const plan = planOf(scenario);
+    this.recorder = new Recorder(plan.seriesKeys, this.telemetry, capacity);
+    this.actionsById = plan.actionsById;
+    this.promptsById = plan.promptsById;
     this.pendingMessages = scenario.messages.map((message) => ({ message, watch: watch() }));
-    this.endingsWithWhen = scenario.endings.filter((e) => e.when);
+    this.endingsWithWhen = plan.endingsWithWhen;
     this.endingWatches = this.endingsWithWhen.map(watch);
     this.pendingPrompts = scenario.prompts.map((prompt) => ({ prompt, watch: watch() }));
 
-    let machine = machines.get(scenario);
-    if (!machine) {
-      machine = compilePhaseMachine(scenario);
-      machines.set(scenario, machine);
-    }
-    this.actor = createActor(machine);
+    this.actor = createActor(plan.machine);
     this.actor.start();
     this.phase = '';
     this.syncPhase();

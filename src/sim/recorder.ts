@@ -17,9 +17,19 @@ interface Recordable {
   ledgers: Map<string, { burnRate(windowSeconds: number): number }>;
 }
 
+/** The series a run of this scenario records, in column order. */
+export function seriesKeys(scenario: Scenario): string[] {
+  const keys: string[] = [];
+  for (const m of CORE_METRICS) keys.push(`service.${m}`);
+  for (const c of scenario.telemetry.cohorts) for (const m of CORE_METRICS) keys.push(`${c.id}.${m}`);
+  for (const s of scenario.telemetry.signals) keys.push(`signal.${s.id}`);
+  keys.push('budget.spent', 'burn.1h', 'burn.5m');
+  return keys;
+}
+
 /** Appends one value per series per tick. */
 export class Recorder {
-  readonly keys: string[] = [];
+  readonly keys: readonly string[];
   /** Column i occupies [i * capacity, (i + 1) * capacity). */
   private data: Float64Array;
   private times: Float64Array;
@@ -27,14 +37,12 @@ export class Recorder {
   length = 0;
 
   constructor(
-    scenario: Scenario,
+    /** From `seriesKeys` of the run's scenario. */
+    keys: readonly string[],
     private readonly telemetry: TelemetryModel,
     private capacity: number,
   ) {
-    for (const m of CORE_METRICS) this.keys.push(`service.${m}`);
-    for (const c of scenario.telemetry.cohorts) for (const m of CORE_METRICS) this.keys.push(`${c.id}.${m}`);
-    for (const s of scenario.telemetry.signals) this.keys.push(`signal.${s.id}`);
-    this.keys.push('budget.spent', 'burn.1h', 'burn.5m');
+    this.keys = keys;
     this.times = new Float64Array(capacity);
     this.data = new Float64Array(capacity * this.keys.length);
   }
