@@ -102,6 +102,7 @@ export class Run implements RunView {
   readonly telemetry: TelemetryModel;
   readonly ledgers = new Map<string, SloLedger>();
   readonly primarySlo: string;
+  readonly primaryLedger: SloLedger;
   readonly alerts: AlertBoard;
   readonly recorder: Recorder;
 
@@ -158,7 +159,8 @@ export class Run implements RunView {
     }
     const primary = scenario.service.slos.find((s) => s.kind === 'availability') ?? scenario.service.slos[0];
     this.primarySlo = (primary as { id: string }).id;
-    this.budgetSpent = (this.ledgers.get(this.primarySlo) as SloLedger).spent();
+    this.primaryLedger = this.ledgers.get(this.primarySlo) as SloLedger;
+    this.budgetSpent = this.primaryLedger.spent();
     this.alerts = new AlertBoard(scenario, this.telemetry, this.ledgers);
     const plan = planOf(scenario);
     this.recorder = new Recorder(plan.seriesKeys, this.telemetry, capacity);
@@ -196,7 +198,7 @@ export class Run implements RunView {
       if (entry.shares) this.slowShares(entry, sample.levels);
       entry.ledger.recordSample(sample.cohorts, this.sliMask, this.tick, entry.shares);
     }
-    this.budgetSpent = (this.ledgers.get(this.primarySlo) as SloLedger).spent();
+    this.budgetSpent = this.primaryLedger.spent();
     // alertOut is empty here: publishAlerts empties it.
     this.alerts.evaluate(t, this.alertOut);
     this.publishAlerts();
@@ -302,8 +304,11 @@ export class Run implements RunView {
     this.stateVersion++;
     this.events.push({ t: this.t, type: 'action.done', action: action.id, result: action.effects.result ?? null });
     this.applyEffects(action.effects, action.id);
-    this.actor.send({ type: 'act.done', action: action.id });
-    this.syncPhase();
+    // The machine moves on an action only through its goto: spare it events it has no transition for.
+    if (action.effects.goto) {
+      this.actor.send({ type: 'act.done', action: action.id });
+      this.syncPhase();
+    }
     while (!this.busy && !this.ending && this.queue.length > 0) {
       const next = this.actionsById.get(this.queue.shift() as string) as Action;
       this.start(next);
@@ -327,8 +332,10 @@ export class Run implements RunView {
     this.chosen.add(id);
     this.stateVersion++;
     this.applyEffects(option.effects, id);
-    this.actor.send({ type: 'choose', prompt: promptId, option: optionId });
-    this.syncPhase();
+    if (option.effects.goto) {
+      this.actor.send({ type: 'choose', prompt: promptId, option: optionId });
+      this.syncPhase();
+    }
   }
 
   private ack(): void {

@@ -7,9 +7,8 @@ import { burnRate } from './slo.ts';
 
 /** Running totals for one SLO. */
 export class SloLedger {
-  /** Prefix sums: bad[k] and total[k] are the sums over the first k ticks. */
-  private bad: Float64Array;
-  private total: Float64Array;
+  /** Prefix sums, interleaved in one buffer: at 2k the bad requests of the first k ticks, at 2k + 1 all of them. */
+  private sums: Float64Array;
   private ticks = 0;
   readonly budgetRequests: number;
 
@@ -24,8 +23,7 @@ export class SloLedger {
     readonly spentAtStart: number,
     capacityTicks: number,
   ) {
-    this.bad = new Float64Array(capacityTicks + 1);
-    this.total = new Float64Array(capacityTicks + 1);
+    this.sums = new Float64Array(2 * (capacityTicks + 1));
     this.budgetRequests = (1 - objective) * baselineRps * windowSeconds;
   }
 
@@ -49,25 +47,23 @@ export class SloLedger {
 
   /** Adds one tick's requests. */
   record(badRequests: number, totalRequests: number): void {
-    if (this.ticks + 1 >= this.bad.length) this.grow();
-    const k = this.ticks;
-    this.bad[k + 1] = (this.bad[k] as number) + badRequests;
-    this.total[k + 1] = (this.total[k] as number) + totalRequests;
-    this.ticks = k + 1;
+    if (2 * (this.ticks + 2) > this.sums.length) this.grow();
+    const s = this.sums;
+    const k = 2 * this.ticks;
+    s[k + 2] = (s[k] as number) + badRequests;
+    s[k + 3] = (s[k + 1] as number) + totalRequests;
+    this.ticks++;
   }
 
   private grow(): void {
-    const bad = new Float64Array(this.bad.length * 2);
-    const total = new Float64Array(this.total.length * 2);
-    bad.set(this.bad);
-    total.set(this.total);
-    this.bad = bad;
-    this.total = total;
+    const sums = new Float64Array(this.sums.length * 2);
+    sums.set(this.sums);
+    this.sums = sums;
   }
 
   /** Fraction of the window's budget spent, counting what was spent before the run. */
   spent(): number {
-    return this.spentAtStart + (this.bad[this.ticks] as number) / this.budgetRequests;
+    return this.spentAtStart + (this.sums[2 * this.ticks] as number) / this.budgetRequests;
   }
 
   /** Bad share of requests over the trailing window (seconds), padding with baseline history. */
@@ -76,13 +72,14 @@ export class SloLedger {
     const k = this.ticks;
     let bad: number;
     let total: number;
+    const s = this.sums;
     if (n <= k) {
-      bad = (this.bad[k] as number) - (this.bad[k - n] as number);
-      total = (this.total[k] as number) - (this.total[k - n] as number);
+      bad = (s[2 * k] as number) - (s[2 * (k - n)] as number);
+      total = (s[2 * k + 1] as number) - (s[2 * (k - n) + 1] as number);
     } else {
       const historyRequests = (n - k) * this.tickSeconds * this.baselineRps;
-      bad = (this.bad[k] as number) + historyRequests * this.baselineBadRatio;
-      total = (this.total[k] as number) + historyRequests;
+      bad = (s[2 * k] as number) + historyRequests * this.baselineBadRatio;
+      total = (s[2 * k + 1] as number) + historyRequests;
     }
     return total > 0 ? bad / total : 0;
   }

@@ -57,10 +57,9 @@ export class LogBook {
     private readonly seed = 0,
     private readonly minGap = 0,
   ) {
-    // Start small and double up to capacity: most runs never need the whole ring.
-    const initial = Math.min(capacity, 256);
-    this.times = new Float64Array(initial);
-    this.refs = new Int32Array(initial);
+    // Start empty and double up to capacity: a run whose log is never read never writes it.
+    this.times = new Float64Array(0);
+    this.refs = new Int32Array(0);
   }
 
   /** Lines held now (at most `capacity`). */
@@ -159,7 +158,7 @@ export class LogBook {
 
   private append(t: number, ref: number): void {
     if (this.total < this.capacity && this.total === this.times.length) {
-      const size = Math.min(this.capacity, this.times.length * 2);
+      const size = Math.min(this.capacity, Math.max(256, this.times.length * 2));
       const times = new Float64Array(size);
       const refs = new Int32Array(size);
       times.set(this.times);

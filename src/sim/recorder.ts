@@ -13,8 +13,7 @@ export type SeriesMap = Record<string, number[]>;
 interface Recordable {
   t: number;
   budgetSpent: number;
-  primarySlo: string;
-  ledgers: Map<string, { burnRate(windowSeconds: number): number }>;
+  primaryLedger: { burnRate(windowSeconds: number): number };
 }
 
 /** The series a run of this scenario records, in column order. */
@@ -30,9 +29,8 @@ export function seriesKeys(scenario: Scenario): string[] {
 /** Appends one value per series per tick. */
 export class Recorder {
   readonly keys: readonly string[];
-  /** Column i occupies [i * capacity, (i + 1) * capacity). */
+  /** Column 0 holds the times; series i occupies column i + 1, [(i + 1) * capacity, (i + 2) * capacity). */
   private data: Float64Array;
-  private times: Float64Array;
   /** Number of points recorded. */
   length = 0;
 
@@ -43,8 +41,7 @@ export class Recorder {
     private capacity: number,
   ) {
     this.keys = keys;
-    this.times = new Float64Array(capacity);
-    this.data = new Float64Array(capacity * this.keys.length);
+    this.data = new Float64Array(capacity * (this.keys.length + 1));
   }
 
   record(run: Recordable): void {
@@ -53,44 +50,40 @@ export class Recorder {
     const { cohorts, global, signals } = this.telemetry.sample;
     const data = this.data;
     const cap = this.capacity;
-    this.times[k] = run.t;
-    let o = k;
+    data[k] = run.t;
+    let o = k + cap;
     for (let j = 0; j < global.length; j++, o += cap) data[o] = global[j] as number;
     for (let j = 0; j < cohorts.length; j++, o += cap) data[o] = cohorts[j] as number;
     for (let j = 0; j < signals.length; j++, o += cap) data[o] = signals[j] as number;
     data[o] = run.budgetSpent;
-    const ledger = run.ledgers.get(run.primarySlo);
-    data[o + cap] = ledger ? ledger.burnRate(3600) : 0;
-    data[o + 2 * cap] = ledger ? ledger.burnRate(300) : 0;
+    data[o + cap] = run.primaryLedger.burnRate(3600);
+    data[o + 2 * cap] = run.primaryLedger.burnRate(300);
   }
 
   private grow(): void {
     const cap = this.capacity;
     const next = cap * 2;
-    const data = new Float64Array(next * this.keys.length);
-    for (let i = 0; i < this.keys.length; i++) data.set(this.data.subarray(i * cap, i * cap + this.length), i * next);
-    const times = new Float64Array(next);
-    times.set(this.times);
+    const data = new Float64Array(next * (this.keys.length + 1));
+    for (let i = 0; i <= this.keys.length; i++) data.set(this.data.subarray(i * cap, i * cap + this.length), i * next);
     this.data = data;
-    this.times = times;
     this.capacity = next;
   }
 
   /** One series as a live view (no copy); valid until the next record. */
   view(key: string): Float64Array {
     const i = this.keys.indexOf(key);
-    return i < 0 ? new Float64Array(0) : this.data.subarray(i * this.capacity, i * this.capacity + this.length);
+    return i < 0 ? new Float64Array(0) : this.data.subarray((i + 1) * this.capacity, (i + 1) * this.capacity + this.length);
   }
 
   /** Sim times of the recorded points, as a live view. */
   timeView(): Float64Array {
-    return this.times.subarray(0, this.length);
+    return this.data.subarray(0, this.length);
   }
 
   /** Every series as plain arrays, for transcripts. */
   toJSON(): { time: number[]; series: SeriesMap } {
     const series: SeriesMap = {};
     for (const key of this.keys) series[key] = Array.from(this.view(key));
-    return { time: Array.from(this.times.subarray(0, this.length)), series };
+    return { time: Array.from(this.timeView()), series };
   }
 }

@@ -25,46 +25,44 @@ const SHAPES = { step: STEP, ramp: RAMP, decay: DECAY } as const;
  * typed arrays: every cohort metric, then every signal. A level is `to` from `until` on.
  */
 class Tracks {
-  readonly from: Float64Array;
-  readonly to: Float64Array;
-  readonly start: Float64Array;
-  readonly duration: Float64Array;
-  readonly until: Float64Array;
-  readonly shape: Uint8Array;
+  /** Per level i, at i * 6: from, to, start, duration, until, shape (one buffer, one allocation). */
+  private readonly d: Float64Array;
   /** No level moves from this time on (until an effect moves one). */
   steadyFrom = 0;
 
   constructor(values: Float64Array) {
-    this.from = new Float64Array(values);
-    this.to = new Float64Array(values);
-    this.start = new Float64Array(values.length);
-    this.duration = new Float64Array(values.length);
-    this.until = new Float64Array(values.length);
-    this.shape = new Uint8Array(values.length);
+    this.d = new Float64Array(values.length * 6);
+    for (let i = 0; i < values.length; i++) {
+      this.d[i * 6] = values[i] as number;
+      this.d[i * 6 + 1] = values[i] as number;
+    }
   }
 
   at(i: number, t: number): number {
-    if (t >= (this.until[i] as number)) return this.to[i] as number;
-    const start = this.start[i] as number;
+    const d = this.d;
+    const o = i * 6;
+    if (t >= (d[o + 4] as number)) return d[o + 1] as number;
+    const start = d[o + 2] as number;
     const dt = t - start;
-    if (dt <= 0) return this.from[i] as number;
-    const from = this.from[i] as number;
-    const to = this.to[i] as number;
-    const duration = this.duration[i] as number;
-    if (this.shape[i] === RAMP) return from + ((to - from) * dt) / duration;
+    if (dt <= 0) return d[o] as number;
+    const from = d[o] as number;
+    const to = d[o + 1] as number;
+    const duration = d[o + 3] as number;
+    if (d[o + 5] === RAMP) return from + ((to - from) * dt) / duration;
     // Decay: 95% of the way within `duration` (time constant duration / 3).
     return to + (from - to) * Math.exp((-3 * dt) / duration);
   }
 
   set(i: number, from: number, to: number, start: number, duration: number, shape: TelemetryEffect['shape']): void {
     const code = SHAPES[shape];
-    this.from[i] = from;
-    this.to[i] = to;
-    this.start[i] = start;
-    this.duration[i] = duration;
-    this.shape[i] = code;
     const until = code === STEP || duration <= 0 ? start : start + duration * (code === DECAY ? 4 : 1);
-    this.until[i] = until;
+    const o = i * 6;
+    this.d[o] = from;
+    this.d[o + 1] = to;
+    this.d[o + 2] = start;
+    this.d[o + 3] = duration;
+    this.d[o + 4] = until;
+    this.d[o + 5] = code;
     if (until > this.steadyFrom) this.steadyFrom = until;
   }
 }
@@ -114,26 +112,37 @@ export class TelemetryModel {
     this.sliCohort = tel.cohorts.map((c) => c.countsForSlo);
     this.signalIds = tel.signals.map((s) => s.id);
     this.noise = tel.noise;
-    this.baseline = new Float64Array(tel.cohorts.length * N);
+    const nc = tel.cohorts.length * N;
+    const ns = tel.signals.length;
+    // Every per-run array is a view of one buffer: a run makes one allocation here, not eleven.
+    const buffer = new Float64Array(4 * nc + N + 7 * ns);
+    let used = 0;
+    const take = (n: number): Float64Array => buffer.subarray(used, (used += n));
+    this.baseline = take(nc);
     tel.cohorts.forEach((c, i) => {
       this.baseline.set([tel.rps * c.share, tel.errorRatio, tel.latency.p50, tel.latency.p95, tel.latency.p99], i * N);
     });
-    this.signalBaseline = Float64Array.from(tel.signals.map((s) => s.baseline));
-    this.signalNoise = Float64Array.from(tel.signals.map((s) => s.noise));
-    this.signalMin = Float64Array.from(tel.signals.map((s) => s.min));
-    this.signalMax = Float64Array.from(tel.signals.map((s) => s.max ?? Infinity));
-    const all = new Float64Array(this.baseline.length + this.signalBaseline.length);
+    this.signalBaseline = take(ns);
+    this.signalNoise = take(ns);
+    this.signalMin = take(ns);
+    this.signalMax = take(ns);
+    tel.signals.forEach((sig, i) => {
+      this.signalBaseline[i] = sig.baseline;
+      this.signalNoise[i] = sig.noise;
+      this.signalMin[i] = sig.min;
+      this.signalMax[i] = sig.max ?? Infinity;
+    });
+    this.signalLevels = take(ns);
+    this.signalLevels.set(this.signalBaseline);
+    this.draws = take(nc + ns);
+    this.sample = { cohorts: take(nc), global: take(N), signals: take(ns), levels: take(nc) };
+    this.sample.cohorts.set(this.baseline);
+    this.sample.signals.set(this.signalBaseline);
+    this.sample.levels.set(this.baseline);
+    const all = new Float64Array(nc + ns);
     all.set(this.baseline);
-    all.set(this.signalBaseline, this.baseline.length);
+    all.set(this.signalBaseline, nc);
     this.tracks = new Tracks(all);
-    this.signalLevels = new Float64Array(this.signalBaseline);
-    this.draws = new Float64Array(all.length);
-    this.sample = {
-      cohorts: new Float64Array(this.baseline),
-      global: new Float64Array(N),
-      signals: new Float64Array(this.signalBaseline),
-      levels: new Float64Array(this.baseline),
-    };
   }
 
   /**
