@@ -262,7 +262,7 @@ export class Run implements RunView {
 
   private changed(): void {
     this.version++;
-    for (const l of this.listeners) l();
+    if (this.listeners.size > 0) for (const l of this.listeners) l();
   }
 
   private requestAction(id: string): void {

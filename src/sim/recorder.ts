@@ -75,6 +75,13 @@ export class Recorder {
     return i < 0 ? new Float64Array(0) : this.data.subarray((i + 1) * this.capacity, (i + 1) * this.capacity + this.length);
   }
 
+  /** Every series as a live view, by key. */
+  views(): Record<string, Float64Array> {
+    const out: Record<string, Float64Array> = {};
+    for (let i = 0; i < this.keys.length; i++) out[this.keys[i] as string] = this.data.subarray((i + 1) * this.capacity, (i + 1) * this.capacity + this.length);
+    return out;
+  }
+
   /** Sim times of the recorded points, as a live view. */
   timeView(): Float64Array {
     return this.data.subarray(0, this.length);

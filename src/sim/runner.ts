@@ -80,8 +80,7 @@ export function runPlaythrough(scenario: Scenario, options: { seed?: number; cho
 /** The transcript of a run so far. */
 export function transcriptOf(run: Run, choices: readonly (TimedChoice | Choice)[]): Transcript {
   const primary = run.scenario.service.slos.find((s) => s.id === run.primarySlo);
-  const series: Record<string, Float64Array> = {};
-  for (const key of run.recorder.keys) series[key] = run.recorder.view(key);
+  const series = run.recorder.views();
   return {
     scenario: run.scenario.id,
     seed: run.seed,

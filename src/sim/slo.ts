@@ -54,19 +54,25 @@ export function shareSlowerThan(thresholdMs: number, p50: number, p95: number, p
   // p95 → 0.05, p99 → 0.01, p99.9 → 0.001. Unrolled: the engine calls this every tick while
   // latency moves, and it must not allocate.
   if (thresholdMs <= p50 / 4) return 1;
-  if (thresholdMs <= p50) return between(thresholdMs, p50 / 4, 1, p50, 0.5);
-  if (thresholdMs <= p95) return between(thresholdMs, p50, 0.5, p95, 0.05);
-  if (thresholdMs <= p99) return between(thresholdMs, p95, 0.05, p99, 0.01);
-  if (thresholdMs <= p999) return between(thresholdMs, p99, 0.01, p999, 0.001);
+  if (thresholdMs <= p50) return between(thresholdMs, p50 / 4, p50, 0);
+  if (thresholdMs <= p95) return between(thresholdMs, p50, p95, 1);
+  if (thresholdMs <= p99) return between(thresholdMs, p95, p99, 2);
+  if (thresholdMs <= p999) return between(thresholdMs, p99, p999, 3);
   // Past p99.9: one more decade of tail per step of the p99→p99.9 log distance.
   const span = Math.log(p999) - Math.log(p99);
   const decades = (Math.log(thresholdMs) - Math.log(p999)) / Math.max(span, 1e-9);
   return 0.001 * Math.pow(10, -decades);
 }
 
-/** Log-log interpolation of the share slower than x between two known points (x0 < x ≤ x1). */
-function between(x: number, x0: number, s0: number, x1: number, s1: number): number {
-  if (x1 <= x0) return s1;
+/** The shares slower than the known points (p50 / 4, p50, p95, p99, p99.9), and their logs taken once. */
+const SHARE = [1, 0.5, 0.05, 0.01, 0.001];
+const LOG_SHARE = SHARE.map(Math.log);
+
+/** Log-log interpolation of the share slower than x between known points i and i + 1, at x0 < x ≤ x1. */
+function between(x: number, x0: number, x1: number, i: number): number {
+  if (x1 <= x0) return SHARE[i + 1] as number;
+  const logS0 = LOG_SHARE[i] as number;
+  const logS1 = LOG_SHARE[i + 1] as number;
   const f = (Math.log(x) - Math.log(x0)) / (Math.log(x1) - Math.log(x0));
-  return Math.exp(Math.log(s0) + f * (Math.log(s1) - Math.log(s0)));
+  return Math.exp(logS0 + f * (logS1 - logS0));
 }
