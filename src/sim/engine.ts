@@ -125,8 +125,6 @@ export class Run implements RunView {
   private readonly sliBaselineRps: number;
   private readonly listeners = new Set<() => void>();
   private readonly sloEntries: SloEntry[] = [];
-  /** 1 for each cohort the SLIs count. */
-  private readonly sliMask: Uint8Array;
   private readonly endingsWithWhen: Scenario['endings'];
   private currentPhase: Phase | null = null;
 
@@ -138,7 +136,6 @@ export class Run implements RunView {
     this.logs = new LogBook(LOG_CAP, this.seed ^ 0x5bd1e995, this.tick / 4);
     this.telemetry = new TelemetryModel(scenario);
     const tel = scenario.telemetry;
-    this.sliMask = Uint8Array.from(tel.cohorts, (c) => (c.countsForSlo ? 1 : 0));
     this.sliBaselineRps = tel.rps * tel.cohorts.reduce((sum, c) => sum + (c.countsForSlo ? c.share : 0), 0);
     const capacity = Math.ceil(scenario.timeLimit / this.tick) + 2;
     for (const slo of scenario.service.slos) {
@@ -196,7 +193,7 @@ export class Run implements RunView {
     const sample = this.telemetry.step(t, this.rng);
     for (const entry of this.sloEntries) {
       if (entry.shares) this.slowShares(entry, sample.levels);
-      entry.ledger.recordSample(sample.cohorts, this.sliMask, this.tick, entry.shares);
+      entry.ledger.recordSample(sample.cohorts, this.telemetry.sliCohort, this.tick, entry.shares);
     }
     this.budgetSpent = this.primaryLedger.spent();
     // alertOut is empty here: publishAlerts empties it.
@@ -238,9 +235,10 @@ export class Run implements RunView {
   }
 
   /**
-   * Share of a cohort's requests slower than a latency SLO's threshold. Taken from the
-   * noiseless latency levels, which change only when an effect moves them, so the result
-   * is cached: noise on the latency charts is cosmetic, the budget follows the incident.
+   * Each cohort's share of requests slower than a latency SLO's threshold, into
+   * `entry.shares`. Taken from the noiseless latency levels, which change only when an
+   * effect moves them, so each share is kept until they do: noise on the latency charts
+   * is cosmetic, the budget follows the incident.
    */
   private slowShares(entry: SloEntry, levels: Float64Array): void {
     const c = entry.cache;

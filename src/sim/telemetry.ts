@@ -88,7 +88,8 @@ export interface TelemetrySample {
 export class TelemetryModel {
   readonly cohortIds: string[];
   readonly signalIds: string[];
-  readonly sliCohort: boolean[];
+  /** 1 for each cohort the SLIs count, 0 for the others. */
+  readonly sliCohort: Uint8Array;
   private readonly baseline: Float64Array;
   private readonly signalBaseline: Float64Array;
   /** Cohort metrics at c * 5 + m, then signals. */
@@ -109,7 +110,7 @@ export class TelemetryModel {
   constructor(scenario: Scenario) {
     const tel = scenario.telemetry;
     this.cohortIds = tel.cohorts.map((c) => c.id);
-    this.sliCohort = tel.cohorts.map((c) => c.countsForSlo);
+    this.sliCohort = Uint8Array.from(tel.cohorts, (c) => (c.countsForSlo ? 1 : 0));
     this.signalIds = tel.signals.map((s) => s.id);
     this.noise = tel.noise;
     const nc = tel.cohorts.length * N;
