@@ -2,15 +2,16 @@
  * `npm run bench:browser`: the game in headless Chromium on this machine's software
  * renderer. Figures: time to an interactive picker, frame times on the incident desk at
  * 10× over ten seconds, and the gzip size of the JavaScript loaded before the picker was
- * interactive. Prints each as `name: value unit`. Reads the wall clock: benchmarks
- * measure speed, tests never do.
+ * interactive. Prints each as `name: value unit`, after `# ` lines naming the renderer and
+ * what was measured. Reads the wall clock: benchmarks measure speed, tests never do.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ARTIFACTS, launch, ROOT, serve } from '../test/e2e/harness.ts';
-import { printFigure, type Figure } from './figure.ts';
+import { browserReport } from './browser-report.ts';
+import { printReport, type Report } from './figure.ts';
 
 const RUNS = 5;
 /** `npm run bench:browser -- --renderer=webgl` measures Phaser's WebGL path even on a CPU rasteriser. */
@@ -43,7 +44,7 @@ function median(values: readonly number[]): number {
   return quantile([...values].sort((a, b) => a - b), 0.5);
 }
 
-async function main(): Promise<Figure[]> {
+async function main(): Promise<Report> {
   const out = join(ARTIFACTS, 'bench-dist');
   const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`vite build failed: ${build.stderr}`);
@@ -99,18 +100,19 @@ async function main(): Promise<Figure[]> {
       await c.close();
       return r;
     })();
-    console.log(`renderer: ${renderer}`);
-    return [
-      { name: 'picker_interactive_median', value: median(interactive), unit: 'ms' },
-      { name: 'picker_interactive_max', value: Math.max(...interactive), unit: 'ms' },
-      { name: 'desk_10x_frame_median', value: quantile(sorted, 0.5), unit: 'ms' },
-      { name: 'desk_10x_frame_p95', value: quantile(sorted, 0.95), unit: 'ms' },
-      { name: 'desk_10x_frame_p99', value: quantile(sorted, 0.99), unit: 'ms' },
-      { name: 'desk_10x_frames', value: sorted.length, unit: 'frames' },
-      { name: 'desk_10x_sim_speed', value: frames.simSeconds / 10, unit: 'sim-s/s' },
-      { name: 'initial_js_gzip', value: Math.round(gzipBytes / 1024), unit: 'KiB' },
-      { name: 'initial_js_files', value: initialJs.length, unit: 'files' },
-    ];
+    return browserReport({
+      renderer,
+      loads: RUNS,
+      interactiveMedianMs: median(interactive),
+      interactiveMaxMs: Math.max(...interactive),
+      frameMedianMs: quantile(sorted, 0.5),
+      frameP95Ms: quantile(sorted, 0.95),
+      frameP99Ms: quantile(sorted, 0.99),
+      frames: sorted.length,
+      simSpeed: frames.simSeconds / 10,
+      initialJsBytes: gzipBytes,
+      initialJsFiles: initialJs.length,
+    });
   } finally {
     await browser.close();
     await server.close();
@@ -118,7 +120,7 @@ async function main(): Promise<Figure[]> {
 }
 
 try {
-  for (const f of await main()) printFigure(f);
+  printReport(await main());
 } catch (err) {
   console.error(`browser benchmark failed: ${(err as Error).message}`);
   process.exitCode = 1;

@@ -2,10 +2,32 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenario } from '../src/scenario/load.ts';
-import { measure, type Figure } from './figure.ts';
+import { measure, type Report } from './figure.ts';
+
+/** What the checker bench measured: mean milliseconds per file, over files of a mean size. */
+export interface CheckMeasures {
+  files: number;
+  kB: number;
+  quickMs: number;
+  positionalMs: number;
+}
+
+/** The checker figures and their notes, from what was measured. */
+export function checkReport(m: CheckMeasures): Report {
+  return {
+    notes: [
+      `checker: mean over the ${m.files} library scenarios, ${m.kB} kB each on average`,
+      'checker: the positional parser alone is the path a file with problems takes',
+    ],
+    figures: [
+      { name: 'check time per file', value: m.quickMs, unit: 'ms' },
+      { name: 'check time per file, positional parser only', value: m.positionalMs, unit: 'ms' },
+    ],
+  };
+}
 
 /** Mean time per file over the whole library, on the quick path and on the positional path alone. */
-export function checkFigures(): Figure[] {
+export function checkFigures(): Report {
   const files = readdirSync('scenarios', { withFileTypes: true })
     .filter((e) => e.isDirectory())
     .map((e) => {
@@ -25,9 +47,6 @@ export function checkFigures(): Figure[] {
     }, 3);
     return Math.round((1000 / rate / files.length) * 100) / 100;
   };
-  const kb = Math.round(files.reduce((n, f) => n + f.text.length, 0) / files.length / 1024);
-  return [
-    { name: 'check time per file', value: perFile(true), unit: `ms (mean over ${files.length} library scenarios, ${kb} kB each)` },
-    { name: 'check time per file, positional parser only', value: perFile(false), unit: 'ms (the path a file with problems takes)' },
-  ];
+  const kB = Math.round(files.reduce((n, f) => n + f.text.length, 0) / files.length / 1024);
+  return checkReport({ files: files.length, kB, quickMs: perFile(true), positionalMs: perFile(false) });
 }

@@ -3,12 +3,31 @@ import { readFileSync } from 'node:fs';
 import YAML from 'yaml';
 import { Scenario } from '../src/scenario/schema/index.ts';
 import { runPlaythrough } from '../src/sim/runner.ts';
-import type { Figure } from './figure.ts';
-import { measure } from './figure.ts';
+import { measure, type Report } from './figure.ts';
 
 /** Loads a library scenario without the diagnostics layer (the engine bench needs only the data). */
 export function libraryScenario(id: string): Scenario {
   return Scenario.parse(YAML.parse(readFileSync(`scenarios/${id}/scenario.yaml`, 'utf8')));
+}
+
+/** What the engine bench measured, in playthroughs per second. */
+export interface EngineMeasures {
+  hour: number;
+  references: number;
+}
+
+/** The engine figures and their notes, from what was measured. */
+export function engineReport(m: EngineMeasures): Report {
+  return {
+    notes: [
+      'engine: auth-canary on one core, a fresh seed for each playthrough',
+      'engine: 60-sim-min runs have nobody acting and early endings off; reference runs play the L1-L5 references to their endings',
+    ],
+    figures: [
+      { name: 'auth-canary 60-sim-min playthroughs per second', value: Math.round(m.hour), unit: '/s' },
+      { name: 'auth-canary reference playthroughs per second', value: Math.round(m.references), unit: '/s' },
+    ],
+  };
 }
 
 /**
@@ -16,7 +35,7 @@ export function libraryScenario(id: string): Scenario {
  * with nobody acting — early endings switched off so that no run is cut short; (2) each
  * reference playthrough as written, to its own ending.
  */
-export function engineFigures(): Figure[] {
+export function engineFigures(): Report {
   const base = libraryScenario('auth-canary');
   const hour: Scenario = { ...base, timeLimit: 3600, endings: base.endings.map((e) => ({ ...e, when: undefined })) };
   let seed = 1;
@@ -31,8 +50,5 @@ export function engineFigures(): Figure[] {
         runPlaythrough(base, { seed: seed++, choices: ref.choices });
       })
     : 0;
-  return [
-    { name: 'playthroughs per second', value: Math.round(full), unit: '/s (auth-canary, 60 sim-min, one core)' },
-    { name: 'reference playthroughs per second', value: Math.round(played), unit: '/s (auth-canary L1-L5 references, to their endings)' },
-  ];
+  return engineReport({ hour: full, references: played });
 }

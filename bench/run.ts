@@ -1,10 +1,10 @@
-/** `npm run bench`: prints each figure as `name: value unit`. */
+/** `npm run bench`: prints each figure as `name: value unit`, after `# ` lines saying what was measured. */
 import { checkFigures } from './check.ts';
 import { engineFigures } from './engine.ts';
-import { printFigure, type Figure } from './figure.ts';
+import { printReport, type Report } from './figure.ts';
 import { scoringFigures } from './scoring.ts';
 
-const groups: Array<[string, () => Figure[] | Promise<Figure[]>]> = [
+const groups: Array<[string, () => Report | Promise<Report>]> = [
   ['engine', engineFigures],
   ['checker', checkFigures],
   ['scoring', scoringFigures],
@@ -12,7 +12,7 @@ const groups: Array<[string, () => Figure[] | Promise<Figure[]>]> = [
 
 for (const [name, run] of groups) {
   try {
-    for (const figure of await run()) printFigure(figure);
+    printReport(await run());
   } catch (err) {
     console.error(`${name} benchmark failed: ${(err as Error).message}`);
     process.exitCode = 1;

@@ -10,17 +10,44 @@ import { buildDebrief, scoreRun } from '../src/scoring/debrief.ts';
 import { exploreLevels } from '../src/scoring/explore.ts';
 import { runPlaythrough, type TimedChoice } from '../src/sim/runner.ts';
 import { scoringFixture } from '../test/fixtures/scoring-fixture.ts';
-import { measure, type Figure } from './figure.ts';
+import { measure, type Report } from './figure.ts';
 
 const LIBRARY = 'scenarios/auth-canary/scenario.yaml';
 
 function benchScenario(): { scenario: Scenario; name: string } {
   if (existsSync(LIBRARY)) return { scenario: Scenario.parse(YAML.parse(readFileSync(LIBRARY, 'utf8'))), name: 'auth-canary' };
-  return { scenario: scoringFixture, name: 'scoring fixture' };
+  return { scenario: scoringFixture, name: 'scoring-fixture' };
 }
 
-/** Scoring benchmark figures, each `{ name, value, unit }`. */
-export function scoringFigures(): Figure[] {
+/** What the scoring bench measured, for the scenario named. */
+export interface ScoringMeasures {
+  scenario: string;
+  /** Playthroughs with their debrief per second. */
+  debriefed: number;
+  /** Assessments of a finished transcript per second. */
+  assessed: number;
+  /** Fastest exploration of the reachable levels, in milliseconds, and the playthroughs it took. */
+  exploreMs: number;
+  explored: number;
+}
+
+/** The scoring figures and their notes, from what was measured. */
+export function scoringReport(m: ScoringMeasures): Report {
+  return {
+    notes: [
+      `scoring: ${m.scenario} references on one core; a playthrough + debrief is engine, evidence, assessment and debrief; an assessment scores a finished transcript`,
+      `scoring: exploring the reachable levels took ${m.explored} playthroughs with the default bounds (fastest of 3)`,
+    ],
+    figures: [
+      { name: `${m.scenario} playthroughs + debrief per second`, value: Math.round(m.debriefed), unit: '/s' },
+      { name: `${m.scenario} assessments per second`, value: Math.round(m.assessed), unit: '/s' },
+      { name: `${m.scenario} explore reachable levels`, value: Math.round(m.exploreMs), unit: 'ms' },
+    ],
+  };
+}
+
+/** Scoring benchmark figures. */
+export function scoringFigures(): Report {
   const { scenario, name } = benchScenario();
   const logs: TimedChoice[][] = scenario.scoring.references.map((r) => r.choices.map((c) => ({ ...c })) as TimedChoice[]);
   if (logs.length === 0) logs.push([]);
@@ -42,9 +69,5 @@ export function scoringFigures(): Figure[] {
     explored = exploreLevels(scenario).playthroughs;
     times.push(performance.now() - start);
   }
-  return [
-    { name: 'playthroughs + debrief per second', value: Math.round(full), unit: `/s (${name} references, engine + evidence + assessment + debrief, one core)` },
-    { name: 'assessments per second', value: Math.round(scoreOnly), unit: `/s (${name} references, scoring a finished transcript)` },
-    { name: 'explore reachable levels', value: Math.round(Math.min(...times)), unit: `ms (${name}, ${explored} playthroughs, default bounds)` },
-  ];
+  return scoringReport({ scenario: name, debriefed: full, assessed: scoreOnly, exploreMs: Math.min(...times), explored });
 }
