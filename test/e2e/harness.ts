@@ -9,23 +9,12 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { findChromium } from './chromium.ts';
+
+export { findChromium };
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
-
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-
-/** The Chromium to drive: $CHROMIUM_PATH, then the usual Debian paths. */
-export function findChromium(): string {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) {
-    if (existsSync(fromEnv)) return fromEnv;
-    throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, which does not exist. install Chromium: apt-get install -y chromium, or set CHROMIUM_PATH`);
-  }
-  const found = CANDIDATES.find((p) => existsSync(p));
-  if (!found) throw new Error('No Chromium found. install Chromium: apt-get install -y chromium, or set CHROMIUM_PATH');
-  return found;
-}
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--autoplay-policy=no-user-gesture-required'];
 
