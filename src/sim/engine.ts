@@ -4,14 +4,13 @@
  * at the current sim time, so a scenario, a seed and a timed choice log reproduce a run
  * bit for bit. Shaped like an actor: `send`, `getSnapshot`, `subscribe`.
  */
-import { createActor, type Actor } from 'xstate';
 import type { Action, Condition, Effects, Phase, Prompt, Scenario } from '../scenario/schema/index.ts';
 import { AlertBoard, type AlertTransition } from './alerts.ts';
 import { freezeView, holds, wakeTime, type RunView } from './conditions.ts';
 import type { ChoiceRecord, PlayerEvent, RunEvent } from './events.ts';
 import { SloLedger } from './ledger.ts';
 import { LogBook } from './logbook.ts';
-import { compilePhaseMachine, type PhaseMachine } from './machine.ts';
+import { PhaseLogic, type PhaseEvent, type PhaseSnapshot } from './machine.ts';
 import { createRng, type Rng } from './rng.ts';
 import { Recorder, seriesKeys } from './recorder.ts';
 import { shareSlowerThan } from './slo.ts';
@@ -19,7 +18,7 @@ import { TelemetryModel } from './telemetry.ts';
 
 /** What every run of a scenario shares, made once per scenario object. */
 interface Plan {
-  machine: PhaseMachine;
+  logic: PhaseLogic;
   actionsById: ReadonlyMap<string, Action>;
   promptsById: ReadonlyMap<string, Prompt>;
   endingsWithWhen: Scenario['endings'];
@@ -31,7 +30,7 @@ function planOf(scenario: Scenario): Plan {
   let plan = plans.get(scenario);
   if (!plan) {
     plan = {
-      machine: compilePhaseMachine(scenario),
+      logic: new PhaseLogic(scenario),
       actionsById: new Map(scenario.actions.map((a) => [a.id, a])),
       promptsById: new Map(scenario.prompts.map((p) => [p.id, p])),
       endingsWithWhen: scenario.endings.filter((e) => e.when),
@@ -107,7 +106,9 @@ export class Run implements RunView {
   readonly recorder: Recorder;
 
   private readonly rng: Rng;
-  private readonly actor: Actor<PhaseMachine>;
+  private readonly logic: PhaseLogic;
+  /** Where the phase machine is. */
+  private machineState: PhaseSnapshot;
   private readonly actionsById: ReadonlyMap<string, Action>;
   private readonly promptsById: ReadonlyMap<string, Prompt>;
   private readonly pendingMessages: Array<{ message: Scenario['messages'][number]; watch: Watch }>;
@@ -168,8 +169,8 @@ export class Run implements RunView {
     this.endingWatches = this.endingsWithWhen.map(watch);
     this.pendingPrompts = scenario.prompts.map((prompt) => ({ prompt, watch: watch() }));
 
-    this.actor = createActor(plan.machine);
-    this.actor.start();
+    this.logic = plan.logic;
+    this.machineState = plan.logic.initial;
     this.phase = '';
     this.syncPhase();
     this.settle();
@@ -203,7 +204,7 @@ export class Run implements RunView {
     if (this.busy && this.busy.until <= t) this.complete();
     this.settle();
     if (!this.ending && t >= this.scenario.timeLimit) {
-      this.actor.send({ type: 'timeout' });
+      this.sendMachine({ type: 'timeout' });
       this.syncPhase();
     }
     this.recorder.record(this);
@@ -304,7 +305,7 @@ export class Run implements RunView {
     this.applyEffects(action.effects, action.id);
     // The machine moves on an action only through its goto: spare it events it has no transition for.
     if (action.effects.goto) {
-      this.actor.send({ type: 'act.done', action: action.id });
+      this.sendMachine({ type: 'act.done', action: action.id });
       this.syncPhase();
     }
     while (!this.busy && !this.ending && this.queue.length > 0) {
@@ -331,7 +332,7 @@ export class Run implements RunView {
     this.stateVersion++;
     this.applyEffects(option.effects, id);
     if (option.effects.goto) {
-      this.actor.send({ type: 'choose', prompt: promptId, option: optionId });
+      this.sendMachine({ type: 'choose', prompt: promptId, option: optionId });
       this.syncPhase();
     }
   }
@@ -432,7 +433,7 @@ export class Run implements RunView {
       const transition = this.transitionDue();
       if (transition) {
         const before = this.phase;
-        this.actor.send({ type: 'check', view: this });
+        this.sendMachine({ type: 'check', view: this });
         this.syncPhase();
         moved = moved || this.phase !== before || this.ending !== null;
       }
@@ -466,9 +467,12 @@ export class Run implements RunView {
     return false;
   }
 
+  private sendMachine(event: PhaseEvent): void {
+    this.machineState = this.logic.next(this.machineState, event);
+  }
+
   private syncPhase(): void {
-    const snap = this.actor.getSnapshot();
-    const value = String(snap.value);
+    const value = String(this.machineState.value);
     if (value === this.phase) return;
     const from = this.phase || null;
     const ending = this.scenario.endings.find((e) => e.id === value);

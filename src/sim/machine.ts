@@ -4,7 +4,7 @@
  * when something may move it (an action completing, a prompt answered, a condition
  * coming true, the time limit), so a run costs a handful of machine events, not one per tick.
  */
-import { setup } from 'xstate';
+import { createActor, setup, type AnyActorScope, type SnapshotFrom } from 'xstate';
 import type { Condition, Scenario } from '../scenario/schema/index.ts';
 import { holds, type RunView } from './conditions.ts';
 
@@ -76,3 +76,42 @@ export function compilePhaseMachine(scenario: Scenario) {
 
 /** The compiled phase machine's type. */
 export type PhaseMachine = ReturnType<typeof compilePhaseMachine>;
+
+/** A snapshot of the phase machine. */
+export type PhaseSnapshot = SnapshotFrom<PhaseMachine>;
+
+/**
+ * The phase machine used as pure logic: one scope and the initial snapshot per scenario,
+ * shared by every run, and each run keeps only its current snapshot. The machine has no
+ * actions, context or children, so its transitions need nothing from an actor; starting
+ * an actor per run cost more than the rest of a short run's setup.
+ */
+export class PhaseLogic {
+  readonly machine: PhaseMachine;
+  readonly initial: PhaseSnapshot;
+  private readonly scope: AnyActorScope;
+
+  constructor(scenario: Scenario) {
+    this.machine = compilePhaseMachine(scenario);
+    // An actor that is never started stands in as `self`, as for XState's own pure transitions.
+    const self = createActor(this.machine);
+    this.scope = {
+      self,
+      id: '',
+      sessionId: '',
+      system: self.system,
+      logger: () => {},
+      defer: () => {},
+      emit: () => {},
+      stopChild: () => {},
+      actionExecutor: () => {},
+    } as AnyActorScope;
+    this.initial = this.machine.getInitialSnapshot(this.scope);
+  }
+
+  /** The snapshot after one event; a finished machine stays where it is. */
+  next(snapshot: PhaseSnapshot, event: PhaseEvent): PhaseSnapshot {
+    if (snapshot.status !== 'active') return snapshot;
+    return this.machine.transition(snapshot, event, this.scope);
+  }
+}
