@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Condition } from '../scenario/schema/index.ts';
-import { holds, wakeTime, type RunView } from './conditions.ts';
+import { budgetFloor, holds, wakeTime, type RunView } from './conditions.ts';
 
 const ids = ['a', 'b', 'c'];
 const idList = fc.subarray(ids, { minLength: 1 });
@@ -75,8 +75,9 @@ describe('waking a waiting condition', () => {
         fc.pre(!holds(c, v));
         const wake = wakeTime(c, v);
         const later: RunView = { ...v, t: v.t + dt, budgetSpent: v.budgetSpent + extraBudget };
-        // Skipped moments are those before the wake time; none of them may satisfy c.
-        if (later.t < wake) expect(holds(c, later)).toBe(false);
+        // Skipped moments are those before the wake time or with the budget at or below the
+        // floor; none of them may satisfy c.
+        if (later.t < wake || later.budgetSpent <= budgetFloor(c)) expect(holds(c, later)).toBe(false);
       }),
       { numRuns: 20_000 },
     );
@@ -102,5 +103,8 @@ describe('waking a waiting condition', () => {
     expect(wakeTime({ at: 600, known: ['x'] } as Condition, v)).toBe(Infinity);
     expect(wakeTime({ before: 50 } as Condition, v)).toBe(Infinity);
     expect(wakeTime({ budgetSpentAbove: 0.5 } as Condition, v)).toBe(100);
+    expect(wakeTime({ at: 600, budgetSpentAbove: 0.5 } as Condition, v)).toBe(600);
+    expect(budgetFloor({ at: 600, budgetSpentAbove: 0.5 } as Condition)).toBe(0.5);
+    expect(budgetFloor({ at: 600 } as Condition)).toBe(-Infinity);
   });
 });

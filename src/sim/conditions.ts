@@ -85,15 +85,16 @@ export function holds(c: Condition | ConditionAlternative, v: RunView): boolean 
 
 /**
  * After `holds(c, v)` came out false: the earliest sim time at which c could hold if nothing
- * but time changes in the run (no phase change, fact, action, answer, acknowledgement,
- * declaration, alert change or status update). The engine skips such a condition until
- * then, instead of checking tens of waiting triggers every tick. Conservative: time checks
- * (at, inPhaseFor, noUpdateFor) only become true as time passes; `before` and
- * budgetSpentBelow only become false (the budget spent never goes down); budgetSpentAbove
- * and anyOf may turn true at any tick, so they give the current time (check again).
+ * but time and the budget change in the run (no phase change, fact, action, answer,
+ * acknowledgement, declaration, alert change or status update). The engine skips such a
+ * condition until then, instead of checking tens of waiting triggers every tick. Time
+ * checks (at, inPhaseFor, noUpdateFor) only become true as time passes; `before` and
+ * budgetSpentBelow only become false (the budget spent never goes down). budgetSpentAbove
+ * is left to `budgetFloor`: c cannot hold before its wake time, nor while the budget spent
+ * is at or below its floor. anyOf may turn true at any tick: it gives the current time.
  */
 export function wakeTime(c: Condition | ConditionAlternative, v: RunView): number {
-  if ((c as Partial<Condition>).anyOf || c.budgetSpentAbove !== undefined) return v.t;
+  if ((c as Partial<Condition>).anyOf) return v.t;
   if (c.before !== undefined && v.t >= c.before) return Infinity;
   if (c.budgetSpentBelow !== undefined && v.budgetSpent >= c.budgetSpentBelow) return Infinity;
   if (c.phase && !c.phase.includes(v.phase)) return Infinity;
@@ -108,6 +109,14 @@ export function wakeTime(c: Condition | ConditionAlternative, v: RunView): numbe
   if (c.inPhaseFor !== undefined) wake = Math.max(wake, v.phaseEnteredAt + c.inPhaseFor - 1e-6);
   if (c.noUpdateFor !== undefined) wake = Math.max(wake, (v.lastUpdateAt ?? 0) + c.noUpdateFor - 1e-6);
   return wake;
+}
+
+/**
+ * The budget spent that c needs exceeded (its budgetSpentAbove), or -Infinity if it needs
+ * none. Whatever else happens, c does not hold while the budget spent is at or below it.
+ */
+export function budgetFloor(c: Condition | ConditionAlternative): number {
+  return (c as Partial<Condition>).anyOf || c.budgetSpentAbove === undefined ? -Infinity : c.budgetSpentAbove;
 }
 
 /** A copy of a view that later changes to the run cannot alter (recorded with each choice). */

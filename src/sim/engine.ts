@@ -6,7 +6,7 @@
  */
 import type { Action, Condition, Effects, Phase, Prompt, Scenario } from '../scenario/schema/index.ts';
 import { AlertBoard, type AlertTransition } from './alerts.ts';
-import { freezeView, holds, wakeTime, type RunView } from './conditions.ts';
+import { budgetFloor, freezeView, holds, wakeTime, type RunView } from './conditions.ts';
 import type { ChoiceRecord, PlayerEvent, RunEvent } from './events.ts';
 import { SloLedger } from './ledger.ts';
 import { LogBook } from './logbook.ts';
@@ -43,13 +43,17 @@ function planOf(scenario: Scenario): Plan {
 /** Most log lines a run keeps; older ones are dropped (the transcript says how many). */
 export const LOG_CAP = 5000;
 
-/** When a waiting condition is next worth checking: not before `wake`, unless the run's state moved past `version`. */
+/**
+ * When a waiting condition is next worth checking: not before `wake`, nor while the budget
+ * spent is at or below `floor`, unless the run's state moved past `version`.
+ */
 interface Watch {
   wake: number;
+  floor: number;
   version: number;
 }
 
-const watch = (): Watch => ({ wake: -Infinity, version: -1 });
+const watch = (): Watch => ({ wake: -Infinity, floor: -Infinity, version: -1 });
 
 interface OpenPrompt {
   prompt: Prompt;
@@ -116,11 +120,17 @@ export class Run implements RunView {
   /** Bumped whenever something a condition reads changes, other than time and budget. */
   private stateVersion = 0;
   private readonly endingWatches: Watch[];
-  /** Earliest wake among the conditions checked in the current settle pass. */
+  /** Earliest wake among the conditions checked in the current settle pass whose budget floor is passed. */
   private passWake = Infinity;
-  /** While the state is at `quietVersion` and time before `quietUntil`, nothing waiting can fire. */
+  /** Lowest budget floor among the others. */
+  private passFloor = Infinity;
+  /**
+   * While the state is at `quietVersion`, time before `quietUntil` and the budget spent at or
+   * below `quietFloor`, nothing waiting can fire.
+   */
   private quietVersion = -1;
   private quietUntil = -Infinity;
+  private quietFloor = -Infinity;
   private transitionWatches: Watch[] = [];
   private readonly alertOut: AlertTransition[] = [];
   private readonly sliBaselineRps: number;
@@ -392,13 +402,14 @@ export class Run implements RunView {
 
   /** Fires messages and prompts whose time has come and moves phases, until nothing changes. */
   private settle(): void {
-    // Most ticks nothing is due: no state change since the last quiet pass, and no waiting
-    // condition's wake time (nor a question's timeout) reached.
-    if (this.stateVersion === this.quietVersion && this.t < this.quietUntil) return;
+    // Most ticks nothing is due: no state change since the last quiet pass, no waiting
+    // condition's wake time (nor a question's timeout) reached and no budget floor passed.
+    if (this.stateVersion === this.quietVersion && this.t < this.quietUntil && this.budgetSpent <= this.quietFloor) return;
     for (let guard = 0; guard < 20 && !this.ending; guard++) {
       let moved = false;
       const version = this.stateVersion;
       this.passWake = Infinity;
+      this.passFloor = Infinity;
       for (let i = 0; i < this.pendingMessages.length; i++) {
         const { message: m, watch: w } = this.pendingMessages[i] as { message: Scenario['messages'][number]; watch: Watch };
         if (!this.due(m.when, w)) continue;
@@ -442,6 +453,7 @@ export class Run implements RunView {
         if (version === this.stateVersion && !transition) {
           this.quietVersion = version;
           this.quietUntil = this.passWake;
+          this.quietFloor = this.passFloor;
         }
         break;
       }
@@ -456,14 +468,20 @@ export class Run implements RunView {
     return false;
   }
 
-  /** Whether a waiting condition holds now; skips the check while it cannot (see wakeTime). */
+  /** Whether a waiting condition holds now; skips the check while it cannot (see wakeTime and budgetFloor). */
   private due(c: Condition, w: Watch): boolean {
-    if (w.version !== this.stateVersion || this.t >= w.wake) {
+    if (w.version !== this.stateVersion || (this.t >= w.wake && this.budgetSpent > w.floor)) {
       if (holds(c, this)) return true;
       w.wake = wakeTime(c, this);
+      w.floor = budgetFloor(c);
       w.version = this.stateVersion;
     }
-    if (w.wake < this.passWake) this.passWake = w.wake;
+    // Until the budget passes its floor, only the budget can wake this condition; after, only time.
+    if (this.budgetSpent > w.floor) {
+      if (w.wake < this.passWake) this.passWake = w.wake;
+    } else if (w.floor < this.passFloor) {
+      this.passFloor = w.floor;
+    }
     return false;
   }
 
