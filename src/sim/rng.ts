@@ -94,7 +94,8 @@ export function createRng(seed: number): Rng {
         a = b ^ (b >>> 9);
         b = (c + (c << 3)) | 0;
         c = (((c << 21) | (c >>> 11)) + t) | 0;
-        out[i] = NORMAL_TABLE[(((t >>> 0) / 4294967296) * (1 << TABLE_BITS)) | 0] as number;
+        // The top TABLE_BITS bits of the output: the same index as normal() takes from next().
+        out[i] = NORMAL_TABLE[t >>> (32 - TABLE_BITS)] as number;
       }
       st[0] = a;
       st[1] = b;
