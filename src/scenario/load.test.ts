@@ -118,6 +118,156 @@ describe('YAML problems', () => {
   });
 });
 
+describe('one document per file', () => {
+  const both = (text: string) => {
+    const quick = loadScenario(text, { file: 'test.yaml', readFile: fixtureReader() });
+    expect(loadScenario(text, { file: 'test.yaml', readFile: fixtureReader(), quick: false })).toEqual(quick);
+    return quick.diagnostics;
+  };
+
+  it('reports a second document after the scenario at its `---` line, however broken it is', () => {
+    const text = `${MINIMAL}\n---\nfoo: [bar\n  : : :`;
+    const diagnostics = both(text);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'BR001', line: positionOf(text, '\n---\n').line + 1, column: 1 })]);
+    expect(diagnostics[0]?.message).toBe('a `---` line starts a second YAML document');
+    expect(diagnostics[0]?.hint).toContain('a scenario file holds one document, and `---` starts another');
+  });
+
+  it('reports a second document that would parse, too', () => {
+    expect(both(`${MINIMAL}---\nfoo: 1\n`).map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual([`BR001 ${MINIMAL.split('\n').length}:1`]);
+  });
+
+  it('points at a stray `---` rather than calling the fields after it missing', () => {
+    const text = edited(['\nphases:', '\n---\nphases:']);
+    expect(both(text).map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual([`BR001 ${positionOf(text, '---').line}:1`]);
+  });
+
+  it('points at the `...` line when text follows the end of the document', () => {
+    const text = `${MINIMAL}...\nfoo: 1\n`;
+    const [d, ...rest] = both(text);
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ code: 'BR001', ...positionOf(text, '...\n') });
+    expect(d?.message).toContain('`...`');
+  });
+
+  it('accepts a `---` before the scenario and a `...` after it', () => {
+    expect(both(`---\n${MINIMAL}...\n`)).toEqual([]);
+  });
+});
+
+describe('meaning checks despite schema errors', () => {
+  /** Five broken references: BR022, BR025, BR021, BR022, BR025 in file order. */
+  const REFERENCE_FAULTS: [string, string][] = [
+    ['    runbook: high-errors\n    rule', '    runbook: high-error\n    rule'],
+    ['  - id: support-ping\n    from: support', '  - id: support-ping\n    from: suport'],
+    ['      - to: resolved', '      - to: resolvd'],
+    ['    runbook: high-errors\n    effects', '    runbook: runbok\n    effects'],
+    ['    from: support\n    question', '    from: sam\n    question'],
+  ];
+  const located = (text: string) => load(text).diagnostics.map((d) => `${d.code} ${d.line}:${d.column}`);
+
+  it('reports every broken reference alongside a schema error', () => {
+    const references = located(edited(...REFERENCE_FAULTS));
+    expect(references.map((d) => d.slice(0, 5))).toEqual(['BR022', 'BR025', 'BR021', 'BR022', 'BR025']);
+    const text = edited(...REFERENCE_FAULTS, ['rps: 200', 'rps: lots']);
+    const { line, column } = positionOf(text, 'lots');
+    expect(located(text)).toEqual([`BR013 ${line}:${column}`, ...references]);
+  });
+
+  it('still suggests the id meant, and points at the reference after a broken item', () => {
+    const text = edited(['title: Canary failing', 'title: 5'], ['      - to: resolved', '      - to: resolvd']);
+    const diagnostics = load(text).diagnostics;
+    expect(diagnostics.map((d) => d.code)).toEqual(['BR013', 'BR021']);
+    expect(diagnostics[1]).toMatchObject({ ...positionOf(text, 'resolvd'), hint: 'did you mean `resolved`?' });
+  });
+
+  it('counts the id of an item with a broken field as declared', () => {
+    // `compare-cohorts` has a broken cost; the reference playthrough that does it is fine.
+    const text = edited(['cost: 1m', 'cost: soon'], ['goto: recovered', 'goto: recoverd']);
+    expect(located(text)).toEqual([
+      `BR016 ${positionOf(text, 'soon').line}:${positionOf(text, 'soon').column}`,
+      `BR021 ${positionOf(text, 'recoverd').line}:${positionOf(text, 'recoverd').column}`,
+    ]);
+  });
+
+  it('skips references into a collection that did not parse, rather than calling them unknown', () => {
+    const text = edited(['facts:\n  - id: canary-bad\n    text: Only the canary pods return errors.', 'facts: canary-bad']);
+    expect(load(text).diagnostics.map((d) => d.code)).toEqual(['BR013']);
+    const badId = edited(['  - id: canary-bad\n    text: Only', '  - id: 9canary\n    text: Only']);
+    expect(load(badId).diagnostics.map((d) => d.code)).toEqual(['BR016']);
+  });
+
+  it('reports duplicate ids, wrong values and missing runbook files alongside a schema error', () => {
+    const text = edited(
+      ['rps: 200', 'rps: lots'],
+      ['  - id: budget-gone', '  - id: resolved'],
+      ['  latency: { p50: 40, p95: 120, p99: 300 }', '  latency: { p50: 40, p95: 20, p99: 300 }'],
+      ['file: runbooks/high-errors.md', 'file: runbooks/gone.md'],
+    );
+    expect(load(text).diagnostics.map((d) => d.code)).toEqual(['BR013', 'BR043', 'BR044', 'BR020']);
+  });
+
+  it('adds up cohort shares only when every cohort parsed', () => {
+    const text = edited(['{ id: canary, label: canary v1.5.0, share: 0.1 }', '{ id: canary, label: canary v1.5.0, share: lots }']);
+    expect(load(text).diagnostics.map((d) => d.code)).toEqual(['BR013']);
+  });
+});
+
+describe('one diagnostic per fault, in plain words', () => {
+  it('gives one bound for a number far out of range', () => {
+    const duration = load(edited(['duration: 10', 'duration: 1e26'])).diagnostics;
+    expect(duration.map((d) => `${d.code} ${d.message}`)).toEqual(['BR015 `duration` must be at most 600, got 1e+26']);
+    const seed = load(edited(['duration: 10', 'duration: 10\nseed: 1e23'])).diagnostics;
+    expect(seed.map((d) => `${d.code} ${d.message}`)).toEqual(['BR015 `seed` must be at most 4294967295, got 1e+23']);
+  });
+
+  it('says a runbook path leaves the folder, once', () => {
+    const text = edited(['file: runbooks/high-errors.md', 'file: ../../etc/passwd']);
+    expect(load(text).diagnostics).toEqual([
+      expect.objectContaining({ code: 'BR017', ...positionOf(text, '../../etc/passwd'), message: 'runbook `high-errors`: `file`: a runbook file must stay inside the scenario folder' }),
+    ]);
+  });
+
+  it('calls a number beyond what YAML can hold too large, not infinity', () => {
+    const text = edited(['rps: 200', 'rps: 1e400']);
+    expect(load(text).diagnostics).toEqual([
+      expect.objectContaining({ code: 'BR015', ...positionOf(text, '1e400'), message: '`rps` is too large a number: it must be at most 10000000' }),
+    ]);
+  });
+
+  it('explains a list started on its key\'s line in plain words, once', () => {
+    expect(load('a: - - - x\n').diagnostics).toEqual([
+      expect.objectContaining({ code: 'BR001', line: 1, column: 4, message: 'a list cannot start on the same line as its key' }),
+    ]);
+  });
+
+  it('gives syntax errors hints that say what to do, not the message again, and no parser token names', () => {
+    const broken = ['a\nb: 1\n', 'a: "abc\nb: 1\n', 'a: [1, 2\nb: 1\n', '- a\nb: 1\n', 'a: [1]]\n', 'a: }\n', 'a: >\n t\n  u\nb\n', '"a" b: 1\n', 'a: "x"y\n', 'a: - b\n'];
+    for (const text of broken) {
+      const diagnostics = load(text).diagnostics.filter((d) => d.code === 'BR001');
+      expect(diagnostics.length, text).toBeGreaterThan(0);
+      for (const d of diagnostics) {
+        expect(d.hint, `${text}: ${d.message}`).toBeDefined();
+        expect(d.hint?.toLowerCase(), `${text}: ${d.message}`).not.toContain(d.message.toLowerCase());
+        expect(d.message, text).not.toMatch(/\b(block|flow|map|seq|doc)-[a-z-]+\b|YAML stream/);
+      }
+    }
+    expect(load('a\nb: 1\n').diagnostics[0]?.hint).toMatch(/^is the `:` after a key missing/);
+  });
+
+  it('hints at the fix for nesting too deep, whether by brackets or by indentation', () => {
+    let indented = '';
+    for (let i = 0; i < 70; i++) indented += `${'  '.repeat(i)}k:\n`;
+    const [deep] = load(indented).diagnostics;
+    expect(deep).toMatchObject({ code: 'BR008', hint: expect.stringContaining('runaway indentation') });
+  });
+
+  it('tells a file of comments from an empty one', () => {
+    expect(load('# only a comment\n\n').diagnostics[0]?.message).toBe('the file holds only comments, no scenario');
+    expect(load('\n  \n').diagnostics[0]?.message).toBe('the file is empty');
+  });
+});
+
 describe('runbooks', () => {
   it('reports a runbook file that cannot be found at its path', () => {
     const text = edited(['file: runbooks/high-errors.md', 'file: runbooks/gone.md']);

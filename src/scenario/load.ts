@@ -6,6 +6,7 @@
 import type { Diagnostic } from './diagnostics.ts';
 import { checkDuplicateIds, collectIds } from './ids.ts';
 import { checkCharacters, checkNesting, DEFAULT_MAX_SIZE, tooLargeMessage } from './prescan.ts';
+import { salvageParts } from './parts.ts';
 import { checkReferences } from './references.ts';
 import { Reporter } from './report.ts';
 import { reportSchemaIssues } from './schema-issues.ts';
@@ -39,8 +40,9 @@ export interface LoadResult {
 
 /**
  * Parses, validates and checks a scenario. Never throws and reports every problem it
- * can find in one pass: YAML syntax, schema, references, values and (when all of
- * those are clean) the static graph checks.
+ * can find in one pass: YAML syntax, schema, references, values (the last two on what
+ * parsed, even when the schema found faults elsewhere) and, when all of those are
+ * clean, the static graph checks.
  */
 export function loadScenario(text: string, options: LoadOptions): LoadResult {
   if (options.quick !== false && typeof text === 'string') {
@@ -90,8 +92,8 @@ function quickLoad(text: string, options: LoadOptions): LoadResult | undefined {
   const report = new Reporter(options.file, text);
   if (checkCharacters(text, report) !== text) return undefined;
   const scenario = parsed.data;
-  checkDuplicateIds(scenario, report);
-  checkReferences(scenario, collectIds(scenario), report);
+  checkDuplicateIds(data, report);
+  checkReferences(scenario, collectIds(data), report);
   checkValues(scenario, report);
   const runbooks = loadRunbooks(scenario, options.readFile, report);
   if (report.errorCount > 0) return undefined;
@@ -193,7 +195,8 @@ function runStages(text: string, options: LoadOptions, report: Reporter, result:
   // A lone `---` gives an empty scalar with no source text: as empty as no document at all.
   const blank = isScalar(contents) && contents.value === null && contents.range?.[0] === contents.range?.[1];
   if (contents === null || contents === undefined || blank) {
-    report.atOffset('BR004', 0, 0, 'the file is empty', {
+    const comments = /(^|\s)#/.test(clean);
+    report.atOffset('BR004', 0, 0, comments ? 'the file holds only comments, no scenario' : 'the file is empty', {
       hint: 'copy an existing scenario from the scenarios folder and change it step by step',
     });
     return;
@@ -211,14 +214,20 @@ function runStages(text: string, options: LoadOptions, report: Reporter, result:
   if (!usable) return;
 
   const parsed = Scenario.safeParse(data);
+  checkDuplicateIds(data, report);
   if (!parsed.success) {
     reportSchemaIssues(parsed.error.issues, Scenario, data, report);
+    // The meaning checks still run on what parsed, so one broken value hides nothing else.
+    const { parts, filePath } = salvageParts(data);
+    report.withPaths(filePath, () => {
+      checkReferences(parts, collectIds(data), report);
+      checkValues(parts, report);
+      loadRunbooks(parts, options.readFile, report);
+    });
     return;
   }
   const scenario = parsed.data;
-  const ids = collectIds(scenario);
-  checkDuplicateIds(scenario, report);
-  checkReferences(scenario, ids, report);
+  checkReferences(scenario, collectIds(data), report);
   checkValues(scenario, report);
   result.runbooks = loadRunbooks(scenario, options.readFile, report);
   // The graph checks assume every reference resolves; with errors they would only add noise.

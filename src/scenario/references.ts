@@ -4,8 +4,9 @@
  */
 import type { DiagnosticCode } from './diagnostics.ts';
 import type { ScenarioIds } from './ids.ts';
+import type { ScenarioParts } from './parts.ts';
 import type { Reporter } from './report.ts';
-import { METRICS, type Condition, type Scenario } from './schema/index.ts';
+import { METRICS, type Condition } from './schema/index.ts';
 import { suggestionHint } from './suggest.ts';
 import { conditionSites, effectsSites, type Path } from './walk.ts';
 
@@ -15,14 +16,28 @@ export const BUILT_IN_EVENTS = ['@ack', '@declare', '@update', '@investigate', '
 export const BUILT_IN_ANCHORS = ['start', 'page'] as const;
 
 class RefChecker {
+  /** Phases and endings: what `goto` and `to` may name. */
+  readonly targets: readonly string[];
+  /** Built-in metrics and signals. */
+  readonly metrics: readonly string[];
+  /** Lists that may lack ids (see {@link ScenarioIds.partial}): a name not in one is not reported. */
+  private readonly partial: Set<readonly string[]>;
+
   constructor(
     private readonly ids: ScenarioIds,
     private readonly report: Reporter,
-  ) {}
+  ) {
+    this.targets = [...ids.phases, ...ids.endings];
+    this.metrics = [...METRICS, ...ids.signals];
+    this.partial = new Set(ids.partial);
+    if (ids.partial.has(ids.phases) || ids.partial.has(ids.endings)) this.partial.add(this.targets);
+    if (ids.partial.has(ids.signals)) this.partial.add(this.metrics);
+  }
 
-  /** Reports `id` at `path` unless it is one of `known`. Returns true if it was found. */
+  /** Reports `id` at `path` unless it is one of `known` (or `known` may be incomplete). Returns true if it was found. */
   expect(id: string, known: readonly string[], code: DiagnosticCode, noun: string, path: Path, plural = `${noun}s`): boolean {
     if (known.includes(id)) return true;
+    if (this.partial.has(known)) return false;
     this.report.atPath(code, path, `there is no ${noun} \`${id}\``, { hint: suggestionHint(id, known, plural) });
     return false;
   }
@@ -33,7 +48,7 @@ class RefChecker {
 
   /** A phase or ending named by `goto`/`to`. */
   target(id: string, path: Path): void {
-    this.expect(id, [...this.ids.phases, ...this.ids.endings], 'BR021', 'phase or ending', path, 'phases and endings');
+    this.expect(id, this.targets, 'BR021', 'phase or ending', path, 'phases and endings');
   }
 
   /** "promptId.optionId", as in `chosen`, Choice `choose` and scoring events. */
@@ -49,10 +64,12 @@ class RefChecker {
     }
     const options = this.ids.options.get(promptId);
     if (!options) {
+      if (this.ids.partial.has(this.ids.prompts)) return false;
       this.report.atPath('BR030', path, `there is no prompt \`${promptId}\``, { hint: suggestionHint(promptId, this.ids.prompts, 'prompts') });
       return false;
     }
     if (!options.includes(optionId)) {
+      if (this.ids.partial.has(options)) return false;
       this.report.atPath('BR030', path, `prompt \`${promptId}\` has no option \`${optionId}\``, {
         hint: suggestionHint(optionId, options, `options of \`${promptId}\``),
       });
@@ -75,7 +92,7 @@ class RefChecker {
       this.promptOption(ref, path);
       return;
     }
-    if (this.ids.actions.includes(ref)) return;
+    if (this.ids.actions.includes(ref) || this.ids.partial.has(this.ids.actions)) return;
     const candidates = [...this.ids.actions, ...BUILT_IN_EVENTS, ...anchors];
     this.report.atPath('BR031', path, `\`${ref}\` is not an action, a prompt option ("prompt.option") or a built-in event`, {
       hint: suggestionHint(ref, candidates, 'actions and events'),
@@ -97,11 +114,11 @@ class RefChecker {
 }
 
 /** Reports every reference to an undeclared phase, ending, action, fact, alert, runbook, SLO, cohort, metric, stakeholder or prompt option. */
-export function checkReferences(s: Scenario, ids: ScenarioIds, report: Reporter): void {
+export function checkReferences(s: ScenarioParts, ids: ScenarioIds, report: Reporter): void {
   const refs = new RefChecker(ids, report);
-  const metrics = [...METRICS, ...ids.signals];
+  const { metrics } = refs;
 
-  refs.expect(s.timeoutEnding, ids.endings, 'BR021', 'ending', ['timeoutEnding']);
+  if (s.timeoutEnding !== undefined) refs.expect(s.timeoutEnding, ids.endings, 'BR021', 'ending', ['timeoutEnding']);
   s.phases.forEach((phase, i) => phase.transitions.forEach((t, j) => refs.target(t.to, ['phases', i, 'transitions', j, 'to'])));
 
   for (const { effects, path } of effectsSites(s)) {

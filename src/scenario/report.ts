@@ -19,6 +19,8 @@ export class Reporter {
   readonly lines: LineIndex;
   private dropped = 0;
   private errors = 0;
+  /** Rewrites value paths before they are located (see {@link Reporter.withPaths}). */
+  private filePath: ((path: readonly PathSegment[]) => readonly PathSegment[]) | undefined;
   doc: Document | undefined;
 
   constructor(
@@ -49,14 +51,29 @@ export class Reporter {
       this.atOffset(code, 0, 0, message, options);
       return;
     }
-    const where = this.doc ? locatePath(this.doc, path, { key: options.key ?? false }) : { start: 0, end: 0 };
+    const where = this.doc ? locatePath(this.doc, this.filePath?.(path) ?? path, { key: options.key ?? false }) : { start: 0, end: 0 };
     this.atOffset(code, where.start, where.end, message, options);
   }
 
   /** The line a value path starts on, for hints such as "first used on line 12". */
   lineOf(path: readonly PathSegment[]): number {
-    const where = this.doc ? locatePath(this.doc, path) : { start: 0 };
+    const where = this.doc ? locatePath(this.doc, this.filePath?.(path) ?? path) : { start: 0 };
     return this.lines.position(where.start).line;
+  }
+
+  /**
+   * Runs `check` with its value paths turned into the file's by `filePath`: for checks
+   * that read only the items of a broken scenario that parsed, whose positions in the
+   * lists differ from the file's.
+   */
+  withPaths(filePath: (path: readonly PathSegment[]) => readonly PathSegment[], check: () => void): void {
+    const outer = this.filePath;
+    this.filePath = filePath;
+    try {
+      check();
+    } finally {
+      this.filePath = outer;
+    }
   }
 
   /** True once the listing cap is reached: further problems are only counted. */

@@ -198,3 +198,14 @@ export function expectsDuration(schema: AnySchema | undefined): boolean {
 export function expectsId(schema: AnySchema | undefined): boolean {
   return !!schema && isIdString(structural(schema));
 }
+
+/** The bounds of a number field, if it is one with bounds (a whole number's own safe-integer limits aside). */
+export function numberBounds(schema: AnySchema | undefined): { minimum?: number; maximum?: number } {
+  if (!schema) return {};
+  const s = structural(schema) as unknown as { minValue?: number | null; maxValue?: number | null };
+  if (def(s as unknown as AnySchema).type !== 'number') return {};
+  const bounds: { minimum?: number; maximum?: number } = {};
+  if (typeof s.minValue === 'number' && Number.isFinite(s.minValue) && s.minValue > Number.MIN_SAFE_INTEGER) bounds.minimum = s.minValue;
+  if (typeof s.maxValue === 'number' && Number.isFinite(s.maxValue) && s.maxValue < Number.MAX_SAFE_INTEGER) bounds.maximum = s.maxValue;
+  return bounds;
+}

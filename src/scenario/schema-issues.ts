@@ -15,6 +15,7 @@ import {
   expectsId,
   expectsText,
   fieldHelp,
+  numberBounds,
   schemaAt,
 } from './schema-info.ts';
 import { didYouMean } from './suggest.ts';
@@ -124,12 +125,39 @@ function boundPhrase(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>): 
   }
 }
 
+/** A bound's limit as a number, for comparing two bounds of the same value. */
+const limitOf = (issue: Extract<Issue, { code: 'too_small' | 'too_big' }>) => Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+
+/**
+ * One diagnostic per fault in a value: of several bounds a value breaks on the same side
+ * (a whole number's own limit and the field's), only the tightest; and a rule written for
+ * the field (a refinement) rather than the format check that also fails.
+ */
+function oneIssuePerFault(issues: readonly Issue[]): Issue[] {
+  const keyOf = (issue: Issue) => JSON.stringify(issue.path.filter((p) => typeof p !== 'symbol'));
+  const tightest = new Map<string, Issue>();
+  const ruled = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code === 'custom') ruled.add(keyOf(issue));
+    if (issue.code !== 'too_small' && issue.code !== 'too_big') continue;
+    const key = `${keyOf(issue)} ${issue.code}`;
+    const kept = tightest.get(key) as typeof issue | undefined;
+    const tighter = !kept || (issue.code === 'too_big' ? limitOf(issue) < limitOf(kept) : limitOf(issue) > limitOf(kept));
+    if (tighter) tightest.set(key, issue);
+  }
+  return issues.filter((issue) => {
+    if (issue.code === 'too_small' || issue.code === 'too_big') return tightest.get(`${keyOf(issue)} ${issue.code}`) === issue;
+    if (issue.code === 'invalid_format') return !ruled.has(keyOf(issue));
+    return true;
+  });
+}
+
 /**
  * Reports every issue of a failed parse, located in the document. Never throws: an
  * issue it cannot describe still gets a located diagnostic with Zod's own words.
  */
 export function reportSchemaIssues(issues: readonly Issue[], root: AnySchema, data: unknown, report: Reporter): void {
-  for (const issue of issues) {
+  for (const issue of oneIssuePerFault(issues)) {
     const path = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
     const schema = schemaAt(root, path, data);
     const value = valueAt(data, path);
@@ -145,6 +173,15 @@ export function reportSchemaIssues(issues: readonly Issue[], root: AnySchema, da
           const { description } = fieldHelp(schema);
           const add = `add \`${String(path[path.length - 1])}\` (${expected})`;
           emit('BR011', missingPhrase(path, subject), description ? `${add}: ${description}` : add);
+        } else if (typeof value === 'number' && (value === Infinity || value === -Infinity)) {
+          // YAML reads a number beyond what a double holds (1e400) as infinity.
+          const { minimum, maximum } = numberBounds(schema);
+          const limit = value > 0 ? (maximum === undefined ? undefined : `at most ${maximum}`) : minimum === undefined ? undefined : `at least ${minimum}`;
+          emit(
+            'BR015',
+            `${subject} is too large a ${value > 0 ? '' : 'negative '}number${limit ? `: it must be ${limit}` : ''}`,
+            describeHint(schema, field),
+          );
         } else {
           // Quoting helps text fields (titles, versions), never ids: those cannot start with a digit.
           const quote = expectsText(schema) && !expectsId(schema) && (typeof value === 'number' || typeof value === 'boolean');

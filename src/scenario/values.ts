@@ -3,8 +3,8 @@
  * targets, cohort shares, SLO and latency consistency, reference choice shape, and
  * the runbook files themselves.
  */
+import type { ScenarioParts } from './parts.ts';
 import type { Reporter } from './report.ts';
-import type { Scenario } from './schema/index.ts';
 import { effectsSites } from './walk.ts';
 
 /** Formats seconds back the way an author writes them: "90s", "5m", "1.5h". */
@@ -14,8 +14,11 @@ export function formatSeconds(seconds: number): string {
   return `${seconds}s`;
 }
 
-/** Telemetry effects need exactly one target; cohort shares add to 1; SLOs and latencies make sense. */
-export function checkValues(s: Scenario, report: Reporter): void {
+/**
+ * Telemetry effects need exactly one target; cohort shares add to 1; SLOs and latencies
+ * make sense. A part that did not parse (undefined in `s`) is not checked.
+ */
+export function checkValues(s: ScenarioParts, report: Reporter): void {
   for (const { effects, path } of effectsSites(s)) {
     effects.telemetry.forEach((t, k) => {
       const given = (['to', 'factor', 'reset'] as const).filter((key) => t[key] !== undefined);
@@ -33,8 +36,7 @@ export function checkValues(s: Scenario, report: Reporter): void {
     });
   }
 
-  const cohorts = s.telemetry.cohorts;
-  const total = cohorts.reduce((sum, c) => sum + c.share, 0);
+  const total = s.telemetry.cohorts?.reduce((sum, c) => sum + c.share, 0) ?? 1;
   if (Math.abs(total - 1) > 1e-6) {
     report.atPath('BR041', ['telemetry', 'cohorts'], `cohort shares add up to ${Number(total.toFixed(6))}, not 1`, {
       hint: 'each share is the part of the baseline request rate that cohort carries; together they should be 1',
@@ -49,14 +51,14 @@ export function checkValues(s: Scenario, report: Reporter): void {
     }
   });
 
-  const { p50, p95, p99 } = s.telemetry.latency;
-  if (p50 > p95) {
-    report.atPath('BR043', ['telemetry', 'latency', 'p95'], `p95 (${p95} ms) is below p50 (${p50} ms)`, {
+  const latency = s.telemetry.latency;
+  if (latency && latency.p50 > latency.p95) {
+    report.atPath('BR043', ['telemetry', 'latency', 'p95'], `p95 (${latency.p95} ms) is below p50 (${latency.p50} ms)`, {
       hint: 'percentiles never decrease: p50 ≤ p95 ≤ p99',
     });
   }
-  if (p95 > p99) {
-    report.atPath('BR043', ['telemetry', 'latency', 'p99'], `p99 (${p99} ms) is below p95 (${p95} ms)`, {
+  if (latency && latency.p95 > latency.p99) {
+    report.atPath('BR043', ['telemetry', 'latency', 'p99'], `p99 (${latency.p99} ms) is below p95 (${latency.p95} ms)`, {
       hint: 'percentiles never decrease: p50 ≤ p95 ≤ p99',
     });
   }
@@ -75,7 +77,7 @@ export function checkValues(s: Scenario, report: Reporter): void {
         report.atPath('BR046', [...at, 'at'], `this choice at ${formatSeconds(choice.at)} comes before the previous one at ${formatSeconds(previous)}`, {
           hint: 'list choices in time order, as the player would make them',
         });
-      } else if (choice.at >= s.timeLimit) {
+      } else if (s.timeLimit !== undefined && choice.at >= s.timeLimit) {
         report.atPath('BR046', [...at, 'at'], `this choice at ${formatSeconds(choice.at)} is at or after the time limit (${formatSeconds(s.timeLimit)})`, {
           hint: 'the run has already ended by then; move it earlier or remove it',
         });
@@ -90,7 +92,7 @@ export function checkValues(s: Scenario, report: Reporter): void {
  * the markdown by runbook id. Without `readFile` nothing is read or reported.
  */
 export function loadRunbooks(
-  s: Scenario,
+  s: Pick<ScenarioParts, 'runbooks'>,
   readFile: ((relativePath: string) => string | undefined) | undefined,
   report: Reporter,
 ): Record<string, string> {

@@ -2,8 +2,9 @@
  * Where conditions and effects live in a scenario, with their value paths, so that
  * every check visits all of them the same way and points at the right line.
  */
+import type { ScenarioParts } from './parts.ts';
 import type { PathSegment } from './positions.ts';
-import type { Condition, Effects, Evidence, Scenario } from './schema/index.ts';
+import type { Condition, Effects, Evidence } from './schema/index.ts';
 
 export type Path = readonly PathSegment[];
 
@@ -26,7 +27,7 @@ function evidenceConditions(list: readonly Evidence[], path: Path, out: Conditio
 }
 
 /** Every condition in the scenario: transitions, endings, availability, prompts, messages, evidence. */
-export function conditionSites(s: Scenario): ConditionSite[] {
+export function conditionSites(s: ScenarioParts): ConditionSite[] {
   const out: ConditionSite[] = [];
   s.phases.forEach((phase, i) =>
     phase.transitions.forEach((t, j) => out.push({ condition: t.when, path: ['phases', i, 'transitions', j, 'when'], inPhase: phase.id })),
@@ -53,7 +54,7 @@ export function conditionSites(s: Scenario): ConditionSite[] {
 }
 
 /** Every effects block: phase entry, actions, prompt options. */
-export function effectsSites(s: Scenario): EffectsSite[] {
+export function effectsSites(s: ScenarioParts): EffectsSite[] {
   const out: EffectsSite[] = [];
   s.phases.forEach((phase, i) => out.push({ effects: phase.onEnter, path: ['phases', i, 'onEnter'] }));
   s.actions.forEach((action, i) => out.push({ effects: action.effects, path: ['actions', i, 'effects'] }));
