@@ -5,14 +5,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.ts';
 import { ALL_CODES, DIAGNOSTIC_CODES, type DiagnosticCode } from '../src/scenario/diagnostics.ts';
 import { loadScenario } from '../src/scenario/load.ts';
 import { FIXTURES, fixtureReader } from './support/scenario-text.ts';
 
 const DIR = join(FIXTURES, 'diagnostics');
-const DOCS = readFileSync(join(FIXTURES, '..', '..', 'docs', 'diagnostics.md'), 'utf8');
-/** Codes that no file can trigger on purpose. */
-const NO_FIXTURE: DiagnosticCode[] = ['BR000'];
+const ROOT = join(FIXTURES, '..', '..');
+const DOCS = readFileSync(join(ROOT, 'docs', 'diagnostics.md'), 'utf8');
+/** Codes that no file's content can trigger: a bug in the checker, a path that is not a readable file. */
+const NO_FIXTURE: DiagnosticCode[] = ['BR000', 'BR010'];
 
 interface Fixture {
   code: DiagnosticCode;
@@ -85,6 +87,15 @@ describe('every code is documented and has a fixture', () => {
       if (line.trim() === '' || line.includes('#') || line.includes('…')) continue;
       expect(fixture, `${code} example line not in the fixture: ${line}`).toContain(line);
     }
+  });
+
+  it('BR010: the documented example is what `check` prints for a misspelt file and a folder', async () => {
+    const example = /```console\n\$ npm run scenario -- (.*)\n([\s\S]*?)```/.exec(docSection('BR010') ?? '');
+    expect(example, 'BR010 needs a console example').not.toBeNull();
+    const out: string[] = [];
+    const io = { cwd: ROOT, stdout: (t: string) => out.push(t), stderr: (t: string) => out.push(t) };
+    expect(await main((example?.[1] ?? '').split(' '), io)).toBe(1);
+    expect(out.join('\n')).toBe(example?.[2]?.trimEnd());
   });
 
   it('documents no code that does not exist', () => {

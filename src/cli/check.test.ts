@@ -40,12 +40,29 @@ describe('scenario check', () => {
     ]);
   });
 
-  it('reports a file it cannot read and still checks the others', async () => {
+  it('reports a file it cannot read as a located BR010 error, counted in the summary, and still checks the others', async () => {
     const io = fakeIO();
     expect(await main(['check', 'no/such/scenario.yaml', 'test/fixtures/diagnostics/BR041.yaml'], io)).toBe(1);
-    expect(io.err).toEqual(['error: cannot read no/such/scenario.yaml: no such file']);
+    expect(io.err).toEqual([]);
+    expect(io.out[0]).toBe(
+      'no/such/scenario.yaml:1:1 error BR010 there is no file `no/such/scenario.yaml`\n  hint: check the path; a relative path starts from the folder the command runs in',
+    );
+    expect(io.out.join('\n')).toContain('warning BR041');
     // Scoring checks add their own warnings for a scenario that loads; the count varies with them.
-    expect(io.out.at(-1)?.trim()).toMatch(/^checked 1 file: 0 errors, \d+ warnings?$/);
+    expect(io.out.at(-1)?.trim()).toMatch(/^checked 2 files: 1 error, \d+ warnings?$/);
+  });
+
+  it('reports a folder or a misspelt file as BR010 with the file meant, in --json too', async () => {
+    const io = fakeIO();
+    expect(await main(['check', '--json', 'test/fixtures', 'test/fixtures/minimal.yml'], io)).toBe(1);
+    const diagnostics = JSON.parse(io.out.join('\n')) as Diagnostic[];
+    expect(diagnostics.map((d) => [d.file, d.line, d.column, d.severity, d.code, d.message, d.hint])).toEqual([
+      ['test/fixtures', 1, 1, 'error', 'BR010', '`test/fixtures` is a folder, not a scenario file', 'give the path of a scenario file, e.g. scenarios/<id>/scenario.yaml'],
+      ['test/fixtures/minimal.yml', 1, 1, 'error', 'BR010', 'there is no file `test/fixtures/minimal.yml`', 'did you mean `test/fixtures/minimal.yaml`?'],
+    ]);
+    const text = fakeIO();
+    expect(await main(['check', 'test/fixtures'], text)).toBe(1);
+    expect(text.out.at(-1)?.trim()).toBe('checked 1 file: 1 error, 0 warnings');
   });
 
   it('checks every scenarios/*/scenario.yaml when given no files', async () => {

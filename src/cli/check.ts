@@ -31,16 +31,10 @@ async function run(args: string[], io: CliIO): Promise<number> {
 
   const diagnostics: Diagnostic[] = [];
   const summaries: string[] = [];
-  let unreadable = 0;
   for (const file of files) {
     const display = displayPath(file, io.cwd);
-    try {
-      diagnostics.push(...scoringCheck(loadScenarioFile(resolve(io.cwd, file), display), resolve(io.cwd, file), display, summaries));
-    } catch (error) {
-      unreadable++;
-      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error);
-      io.stderr(`error: cannot read ${display}: ${reason}`);
-    }
+    // A path that is not a readable file is reported like any other problem (BR010).
+    diagnostics.push(...scoringCheck(loadScenarioFile(resolve(io.cwd, file), display), resolve(io.cwd, file), display, summaries));
   }
 
   const sorted = sortDiagnostics(diagnostics);
@@ -50,13 +44,13 @@ async function run(args: string[], io: CliIO): Promise<number> {
   } else {
     for (const d of sorted) io.stdout(formatDiagnostic(d));
     for (const line of summaries) io.stdout(line);
-    const checked = plural(files.length - unreadable, 'file');
+    const checked = plural(files.length, 'file');
     const found = [plural(counts.errors, 'error'), plural(counts.warnings, 'warning')];
     if (counts.infos > 0) found.push(plural(counts.infos, 'note'));
     const problems = counts.errors + counts.warnings + counts.infos === 0 ? 'no problems' : found.join(', ');
     io.stdout(`${sorted.length > 0 ? '\n' : ''}checked ${checked}: ${problems}`);
   }
-  return counts.errors > 0 || unreadable > 0 ? 1 : 0;
+  return counts.errors > 0 ? 1 : 0;
 }
 
 /** The `check` sub-command. */

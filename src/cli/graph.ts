@@ -42,16 +42,10 @@ async function run(args: string[], io: CliIO): Promise<number> {
     return 2;
   }
   const display = displayPath(file, io.cwd);
-  let result;
-  try {
-    result = loadScenarioFile(resolve(io.cwd, file), display);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    io.stderr(`error: cannot read ${display}: ${code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error)}`);
-    return 1;
-  }
+  const result = loadScenarioFile(resolve(io.cwd, file), display);
   if (!result.scenario || hasErrors(result.diagnostics)) {
     for (const d of sortDiagnostics(result.diagnostics)) io.stderr(formatDiagnostic(d));
+    if (result.diagnostics.some((d) => d.code === 'BR010')) return 1;
     io.stderr(`\nno graph: ${display} has errors; fix them (npm run scenario -- check ${display}) and try again`);
     return 1;
   }

@@ -71,17 +71,12 @@ async function run(args: string[], io: CliIO): Promise<number> {
   }
   const file = options.file as string;
   const display = displayPath(file, io.cwd);
-  let loaded;
-  try {
-    loaded = loadScenarioFile(resolve(io.cwd, file), display);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    io.stderr(`error: cannot read ${display}: ${reason}`);
-    return 2;
-  }
+  const loaded = loadScenarioFile(resolve(io.cwd, file), display);
   const scenario = loaded.scenario;
   if (!scenario || hasErrors(loaded.diagnostics)) {
     for (const d of sortDiagnostics(loaded.diagnostics)) io.stderr(formatDiagnostic(d));
+    // A path that is not a scenario file (BR010) is a usage mistake, not a scenario to fix.
+    if (loaded.diagnostics.some((d) => d.code === 'BR010')) return 2;
     io.stderr(`\n${display} has errors; fix them (npm run scenario -- check ${display}) and play again`);
     return 1;
   }

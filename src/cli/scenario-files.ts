@@ -1,7 +1,7 @@
 /** Reading scenarios from disk for the CLI: discovery, size guard, runbooks beside the file. */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import type { Diagnostic } from '../scenario/diagnostics.ts';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { didYouMean, type Diagnostic } from '../scenario/diagnostics.ts';
 import { loadScenario, type LoadResult } from '../scenario/load.ts';
 import { DEFAULT_MAX_SIZE, tooLargeMessage } from '../scenario/prescan.ts';
 
@@ -29,20 +29,61 @@ export function folderReader(scenarioPath: string): (relativePath: string) => st
   };
 }
 
+/** A diagnostic for the whole file, at its first line. */
+function fileDiagnostic(file: string, code: 'BR002' | 'BR010', message: string, hint: string): Diagnostic {
+  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code, message, hint };
+}
+
+/** Why `path` cannot be read as a scenario, in words, with what to do about it. */
+function unreadable(path: string, display: string, error: unknown): Diagnostic {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EISDIR') {
+    const inside = join(path, 'scenario.yaml');
+    const hint = existsSync(inside)
+      ? `check the scenario in it: ${display.replace(/\/$/, '')}/scenario.yaml`
+      : 'give the path of a scenario file, e.g. scenarios/<id>/scenario.yaml';
+    return fileDiagnostic(display, 'BR010', `\`${display}\` is a folder, not a scenario file`, hint);
+  }
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    const folder = dirname(path);
+    let near: string | undefined;
+    try {
+      near = didYouMean(basename(path), readdirSync(folder));
+    } catch {
+      near = undefined;
+    }
+    const hint = near
+      ? `did you mean \`${join(dirname(display), near).split(sep).join('/')}\`?`
+      : 'check the path; a relative path starts from the folder the command runs in';
+    return fileDiagnostic(display, 'BR010', `there is no file \`${display}\``, hint);
+  }
+  if (code === 'EACCES' || code === 'EPERM') {
+    return fileDiagnostic(display, 'BR010', `\`${display}\` cannot be read: permission denied`, 'check the file\'s permissions');
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  return fileDiagnostic(display, 'BR010', `\`${display}\` cannot be read: ${reason}`, 'check that the path names a readable scenario file');
+}
+
 /**
  * Loads a scenario file from disk. `display` is the name diagnostics carry. Files far
- * beyond the size cap are refused without reading them. Throws only if the file
- * itself cannot be read (missing, a directory, no permission).
+ * beyond the size cap are refused without reading them; a path that is not a readable
+ * file (missing, a folder, no permission) gives a BR010 diagnostic. Never throws.
  */
 export function loadScenarioFile(path: string, display: string = path): LoadResult {
-  const size = statSync(path).size;
-  // UTF-8 takes at most 4 bytes per UTF-16 unit, so this many bytes is surely too many characters.
-  if (size > 4 * DEFAULT_MAX_SIZE) {
-    const { message, hint } = tooLargeMessage(size, DEFAULT_MAX_SIZE);
-    const diagnostic: Diagnostic = { file: display, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'BR002', message, hint };
-    return { runbooks: {}, diagnostics: [diagnostic] };
+  let text: string;
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    // UTF-8 takes at most 4 bytes per UTF-16 unit, so this many bytes is surely too many characters.
+    if (stat.size > 4 * DEFAULT_MAX_SIZE) {
+      const { message, hint } = tooLargeMessage(stat.size, DEFAULT_MAX_SIZE);
+      return { runbooks: {}, diagnostics: [fileDiagnostic(display, 'BR002', message, hint)] };
+    }
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    return { runbooks: {}, diagnostics: [unreadable(path, display, error)] };
   }
-  return loadScenario(readFileSync(path, 'utf8'), { file: display, readFile: folderReader(path) });
+  return loadScenario(text, { file: display, readFile: folderReader(path) });
 }
 
 /** A path as the user should see it: relative to the working directory when inside it. */

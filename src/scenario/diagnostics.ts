@@ -37,8 +37,8 @@ export interface DiagnosticCodeInfo {
 /**
  * Every diagnostic code the loader can produce. Codes never change meaning once
  * released: trainers search for them and docs/diagnostics.md documents each one.
- * Grouped by decade: 00x file and YAML, 01x schema, 02x–03x ids and references,
- * 04x values, 05x static checks, 09x meta. 06x is the scoring layer's (see
+ * Grouped by decade: 00x file and YAML (and BR010, a file that cannot be read), 01x
+ * schema, 02x–03x ids and references, 04x values, 05x static checks, 09x meta. 06x is the scoring layer's (see
  * {@link ScoringDiagnosticCode}).
  */
 export const DIAGNOSTIC_CODES = {
@@ -52,6 +52,7 @@ export const DIAGNOSTIC_CODES = {
   BR007: { name: 'alias-limit', severity: 'error', summary: 'Anchors and aliases expand to far more data than a scenario holds.' },
   BR008: { name: 'nesting-too-deep', severity: 'error', summary: 'Lists and mappings are nested far deeper than a scenario needs.' },
   BR009: { name: 'yaml-warning', severity: 'warning', summary: 'YAML that parses but probably does not mean what was intended.' },
+  BR010: { name: 'unreadable-file', severity: 'error', summary: 'The path names no file, a folder, or a file that cannot be read.' },
   BR011: { name: 'missing-field', severity: 'error', summary: 'A required field is not there.' },
   BR012: { name: 'unknown-key', severity: 'error', summary: 'A key the schema does not know (often a typo).' },
   BR013: { name: 'wrong-type', severity: 'error', summary: 'A value of the wrong kind: text where a number belongs, a list where a mapping belongs…' },
