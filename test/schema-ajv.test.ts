@@ -177,10 +177,31 @@ describe('hover help in the exported schema', () => {
     expect(at('service', 'slos', '[]', 'objective')?.description).toContain('99.9');
   });
 
-  it('describes every top-level field', () => {
-    const missing = Object.entries(root.properties ?? {})
-      .filter(([, node]) => !node.description)
-      .map(([key]) => key);
+  it('describes every field at every depth: in lists, in each kind of a union, in shared definitions', () => {
+    interface Any {
+      description?: string;
+      properties?: Record<string, Any>;
+      items?: Any;
+      anyOf?: Any[];
+      oneOf?: Any[];
+      allOf?: Any[];
+      definitions?: Record<string, Any>;
+      $defs?: Record<string, Any>;
+      additionalProperties?: Any | boolean;
+    }
+    const missing: string[] = [];
+    const walk = (node: Any | undefined, at: string): void => {
+      if (!node || typeof node !== 'object') return;
+      for (const [key, child] of Object.entries(node.properties ?? {})) {
+        if (!child.description) missing.push(`${at}.${key}`);
+        walk(child, `${at}.${key}`);
+      }
+      walk(node.items, `${at}[]`);
+      for (const union of ['anyOf', 'oneOf', 'allOf'] as const) node[union]?.forEach((option, i) => walk(option, `${at}<${union} ${i}>`));
+      for (const defs of ['definitions', '$defs'] as const) for (const [name, def] of Object.entries(node[defs] ?? {})) walk(def, `#${name}`);
+      if (typeof node.additionalProperties === 'object') walk(node.additionalProperties, `${at}{}`);
+    };
+    walk(schema as Any, '');
     expect(missing).toEqual([]);
   });
 });

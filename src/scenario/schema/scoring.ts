@@ -29,7 +29,7 @@ const EvidenceList = z.array(Evidence).max(10).default([]);
 
 const TimingRule = z.strictObject({
   id: Id,
-  kind: z.literal('timing'),
+  kind: z.literal('timing').meta({ description: 'timing: `met` counts if the event happens within `within` of `from` (or before `beforeBudget` of the error budget is spent), `missed` if it is late or never happens.' }),
   event: EventRef,
   from: Anchor,
   within: Duration.optional().meta({ description: 'Met if the event happens within this long of `from`.' }),
@@ -40,14 +40,14 @@ const TimingRule = z.strictObject({
 
 const OmissionRule = z.strictObject({
   id: Id,
-  kind: z.literal('omission'),
+  kind: z.literal('omission').meta({ description: 'omission: its `evidence` counts if the event never happens in the whole run.' }),
   event: EventRef,
   evidence: EvidenceList.meta({ description: 'Evidence when the event never happened in the whole run.' }),
 });
 
 const SilenceRule = z.strictObject({
   id: Id,
-  kind: z.literal('silence'),
+  kind: z.literal('silence').meta({ description: 'silence: its `evidence` counts if the event does not happen for longer than `longerThan`.' }),
   event: EventRef.default('@update'),
   from: Anchor,
   longerThan: Duration.meta({ description: 'A gap between events (or from `from` to the first one, or from the last one to the end) longer than this counts.' }),
@@ -56,7 +56,7 @@ const SilenceRule = z.strictObject({
 
 const SequenceRule = z.strictObject({
   id: Id,
-  kind: z.literal('sequence'),
+  kind: z.literal('sequence').meta({ description: 'sequence: its `evidence` counts if `first` happens before `then`.' }),
   first: EventRef,
   then: EventRef,
   evidence: EvidenceList.meta({ description: 'Evidence when `first` happened before `then` (both happened).' }),
@@ -64,7 +64,7 @@ const SequenceRule = z.strictObject({
 
 const RepeatRule = z.strictObject({
   id: Id,
-  kind: z.literal('repeat'),
+  kind: z.literal('repeat').meta({ description: 'repeat: its `evidence` counts if the event happens at least `atLeast` times (all within `within`, if given).' }),
   event: EventRef,
   atLeast: z.number().int().min(2).max(100).meta({ description: 'How many times the event must happen.' }),
   within: Duration.optional().meta({ description: 'All within this span of sim time.' }),

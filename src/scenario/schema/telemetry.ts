@@ -75,9 +75,14 @@ export const Telemetry = z
     latency: LatencyBaseline,
     noise: z
       .strictObject({
-        rps: z.number().min(0).max(1).default(0.03),
-        errorRatio: z.number().min(0).max(1).default(0.15),
-        latency: z.number().min(0).max(1).default(0.05),
+        rps: z.number().min(0).max(1).default(0.03).meta({ description: 'Noise on the request rate: its standard deviation as a fraction of the value (0.03 is about ±3%).' }),
+        errorRatio: z
+          .number()
+          .min(0)
+          .max(1)
+          .default(0.15)
+          .meta({ description: 'Noise on the error ratio, as a fraction of the value. Few requests fail, so their share wobbles more than the rest.' }),
+        latency: z.number().min(0).max(1).default(0.05).meta({ description: 'Noise on the latency percentiles (p50, p95, p99), as a fraction of the value.' }),
       })
       .default({ rps: 0.03, errorRatio: 0.15, latency: 0.05 })
       .meta({ description: 'Relative noise (standard deviation as a fraction of the value) for each metric family.' }),
@@ -113,7 +118,7 @@ export const TelemetryEffect = z
 export type TelemetryEffect = z.infer<typeof TelemetryEffect>;
 
 const ThresholdRule = z.strictObject({
-  kind: z.literal('threshold'),
+  kind: z.literal('threshold').meta({ description: 'threshold: fires when a metric stays above (or below) a value for `for`.' }),
   metric: z.string().min(1).meta({ description: 'rps, errorRatio, p50, p95, p99 or a signal id.' }),
   cohort: Id.optional().meta({
     description:
@@ -125,7 +130,7 @@ const ThresholdRule = z.strictObject({
 });
 
 const BurnRateRule = z.strictObject({
-  kind: z.literal('burnRate'),
+  kind: z.literal('burnRate').meta({ description: 'burnRate: fires when an SLO\'s error budget burns faster than `burnRate` over both the long and the short window.' }),
   slo: Id.meta({ description: 'The SLO whose error budget this rule watches.' }),
   longWindow: Duration.meta({ description: 'Long window, e.g. 1h.' }),
   shortWindow: Duration.meta({ description: 'Short window, usually 1/12 of the long one, e.g. 5m.' }),
