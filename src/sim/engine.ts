@@ -89,7 +89,8 @@ export class Run implements RunView {
   acked = false;
   severity: string | null = null;
   readonly firing = new Set<string>();
-  budgetSpent: number;
+  // A number from the start: a field first left undefined would box every value stored in it.
+  budgetSpent = 0;
   lastUpdateAt: number | null = null;
 
   ending: { id: string; outcome: string; title: string; text: string; at: number } | null = null;
