@@ -2,11 +2,17 @@
  * Lays markdown blocks out as positioned text runs within a width, given a text measurer.
  * Pure (the measurer is injected), so wrapping is unit-tested without a browser; the
  * runbook widget measures with a canvas and turns each run into one Phaser Text.
+ *
+ * Tables are laid out for a narrow panel. When every column but the last fits in under half
+ * the width without wrapping (a label/value table, typically), the table keeps its columns
+ * and only the last one wraps. Otherwise each row becomes a short record: its first cell as a
+ * bold lead line, then each other cell on its own indented line after its column's header
+ * (`attempts: 4`), or, when the table has no header, the cells joined by ` · `.
  */
 import type { Block, Span } from './markdown.ts';
 
 /** Style names the widget maps to fonts and colours. */
-export type RunStyle = 'h1' | 'h2' | 'h3' | 'body' | 'bold' | 'italic' | 'code' | 'pre' | 'quote' | 'marker' | 'rule';
+export type RunStyle = 'h1' | 'h2' | 'h3' | 'body' | 'bold' | 'italic' | 'code' | 'pre' | 'quote' | 'marker' | 'rule' | 'label';
 
 export interface Run {
   x: number;
@@ -26,12 +32,21 @@ export interface LayoutMetrics {
 
 export type Measure = (text: string, style: RunStyle) => number;
 
-function spanStyle(span: Span, base: RunStyle): RunStyle {
+/** A span, or a table header's text shown as a label. */
+type Inline = Span & { label?: boolean };
+
+function spanStyle(span: Inline, base: RunStyle): RunStyle {
   if (base === 'h1' || base === 'h2' || base === 'h3') return base;
+  if (span.label) return span.code ? 'code' : 'label';
   if (span.code) return 'code';
   if (span.bold) return 'bold';
   if (span.italic) return base === 'quote' ? 'quote' : 'italic';
   return base;
+}
+
+/** A header cell shown as a label: dim, without its own bold or italic (code stays code). */
+function asLabel(cell: readonly Span[]): Inline[] {
+  return cell.map((s) => (s.code ? { text: s.text, code: true, label: true } : { text: s.text, label: true }));
 }
 
 /** Splits text into words and the spaces between them, keeping both. */
@@ -59,7 +74,8 @@ export function layoutBlocks(blocks: readonly Block[], width: number, measure: M
   const runs: Run[] = [];
   let y = 0;
 
-  const flow = (spans: readonly Span[], base: RunStyle, left: number) => {
+  // Flows inline text between left and right from the current y, and moves y below it.
+  const flow = (spans: readonly Inline[], base: RunStyle, left: number, right = width) => {
     const lh = Math.max(m.lineHeight(base), ...spans.map((s) => m.lineHeight(spanStyle(s, base))));
     let x = left;
     let lineStart = runs.length;
@@ -85,14 +101,14 @@ export function layoutBlocks(blocks: readonly Block[], width: number, measure: M
         }
         const w = measure(tok, style);
         // The right edge is the same for every block; an indented block has less room.
-        if (x + w > width && x > left) {
+        if (x + w > right && x > left) {
           // Trailing space on the line we leave adds nothing.
           const prev = runs.at(-1);
           if (prev && runs.length > lineStart && prev.text.endsWith(' ')) prev.text = prev.text.trimEnd();
           newline();
         }
-        if (w > width - left) {
-          for (const piece of breakWord(tok, style, width - left, measure)) {
+        if (w > right - left) {
+          for (const piece of breakWord(tok, style, right - left, measure)) {
             if (x > left) newline();
             place(piece, style, measure(piece, style));
           }
@@ -102,6 +118,58 @@ export function layoutBlocks(blocks: readonly Block[], width: number, measure: M
       }
     }
     y += lh;
+  };
+
+  const textWidth = (spans: readonly Inline[], base: RunStyle) => spans.reduce((w, s) => w + measure(s.text, spanStyle(s, base)), 0);
+  const rowGap = Math.round(m.blockGap / 2);
+
+  const layoutTable = (header: Span[][] | null, rows: Span[][][]) => {
+    const columns = (header ?? rows[0] ?? []).length;
+    if (columns === 0) return;
+    const head = header?.map(asLabel) ?? null;
+    const gap = m.indent;
+    const natural = Array.from({ length: columns }, (_, c) =>
+      Math.max(head ? textWidth(head[c] as Inline[], 'body') : 0, ...rows.map((row) => textWidth(row[c] as Span[], 'body'))),
+    );
+    const leading = natural.slice(0, -1).reduce((a, b) => a + b + gap, 0);
+    if (columns > 1 && leading <= width / 2) {
+      // Columns: the leading ones as wide as their widest cell, the last one takes the rest.
+      const xs = natural.slice(0, -1).reduce<number[]>((acc, w) => [...acc, (acc.at(-1) as number) + w + gap], [0]);
+      const cellsRow = (cells: readonly Inline[][]) => {
+        const top = y;
+        let bottom = top;
+        cells.forEach((cell, c) => {
+          y = top;
+          // A leading column's right edge has half a gap of slack, so its widest cell never wraps
+          // over a rounding difference between measuring it whole and word by word.
+          flow(cell, 'body', xs[c] as number, c === columns - 1 ? width : (xs[c] as number) + (natural[c] as number) + gap / 2);
+          bottom = Math.max(bottom, y);
+        });
+        y = bottom + rowGap / 2;
+      };
+      if (head) cellsRow(head);
+      for (const row of rows) cellsRow(row);
+      y -= rowGap / 2;
+      return;
+    }
+    // Records: the first column names the row, the others follow it.
+    const caption = head?.[0];
+    if (caption && caption.length > 0) flow(caption, 'body', 0);
+    rows.forEach((row, r) => {
+      if (r > 0) y += rowGap;
+      const [lead = [], ...rest] = row;
+      if (lead.length > 0) flow(lead.map((s) => ({ ...s, bold: true, italic: false })), 'body', 0);
+      if (head) {
+        rest.forEach((cell, i) => {
+          if (cell.length === 0) return;
+          const label = head[i + 1] as Inline[];
+          flow(label.length > 0 ? [...label, { text: ': ', label: true }, ...cell] : cell, 'body', m.indent);
+        });
+        return;
+      }
+      const filled = rest.filter((cell) => cell.length > 0);
+      if (filled.length > 0) flow(filled.flatMap((cell, i) => (i > 0 ? [{ text: ' · ' }, ...cell] : cell)), 'body', m.indent);
+    });
   };
 
   for (const block of blocks) {
@@ -138,6 +206,9 @@ export function layoutBlocks(blocks: readonly Block[], width: number, measure: M
         }
         break;
       }
+      case 'table':
+        layoutTable(block.header, block.rows);
+        break;
       case 'rule':
         runs.push({ x: 0, y: y + m.lineHeight('body') / 2, text: '', style: 'rule' });
         y += m.lineHeight('body');

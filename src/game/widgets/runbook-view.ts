@@ -1,7 +1,7 @@
 /**
- * A runbook rendered from markdown into Phaser Text: headings, lists, code, bold and
- * italic, laid out by markdown-layout.ts and scrolled by line. The file's text is only ever
- * text — no HTML is involved anywhere on the way to the screen.
+ * A runbook rendered from markdown into Phaser Text: headings, lists, tables, code, bold
+ * and italic, laid out by markdown-layout.ts and scrolled by line. The file's text is only
+ * ever text — no HTML is involved anywhere on the way to the screen.
  */
 import type Phaser from 'phaser';
 import { parseMarkdown } from '../markdown.ts';
@@ -20,6 +20,7 @@ const STYLE: Record<RunStyle, { size: number; colour: string; weight?: string; i
   code: { size: 14, colour: '#ffd9a0', mono: true, lh: 22 },
   pre: { size: 14, colour: '#ffd9a0', mono: true, lh: 20 },
   rule: { size: 15, colour: css.border, lh: 22 },
+  label: { size: 15, colour: css.dim, lh: 22 },
 };
 
 function cssFont(style: RunStyle): string {
