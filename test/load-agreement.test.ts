@@ -1,7 +1,9 @@
 /**
- * The loader reads plain files with a quick parser and falls back to the positional one
- * for anything it would have to report. Both must give the same answer for every input:
- * the same scenario, the same runbooks, the same diagnostics.
+ * The loader reads plain files with a quick parser, locates what it reports by parsing
+ * only the parts of the file that hold it, and falls back to the positional parser for
+ * anything it cannot read or place for certain. Both paths must give the same answer for
+ * every input: the same scenario, the same runbooks, the same diagnostics.
+ * `located-agreement.test.ts` holds files with problems to it at a larger scale.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -14,6 +14,7 @@ import { Scenario } from './schema/index.ts';
 import { checkStatic } from './static-checks.ts';
 import { checkValues, loadRunbooks } from './values.ts';
 import { MAX_EXPANDED_NODES, parseYaml, toPlainData } from './yaml-source.ts';
+import { RegionLocator } from './region-positions.ts';
 import { isMap, isScalar, isSeq } from 'yaml';
 import { CORE_SCHEMA, load as quickParse } from 'js-yaml';
 import { MAX_NESTING } from './prescan.ts';
@@ -46,8 +47,8 @@ export interface LoadResult {
  */
 export function loadScenario(text: string, options: LoadOptions): LoadResult {
   if (options.quick !== false && typeof text === 'string') {
-    const clean = quickLoad(text, options);
-    if (clean) return clean;
+    const quick = quickLoad(text, options);
+    if (quick) return quick;
   }
   const report = new Reporter(options.file, typeof text === 'string' ? text : '');
   const result: LoadResult = { runbooks: {}, diagnostics: [] };
@@ -67,15 +68,16 @@ export function loadScenario(text: string, options: LoadOptions): LoadResult {
 }
 
 /**
- * The common case is a file with nothing to report, and the positional YAML parser
- * reads only about 1–2 MB/s (50 ms for a large scenario). So a plain file is first read
- * with a much faster parser that keeps no positions; if it parses, validates and passes
- * every check without a single diagnostic, that is the answer. Anything else — a
- * syntax error, an anchor, a duplicate key, any diagnostic at all — returns undefined
- * and the file is loaded again on the positional path, which locates every problem.
- * `test/load-agreement.test.ts` holds the two paths to the same answers.
+ * The positional YAML parser reads only about 1–2 MB/s (50 ms for a large scenario), so
+ * a plain file is first read with a much faster parser that keeps no positions, and
+ * checked as the positional path would check it. A problem it finds is located by
+ * parsing only the part of the file that holds it (see `region-positions.ts`). Anything
+ * else — a syntax error, a file the quick parser reads differently, a position that
+ * cannot be found for certain — returns undefined and the file is loaded again on the
+ * positional path. `test/load-agreement.test.ts` and `test/located-agreement.test.ts`
+ * hold the two paths to the same answers.
  */
-function quickLoad(text: string, options: LoadOptions): LoadResult | undefined {
+export function quickLoad(text: string, options: LoadOptions): LoadResult | undefined {
   if (text.length > (options.maxSize ?? DEFAULT_MAX_SIZE) || !plainEnough(text)) return undefined;
   let data: unknown;
   try {
@@ -87,36 +89,60 @@ function quickLoad(text: string, options: LoadOptions): LoadResult | undefined {
   // Aliases share one value, so a handful can stand for billions of nodes: leave those
   // files to the positional path, which reports the bomb.
   if (expandedSize(data, new Map()) > MAX_EXPANDED_NODES || hasNumberLikeText(data, new Set())) return undefined;
-  const parsed = Scenario.safeParse(data);
-  if (!parsed.success) return undefined;
   const report = new Reporter(options.file, text);
   if (checkCharacters(text, report) !== text) return undefined;
-  const scenario = parsed.data;
-  checkDuplicateIds(data, report);
-  checkReferences(scenario, collectIds(data), report);
-  checkValues(scenario, report);
-  const runbooks = loadRunbooks(scenario, options.readFile, report);
-  if (report.errorCount > 0) return undefined;
-  checkStatic(scenario, report);
-  if (report.finish().length > 0) return undefined;
-  return { scenario, runbooks, diagnostics: [] };
+  const locator = new RegionLocator(text, data);
+  report.locator = (path, located) => locator.locate(path, located);
+  const result: LoadResult = { runbooks: {}, diagnostics: [] };
+  try {
+    checkData(data, options, report, result);
+    result.diagnostics = report.finish();
+    // A file with problems must also be one the positional path would read as it is.
+    if (result.diagnostics.length > 0) locator.prepare();
+  } catch {
+    // Unsure of a position, or a check that failed: the positional path decides.
+    return undefined;
+  }
+  if (report.errorCount > 0) delete result.scenario;
+  return result;
 }
 
 /**
  * The two parsers read ordinary YAML the same way, but the quick one forgives some
- * things the positional one (and editors) reject: tags and directives, and flow
- * collections (`{…}`, `[…]`) whose continuation lines are not indented. Files with any
- * of those, or a `__proto__` key, take the positional path.
+ * things the positional one (and editors) reject: tags and directives, flow collections
+ * (`{…}`, `[…]`) whose continuation lines are not indented, keys in brackets (`[a]: b`),
+ * a comment glued to a closing quote or bracket (`"a"#c`) and a lone carriage return
+ * (a line break to js-yaml only); and some plain values it reads differently. Files with
+ * any of those, or a `__proto__` key, take the positional path.
  */
 function plainEnough(text: string): boolean {
   if (text.includes('__proto__') || /(^|[\s[{,])!\S/.test(text) || /^%/m.test(text)) return false;
+  if (/[\]}][ \t]*:(?=[ \r\n]|$)/m.test(text) || /\r(?!\n)/.test(text) || !numbersReadAlike(text)) return false;
   return !flowSpansLines(text);
 }
 
 /**
+ * Plain numbers the two parsers read differently: js-yaml reads 0b101, -0x1f and -0o7 as
+ * numbers, -0 as 0 and a hex number too long for a double as text; yaml reads -.5 as a
+ * number. Looked for anywhere a value can start, quoted or not: a false alarm only costs
+ * the positional path.
+ */
+const NUMBERS_READ_APART = /[-+]?0b|[-+](?:0[xo]|\.\d|0(?![\d.xoe]))|0[xo][\da-fA-F]{60}/g;
+
+function numbersReadAlike(text: string): boolean {
+  NUMBERS_READ_APART.lastIndex = 0;
+  for (let match = NUMBERS_READ_APART.exec(text); match; match = NUMBERS_READ_APART.exec(text)) {
+    if (match[0].length > 60) return false;
+    const before = text[match.index - 1];
+    if (before === undefined || ' \t\r\n:,[{'.includes(before)) return false;
+  }
+  return true;
+}
+
+/**
  * True if a `{…}`/`[…]` flow collection or a quoted value runs past the end of its line,
- * or a comment is glued to a value. Block scalars (`|`, `>`) are skipped: their lines are
- * text, whatever they contain.
+ * or a comment is glued to a value or to a closing quote or bracket. Block scalars (`|`,
+ * `>`) are skipped: their lines are text, whatever they contain.
  */
 function flowSpansLines(text: string): boolean {
   let blockParent = -1; // indentation of the line that opened a block scalar, or -1
@@ -135,7 +161,10 @@ function flowSpansLines(text: string): boolean {
         if (c === '\\' && quote === '"') i++;
         else if (c === quote) {
           if (quote === "'" && line[i + 1] === "'") i++;
-          else quote = null;
+          else {
+            quote = null;
+            if (line[i + 1] === '#') return true;
+          }
         }
         continue;
       }
@@ -146,7 +175,10 @@ function flowSpansLines(text: string): boolean {
       }
       if ((c === '"' || c === "'") && tokenStart) quote = c;
       else if ((c === '{' || c === '[') && tokenStart) depth++;
-      else if ((c === '}' || c === ']') && depth > 0) depth--;
+      else if ((c === '}' || c === ']') && depth > 0) {
+        depth--;
+        if (line[i + 1] === '#') return true;
+      }
       // A quote or bracket opens something only where a token can start.
       tokenStart = c === ' ' || c === '\t' || c === '[' || c === '{' || c === ',';
     }
@@ -212,7 +244,11 @@ function runStages(text: string, options: LoadOptions, report: Reporter, result:
 
   const { data, usable } = toPlainData(doc, report);
   if (!usable) return;
+  checkData(data, options, report, result);
+}
 
+/** Schema, ids, references, values, runbooks and, when all of those are clean, the graph checks, on the plain data of a file. */
+function checkData(data: unknown, options: LoadOptions, report: Reporter, result: LoadResult): void {
   const parsed = Scenario.safeParse(data);
   checkDuplicateIds(data, report);
   if (!parsed.success) {

@@ -49,7 +49,8 @@ export function keyText(key: unknown): string | undefined {
   return undefined;
 }
 
-type Located = { start: number; end: number };
+/** A source range as character offsets, end exclusive. */
+export type Located = { start: number; end: number };
 
 function rangeOf(node: unknown): Located | undefined {
   const range = (node as YamlNode | null)?.range;

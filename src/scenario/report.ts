@@ -1,7 +1,7 @@
 /** Collects the diagnostics of one file, located by offset or by value path. */
 import type { Document } from 'yaml';
 import { DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode, type Severity } from './diagnostics.ts';
-import { LineIndex, locatePath, type PathSegment } from './positions.ts';
+import { LineIndex, locatePath, type Located, type PathSegment } from './positions.ts';
 
 /** Past this many, further problems are counted but not listed: nobody reads the 5,000th. */
 export const MAX_DIAGNOSTICS = 200;
@@ -22,6 +22,11 @@ export class Reporter {
   /** Rewrites value paths before they are located (see {@link Reporter.withPaths}). */
   private filePath: ((path: readonly PathSegment[]) => readonly PathSegment[]) | undefined;
   doc: Document | undefined;
+  /**
+   * Locates value paths when there is no document: the quick path's, which parses only
+   * the part of the file a path points into (see `region-positions.ts`).
+   */
+  locator: ((path: readonly PathSegment[], options: { key: boolean }) => Located) | undefined;
 
   constructor(
     readonly file: string,
@@ -51,14 +56,20 @@ export class Reporter {
       this.atOffset(code, 0, 0, message, options);
       return;
     }
-    const where = this.doc ? locatePath(this.doc, this.filePath?.(path) ?? path, { key: options.key ?? false }) : { start: 0, end: 0 };
+    const where = this.locate(path, options.key ?? false);
     this.atOffset(code, where.start, where.end, message, options);
   }
 
   /** The line a value path starts on, for hints such as "first used on line 12". */
   lineOf(path: readonly PathSegment[]): number {
-    const where = this.doc ? locatePath(this.doc, this.filePath?.(path) ?? path) : { start: 0 };
-    return this.lines.position(where.start).line;
+    return this.lines.position(this.locate(path, false).start).line;
+  }
+
+  private locate(path: readonly PathSegment[], key: boolean): Located {
+    const filePath = this.filePath?.(path) ?? path;
+    if (this.doc) return locatePath(this.doc, filePath, { key });
+    if (this.locator) return this.locator(filePath, { key });
+    return { start: 0, end: 0 };
   }
 
   /**

@@ -207,18 +207,21 @@ function onePerLine(errors: readonly YAMLError[], report: Reporter): YAMLError[]
   return [...byLine.values()];
 }
 
+/** How scenario text is parsed, whole or (on the quick path) a part at a time. */
+export const PARSE_OPTIONS = {
+  prettyErrors: false,
+  uniqueKeys: false, // checked in toPlainData in linear time, with the first key's line in the hint
+  strict: true,
+  // Not 'silent': that also drops the MULTIPLE_DOCS error, and a second document would go unread.
+  logLevel: 'error',
+  version: '1.2',
+} as const;
+
 /** The parsed document, or undefined if the YAML was too broken to validate further. */
 export function parseYaml(text: string, report: Reporter): Document | undefined {
   let doc: Document;
   try {
-    doc = parseDocument(text, {
-      prettyErrors: false,
-      uniqueKeys: false, // checked below in linear time, with the first key's line in the hint
-      strict: true,
-      // Not 'silent': that also drops the MULTIPLE_DOCS error, and a second document would go unread.
-      logLevel: 'error',
-      version: '1.2',
-    });
+    doc = parseDocument(text, PARSE_OPTIONS);
   } catch (error) {
     report.atOffset('BR001', 0, 0, `the YAML parser gave up: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;

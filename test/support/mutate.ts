@@ -60,15 +60,8 @@ export function mutate(text: string, rng: Rng, ids: readonly string[]): [string,
       const junk = Array.from({ length: 1 + int(rng, 3) }, () => pick(rng, JUNK)).join('');
       return [text.slice(0, pos) + junk + text.slice(pos), `insert ${JSON.stringify(junk)} at ${pos}`];
     }
-    case 6: {
-      // Swap a value for one of another type, or for another id from the file.
-      const candidates = ls.map((l, i) => [l, i] as const).filter(([l]) => /^\s*-?\s*[A-Za-z]\w*: \S/.test(l));
-      if (candidates.length === 0) return [text, 'no value to swap'];
-      const [line, i] = pick(rng, candidates);
-      const value = rng() < 0.4 && ids.length > 0 ? pick(rng, ids) : pick(rng, VALUES);
-      ls[i] = line.replace(/^(\s*-?\s*[A-Za-z]\w*: ).*$/, `$1${value}`);
-      return [ls.join('\n'), `value on line ${i + 1} := ${value.slice(0, 20)}`];
-    }
+    case 6:
+      return swapValue(text, rng, ids);
     case 7: {
       const other = int(rng, ls.length);
       [ls[at], ls[other]] = [ls[other] ?? '', ls[at] ?? ''];
@@ -84,6 +77,40 @@ export function mutate(text: string, rng: Rng, ids: readonly string[]): [string,
       return [ls.join('\n'), `edit flow on line ${i + 1}`];
     }
   }
+}
+
+/** Swaps a `key: value` line's value for one of another type, or for another id from the file. */
+export function swapValue(text: string, rng: Rng, ids: readonly string[]): [string, string] {
+  const ls = lines(text);
+  const candidates = ls.map((l, i) => [l, i] as const).filter(([l]) => /^\s*-?\s*[A-Za-z]\w*: \S/.test(l));
+  if (candidates.length === 0) return [text, 'no value to swap'];
+  const [line, i] = pick(rng, candidates);
+  const value = rng() < 0.4 && ids.length > 0 ? pick(rng, ids) : pick(rng, VALUES);
+  ls[i] = line.replace(/^(\s*-?\s*[A-Za-z]\w*: ).*$/, `$1${value}`);
+  return [ls.join('\n'), `value on line ${i + 1} := ${value.slice(0, 20)}`];
+}
+
+/**
+ * Misspells one use of an id (a character dropped, doubled, changed or added), the
+ * slip that makes a reference point nowhere. Definitions (`id: x`) are left alone.
+ */
+export function misspellId(text: string, rng: Rng, ids: readonly string[]): [string, string] {
+  if (ids.length === 0) return [text, 'no id to misspell'];
+  const names = new Set(ids);
+  const uses = [...text.matchAll(/(?<=[\s:,[{'"]|^)([A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)?)(?=[\s,\]}'"]|$)/gm)].filter((m) => {
+    const word = m[1] as string;
+    const before = text.slice(Math.max(0, (m.index ?? 0) - 4), m.index);
+    return (names.has(word) || names.has(word.split('.')[0] as string)) && before !== 'id: ';
+  });
+  if (uses.length === 0) return [text, 'no id used'];
+  const use = pick(rng, uses);
+  const word = use[1] as string;
+  const at = int(rng, word.length);
+  const letter = String.fromCharCode(97 + int(rng, 26));
+  const edits = [word.slice(0, at) + word.slice(at + 1), word.slice(0, at) + word[at] + word.slice(at), word.slice(0, at) + letter + word.slice(at + 1), word + letter];
+  const next = pick(rng, edits.filter((e) => e !== word && e.length > 0)) ?? `${word}x`;
+  const index = use.index ?? 0;
+  return [text.slice(0, index) + next + text.slice(index + word.length), `${word} at ${index} := ${next}`];
 }
 
 /** The invariants every load must keep. */
