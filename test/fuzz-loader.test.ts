@@ -1,7 +1,7 @@
 /**
  * The loader must never throw and never point outside the file, whatever it is fed.
- * Every scenario and fixture is mutated with a seeded generator (about a thousand
- * versions of each library scenario, and of the minimal fixture), so failures reproduce: a failure
+ * Every scenario and fixture is mutated with a seeded generator (about two thousand
+ * versions of each library scenario, 800 of the minimal fixture), so failures reproduce: a failure
  * names its seed and the edits made. `FUZZ_SCALE=20 npx vitest run test/fuzz-loader`
  * runs twenty times as many.
  */
@@ -25,9 +25,10 @@ interface Source {
 }
 
 /**
- * The yaml parser reads about 1 MB/s, so a 100 kB scenario costs ~100 ms per load:
- * the real scenarios get a few whole-file mutations and many mutations of their
- * sections spliced into the minimal scenario; the small fixtures get thousands.
+ * A whole-file mutation of a library scenario often breaks the YAML and takes the full
+ * positional parse (about 40 ms), so the real scenarios get some whole-file mutations and
+ * many more of their sections spliced into the minimal scenario; the minimal fixture gets
+ * 800 and each diagnostic fixture 15.
  */
 function sources(): Source[] {
   const out: Source[] = [];
@@ -41,10 +42,10 @@ function sources(): Source[] {
     } catch {
       continue; // a folder still being written has no scenario.yaml yet
     }
-    // About a thousand versions of each scenario: 40 whole-file mutations, the rest spread
+    // About two thousand versions of each scenario: 120 whole-file mutations, the rest spread
     // over its sections.
     const pieces = splicedSections(text, minimal);
-    out.push({ name: `scenarios/${entry.name}`, texts: [text, ...pieces], folder: join(scenarios, entry.name), cases: 40, perPiece: Math.ceil(960 / Math.max(1, pieces.length)) });
+    out.push({ name: `scenarios/${entry.name}`, texts: [text, ...pieces], folder: join(scenarios, entry.name), cases: 120, perPiece: Math.ceil(1880 / Math.max(1, pieces.length)) });
   }
   out.push({ name: 'fixtures/minimal.yaml', texts: [minimal], folder: FIXTURES, cases: 800, perPiece: 0 });
   const diagnostics = join(FIXTURES, 'diagnostics');
