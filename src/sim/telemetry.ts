@@ -201,10 +201,6 @@ export class TelemetryModel {
     }
     const { cohorts, global, signals, levels } = this.sample;
     const nz = this.noise;
-    const noiseRps = nz.rps;
-    const noiseErr = nz.errorRatio;
-    const noiseLat = nz.latency;
-    const sli = this.sliCohort;
     const tracks = this.tracks;
     const nc = this.cohortIds.length;
     // Levels move only while an effect plays out; once all are steady they stay as they are.
@@ -224,11 +220,11 @@ export class TelemetryModel {
     let w99 = 0;
     for (let c = 0; c < nc; c++) {
       const o = c * N;
-      const rps = Math.max(0, (levels[o] as number) * (1 + noiseRps * (z[o] as number)));
-      const err = Math.min(1, Math.max(0, (levels[o + ERR] as number) * (1 + noiseErr * (z[o + ERR] as number))));
-      const p50 = Math.max(0.1, (levels[o + P50] as number) * (1 + noiseLat * (z[o + P50] as number)));
-      const p95 = Math.max(p50, (levels[o + P95] as number) * (1 + noiseLat * (z[o + P95] as number)));
-      const p99 = Math.max(p95, (levels[o + P99] as number) * (1 + noiseLat * (z[o + P99] as number)));
+      const rps = Math.max(0, (levels[o] as number) * (1 + nz.rps * (z[o] as number)));
+      const err = Math.min(1, Math.max(0, (levels[o + ERR] as number) * (1 + nz.errorRatio * (z[o + ERR] as number))));
+      const p50 = Math.max(0.1, (levels[o + P50] as number) * (1 + nz.latency * (z[o + P50] as number)));
+      const p95 = Math.max(p50, (levels[o + P95] as number) * (1 + nz.latency * (z[o + P95] as number)));
+      const p99 = Math.max(p95, (levels[o + P99] as number) * (1 + nz.latency * (z[o + P99] as number)));
       cohorts[o + RPS] = rps;
       cohorts[o + ERR] = err;
       cohorts[o + P50] = p50;
@@ -238,7 +234,7 @@ export class TelemetryModel {
       w50 += rps * p50;
       w95 += rps * p95;
       w99 += rps * p99;
-      if (sli[c]) {
+      if (this.sliCohort[c]) {
         sliRps += rps;
         sliBad += rps * err;
       }
@@ -250,13 +246,9 @@ export class TelemetryModel {
     global[P50] = rpsAll > 0 ? w50 / rpsAll : 0;
     global[P95] = rpsAll > 0 ? w95 / rpsAll : 0;
     global[P99] = rpsAll > 0 ? w99 / rpsAll : 0;
-    const signalLevels = this.signalLevels;
-    const signalNoise = this.signalNoise;
-    const signalMin = this.signalMin;
-    const signalMax = this.signalMax;
-    for (let s = 0, o = nc * N; s < signals.length; s++, o++) {
-      const v = (signalLevels[s] as number) * (1 + (signalNoise[s] as number) * (z[o] as number));
-      signals[s] = Math.min(signalMax[s] as number, Math.max(signalMin[s] as number, v));
+    for (let s = 0; s < this.signalIds.length; s++) {
+      const v = (this.signalLevels[s] as number) * (1 + (this.signalNoise[s] as number) * (z[nc * N + s] as number));
+      signals[s] = Math.min(this.signalMax[s] as number, Math.max(this.signalMin[s] as number, v));
     }
     return this.sample;
   }
