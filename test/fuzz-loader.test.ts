@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../src/scenario/load.ts';
-import { checkInvariants, int, mutate, prng, splicedSections } from './support/mutate.ts';
+import { checkInvariants, editedVersions, int, mutate, prng, splicedSections } from './support/mutate.ts';
 import { FIXTURES, fixtureReader } from './support/scenario-text.ts';
 
 const ROOT = join(FIXTURES, '..', '..');
@@ -57,18 +57,8 @@ function sources(): Source[] {
 
 /** Loads `count` mutations of `original`, failing with the seed and the edits that broke an invariant. */
 function fuzz(original: string, folder: string, seedBase: number, count: number): void {
-  const ids = [...new Set([...original.matchAll(/\bid: ([A-Za-z][\w-]*)/g)].map((m) => m[1] as string))];
   const readFile = fixtureReader(folder);
-  for (let n = 0; n < count; n++) {
-    const seed = seedBase + n;
-    const rng = prng(seed);
-    let text = original;
-    const steps: string[] = [];
-    for (let k = 1 + int(rng, 3); k > 0; k--) {
-      const [next, label] = mutate(text, rng, ids);
-      text = next;
-      steps.push(label);
-    }
+  for (const [text, label] of editedVersions(original, seedBase, count, mutate)) {
     let failure: string | undefined;
     try {
       const result = loadScenario(text, { file: 'fuzz.yaml', readFile });
@@ -77,7 +67,7 @@ function fuzz(original: string, folder: string, seedBase: number, count: number)
     } catch (error) {
       failure = `threw ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
     }
-    if (failure) expect.fail(`seed ${seed} (${steps.join('; ')}): ${failure}`);
+    if (failure) expect.fail(`${label}: ${failure}`);
   }
 }
 

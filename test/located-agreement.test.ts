@@ -17,7 +17,7 @@ import { loadScenario, quickLoad, type LoadOptions } from '../src/scenario/load.
 import { locatePath, type PathSegment } from '../src/scenario/positions.ts';
 import { RegionLocator } from '../src/scenario/region-positions.ts';
 import { PARSE_OPTIONS } from '../src/scenario/yaml-source.ts';
-import { int, misspellId, mutate, prng, splicedSections, swapValue, type Rng } from './support/mutate.ts';
+import { editedVersions, misspellId, mutate, splicedSections, swapValue, type Edit } from './support/mutate.ts';
 import { FIXTURES, fixtureReader } from './support/scenario-text.ts';
 
 const SCENARIOS = join(FIXTURES, '..', '..', 'scenarios');
@@ -95,27 +95,6 @@ function agree(text: string, options: LoadOptions, label: string, tally: Tally):
   if (!quick) return;
   if (quick.diagnostics.length > 0) tally.located++;
   expect(quick, label).toEqual(full);
-}
-
-type Edit = (text: string, rng: Rng, ids: readonly string[]) => [string, string];
-
-/** `count` seeded versions of `original`, each with 1–3 edits of the kind `edit` makes. */
-function editedVersions(original: string, seedBase: number, count: number, edit: Edit): Array<[string, string]> {
-  const ids = [...new Set([...original.matchAll(/\bid: ([A-Za-z][\w-]*)/g)].map((m) => m[1] as string))];
-  const out: Array<[string, string]> = [];
-  for (let n = 0; n < count; n++) {
-    const seed = seedBase + n;
-    const rng = prng(seed);
-    let text = original;
-    const steps: string[] = [];
-    for (let k = 1 + int(rng, 3); k > 0; k--) {
-      const [next, step] = edit(text, rng, ids);
-      text = next;
-      steps.push(step);
-    }
-    out.push([text, `seed ${seed} (${steps.join('; ')})`]);
-  }
-  return out;
 }
 
 const EDITS: Array<[string, Edit, number]> = [

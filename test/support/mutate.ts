@@ -28,6 +28,29 @@ function lines(text: string): string[] {
   return text.split('\n');
 }
 
+/** An edit of a text: the new text and a short label for failure reports. */
+export type Edit = (text: string, rng: Rng, ids: readonly string[]) => [string, string];
+
+/**
+ * `count` seeded versions of `original`, each with 1–3 edits of the kind `edit` makes, with
+ * a label naming the seed and the edits so a failure reproduces. Made one at a time.
+ */
+export function* editedVersions(original: string, seedBase: number, count: number, edit: Edit): Generator<[string, string]> {
+  const ids = [...new Set([...original.matchAll(/\bid: ([A-Za-z][\w-]*)/g)].map((m) => m[1] as string))];
+  for (let n = 0; n < count; n++) {
+    const seed = seedBase + n;
+    const rng = prng(seed);
+    let text = original;
+    const steps: string[] = [];
+    for (let k = 1 + int(rng, 3); k > 0; k--) {
+      const [next, step] = edit(text, rng, ids);
+      text = next;
+      steps.push(step);
+    }
+    yield [text, `seed ${seed} (${steps.join('; ')})`];
+  }
+}
+
 /** One random edit; returns the new text and a short label for failure reports. */
 export function mutate(text: string, rng: Rng, ids: readonly string[]): [string, string] {
   const ls = lines(text);
