@@ -47,7 +47,8 @@ export function checkFigures(): Report {
       };
       return { file: join(folder, 'scenario.yaml'), text: readFileSync(join(folder, 'scenario.yaml'), 'utf8'), readFile };
     });
-  const broken = files.map((f) => ({ ...f, text: f.text.replace(/(goto: [\w-]+)/, '$1x') }));
+  // A file with no `goto` to misspell would be timed clean: it is left out of this figure.
+  const broken = files.map((f) => ({ ...f, text: f.text.replace(/(goto: [\w-]+)/, '$1x') })).filter((f, i) => f.text !== files[i]?.text);
   const perFile = (set: typeof files, quick: boolean) => {
     const rate = measure(() => {
       for (const f of set) loadScenario(f.text, { file: f.file, readFile: f.readFile, quick });
