@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
-import { buildLibrary, listingOf } from './src/game/library.ts';
+import { buildLibrary, listingOf } from './src/game/picker/library.ts';
 
 const INDEX_ID = 'virtual:burn-rate/library';
 
@@ -47,7 +47,7 @@ function scenarioLibrary(): Plugin {
       return `export default ${JSON.stringify(index)};`;
     },
     // Play-as-you-write: an edited scenario (or runbook) goes to the running game as text,
-    // with the rest of its folder, instead of reloading the page (src/game/dev-reload.ts).
+    // with the rest of its folder, instead of reloading the page (src/game/browser/dev-reload.ts).
     hotUpdate({ type, file, server }) {
       if (type !== 'update') return undefined;
       const rel = relative(root, file).split(sep).join('/');

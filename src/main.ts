@@ -11,5 +11,5 @@ const game = startGame('game-container');
 // Play-as-you-write on the dev server; the build replaces import.meta.hot with nothing and drops this.
 if (import.meta.hot) {
   const hot = import.meta.hot;
-  void import('./game/dev-reload.ts').then((dev) => dev.installDevReload(game, hot));
+  void import('./game/browser/dev-reload.ts').then((dev) => dev.installDevReload(game, hot));
 }

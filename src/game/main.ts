@@ -1,9 +1,9 @@
 /** The game's configuration and its factory: 1280×720, scaled to fit any window. */
 import Phaser from 'phaser';
-import { BootScene } from './scenes/BootScene.ts';
-import { PickerScene } from './scenes/PickerScene.ts';
-import { chooseRenderer, probeWebGl } from './renderer.ts';
-import { css, HEIGHT, WIDTH } from './theme.ts';
+import { BootScene } from './boot/BootScene.ts';
+import { PickerScene } from './picker/PickerScene.ts';
+import { chooseRenderer, probeWebGl } from './browser/renderer.ts';
+import { css, HEIGHT, WIDTH } from './ui/theme.ts';
 
 export function startGame(parent: string | HTMLElement): Phaser.Game {
   return new Phaser.Game({

@@ -1,0 +1,60 @@
+/**
+ * Boot: waits for the type family, then resumes a saved run or opens the picker. A save
+ * that cannot be used is discarded with a plain message on the picker — never a crash.
+ */
+import Phaser from 'phaser';
+import { bundledListings, loadBundled } from '../picker/bundled.ts';
+import { ensurePlayScenes } from './play-scenes.ts';
+import { SCENES, type PickerStart, type PlayStart } from './play.ts';
+import { clearSave, readSave, restoreFailedMessage, type SavedRun } from '../run/save.ts';
+import { browserStore } from '../browser/storage.ts';
+import { exposeTestHook } from '../browser/test-hook.ts';
+import { css, SIZE, text } from '../ui/theme.ts';
+
+const FONTS = ['400 16px "IBM Plex Sans"', '600 16px "IBM Plex Sans"', 'italic 400 16px "IBM Plex Sans"', '400 14px "IBM Plex Mono"', '600 14px "IBM Plex Mono"'];
+
+export class BootScene extends Phaser.Scene {
+  constructor() {
+    super(SCENES.boot);
+  }
+
+  create(): void {
+    exposeTestHook({ screen: 'boot' });
+    this.cameras.main.setBackgroundColor(css.bg);
+    this.add.text(640, 360, 'Burn Rate', text(SIZE.big, 'dim')).setOrigin(0.5);
+    const fonts = typeof document !== 'undefined' && document.fonts ? Promise.all(FONTS.map((f) => document.fonts.load(f))) : Promise.resolve();
+    // Text drawn before its font arrives is drawn in a fallback and stays so: wait, briefly.
+    const timeout = new Promise((resolve) => setTimeout(resolve, 2500));
+    void Promise.race([fonts, timeout])
+      .catch(() => undefined)
+      .then(() => this.route());
+  }
+
+  private route(): void {
+    const store = browserStore();
+    const saved = store ? readSave(store) : ({ kind: 'none' } as const);
+    if (saved.kind === 'ok') {
+      void this.resume(saved.save).catch((error: unknown) => {
+        if (store) clearSave(store);
+        const reason = error instanceof Error ? error.message : String(error);
+        this.scene.start(SCENES.picker, { notice: restoreFailedMessage(reason) } satisfies PickerStart);
+      });
+      return;
+    }
+    if (saved.kind === 'corrupt') {
+      if (store) clearSave(store);
+      this.scene.start(SCENES.picker, { notice: restoreFailedMessage(saved.message) } satisfies PickerStart);
+      return;
+    }
+    this.scene.start(SCENES.picker, {} satisfies PickerStart);
+  }
+
+  private async resume(save: SavedRun): Promise<void> {
+    const listing = bundledListings().find((e) => e.id === save.scenarioId && e.ok);
+    if (!listing) throw new Error(`the scenario "${save.scenarioId}" is not in the library (or no longer loads)`);
+    const [entry] = await Promise.all([loadBundled(listing), ensurePlayScenes(this.game)]);
+    if (!entry.playable) throw new Error(`the scenario "${save.scenarioId}" no longer loads`);
+    const start: PlayStart = { playable: entry.playable, seed: save.seed, mode: save.mode, speed: save.speed, resume: save };
+    this.scene.start(SCENES.desk, start);
+  }
+}

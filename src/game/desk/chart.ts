@@ -1,0 +1,227 @@
+/**
+ * A live time-series chart. Lines are drawn with Canvas 2D into a texture that is
+ * refreshed only when the sim has ticked (at most ten times a second at 10×), so a frame
+ * costs one textured quad however many points there are. Title, current value and the
+ * legend are Phaser Text objects.
+ */
+import Phaser from 'phaser';
+import { logRange, niceMax, windowStart } from './chart-scale.ts';
+import { css, FONT, SIZE, text } from '../ui/theme.ts';
+
+export interface ChartSeries {
+  /** Recorder key, e.g. "canary.errorRatio". */
+  key: string;
+  label: string;
+  colour: string;
+  /** Drawn thinner and dashed: secondary lines such as p50. */
+  faint?: boolean;
+}
+
+export interface ChartLine {
+  value: number;
+  label: string;
+  colour: string;
+}
+
+export interface ChartConfig {
+  title: string;
+  series: ChartSeries[];
+  lines: ChartLine[];
+  format: (value: number) => string;
+  /** Log axis (error ratios span decades). */
+  log?: boolean;
+  /** The y axis never tops out below this (a hard limit such as 100%). */
+  floorMax?: number;
+  /** Sim seconds shown. */
+  windowSeconds: number;
+  /** Which series the headline value reads (index into series). */
+  headline?: number;
+}
+
+export interface ChartData {
+  time: Float64Array;
+  series: Float64Array[];
+  markers: ReadonlyArray<{ t: number; label: string }>;
+  now: number;
+}
+
+let chartCount = 0;
+const PAD_L = 70;
+const PAD_R = 8;
+const PAD_T = 6;
+const PAD_B = 18;
+
+export class Chart {
+  private readonly texture: Phaser.Textures.CanvasTexture;
+  private readonly ctx: CanvasRenderingContext2D;
+  private readonly image: Phaser.GameObjects.Image;
+  private readonly value: Phaser.GameObjects.Text;
+  private readonly objects: Phaser.GameObjects.GameObject[] = [];
+  private readonly plotW: number;
+  private readonly plotH: number;
+
+  constructor(
+    scene: Phaser.Scene,
+    x: number,
+    y: number,
+    private readonly w: number,
+    private readonly h: number,
+    private readonly config: ChartConfig,
+  ) {
+    const bg = scene.add.rectangle(x, y, w, h, 0x151c25).setOrigin(0).setStrokeStyle(1, 0x2a3646);
+    const title = scene.add.text(x + 10, y + 6, config.title, text(SIZE.label, 'text', { fontStyle: '600' }));
+    this.value = scene.add.text(x + w - 10, y + 6, '', text(SIZE.label, 'text', { fontStyle: '600' })).setOrigin(1, 0);
+    const canvasH = h - 30 - 22;
+    this.plotW = w - PAD_L - PAD_R;
+    this.plotH = canvasH - PAD_T - PAD_B;
+    const key = `chart-${chartCount++}`;
+    const texture = scene.textures.createCanvas(key, w, canvasH);
+    if (!texture) throw new Error('could not create a chart texture');
+    this.texture = texture;
+    this.ctx = texture.getContext();
+    this.image = scene.add.image(x, y + 30, key).setOrigin(0);
+    this.objects.push(bg, title, this.value, this.image);
+    // Legend: one coloured label per series, then the reference lines.
+    let lx = x + 10;
+    const ly = y + h - 21;
+    const entries = [
+      ...config.series.map((s) => ({ label: s.label, colour: s.colour, dash: !!s.faint })),
+      ...config.lines.map((l) => ({ label: l.label, colour: l.colour, dash: true })),
+    ];
+    for (const e of entries) {
+      if (lx > x + w - 40) break;
+      const swatch = scene.add.rectangle(lx, ly + 9, 12, e.dash ? 2 : 3, Phaser.Display.Color.HexStringToColor(e.colour).color).setOrigin(0, 0.5);
+      const label = scene.add.text(lx + 16, ly, e.label, text(SIZE.small, 'dim'));
+      const room = x + w - 8 - (lx + 16);
+      if (label.width > room) label.setCrop(0, 0, room, label.height);
+      lx += 16 + Math.min(label.width, room) + 14;
+      this.objects.push(swatch, label);
+    }
+  }
+
+  update(data: ChartData): void {
+    const { ctx, config } = this;
+    const W = this.w;
+    const H = this.h - 30 - 22;
+    ctx.clearRect(0, 0, W, H);
+    const start = windowStart(data.time, data.now, config.windowSeconds);
+    const t0 = Math.max(0, data.now - config.windowSeconds);
+    const t1 = Math.max(t0 + 1, data.now);
+    const xOf = (t: number) => PAD_L + ((t - t0) / (t1 - t0)) * this.plotW;
+
+    // Range over what is visible, so a spike long ago does not flatten the present.
+    let max = 0;
+    const visible: number[] = [];
+    for (const s of data.series) {
+      for (let i = start; i < s.length; i++) {
+        const v = s[i] as number;
+        if (v > max) max = v;
+        if (config.log) visible.push(v);
+      }
+    }
+    const lineValues = config.lines.map((l) => l.value);
+    let yOf: (v: number) => number;
+    const ticks: number[] = [];
+    if (config.log) {
+      const { min, max: top } = logRange(visible, lineValues);
+      const l0 = Math.log10(min);
+      const l1 = Math.log10(top);
+      yOf = (v: number) => PAD_T + this.plotH - ((Math.log10(Math.max(v, min)) - l0) / (l1 - l0)) * this.plotH;
+      const step = Math.max(1, Math.round((l1 - l0) / 4));
+      for (let e = l0; e <= l1 + 1e-9; e += step) ticks.push(Math.pow(10, e));
+    } else {
+      const top = niceMax(Math.max(max * 1.1, ...lineValues.map((v) => v * 1.15), config.floorMax ?? 0));
+      yOf = (v: number) => PAD_T + this.plotH - (v / top) * this.plotH;
+      for (let i = 0; i <= 4; i++) ticks.push((top * i) / 4);
+    }
+
+    // Grid and axis labels.
+    ctx.font = `${SIZE.small}px ${FONT}`;
+    ctx.textBaseline = 'middle';
+    ctx.textAlign = 'right';
+    ctx.lineWidth = 1;
+    for (const v of ticks) {
+      const y = Math.round(yOf(v)) + 0.5;
+      ctx.strokeStyle = '#223040';
+      ctx.beginPath();
+      ctx.moveTo(PAD_L, y);
+      ctx.lineTo(W - PAD_R, y);
+      ctx.stroke();
+      ctx.fillStyle = css.dim;
+      ctx.fillText(config.format(v), PAD_L - 6, y);
+    }
+    // Time axis: where the window starts and "now".
+    ctx.textBaseline = 'alphabetic';
+    ctx.textAlign = 'left';
+    ctx.fillStyle = css.faint;
+    ctx.fillText(config.windowSeconds >= 3600 && t0 === 0 ? 'start' : `−${Math.round((t1 - t0) / 60)}m`, PAD_L, H - 3);
+    ctx.textAlign = 'right';
+    ctx.fillText('now', W - PAD_R, H - 3);
+
+    // Deploy and config markers.
+    ctx.textAlign = 'left';
+    let row = 0;
+    for (const m of data.markers) {
+      if (m.t < t0 || m.t > t1) continue;
+      // Alternate label rows so markers close together do not print over each other.
+      const ly = PAD_T + 12 + (row++ % 2) * 14;
+      const x = Math.round(xOf(m.t)) + 0.5;
+      ctx.strokeStyle = css.accent;
+      ctx.setLineDash([3, 3]);
+      ctx.beginPath();
+      ctx.moveTo(x, PAD_T);
+      ctx.lineTo(x, PAD_T + this.plotH);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      ctx.fillStyle = css.accent;
+      const label = m.label.length > 28 ? `${m.label.slice(0, 27)}…` : m.label;
+      const lw = ctx.measureText(label).width;
+      ctx.fillStyle = 'rgba(21, 28, 37, 0.85)';
+      const lx = Math.min(x + 4, W - PAD_R - lw);
+      ctx.fillRect(lx - 2, ly - 11, lw + 4, 14);
+      ctx.fillStyle = css.accent;
+      ctx.fillText(label, lx, ly);
+    }
+
+    // Reference lines (SLO, alert thresholds).
+    for (const l of config.lines) {
+      const y = Math.round(yOf(l.value)) + 0.5;
+      ctx.strokeStyle = l.colour;
+      ctx.setLineDash([6, 4]);
+      ctx.beginPath();
+      ctx.moveTo(PAD_L, y);
+      ctx.lineTo(W - PAD_R, y);
+      ctx.stroke();
+      ctx.setLineDash([]);
+    }
+
+    // Series.
+    config.series.forEach((s, si) => {
+      const values = data.series[si];
+      if (!values || values.length === 0) return;
+      ctx.strokeStyle = s.colour;
+      ctx.lineWidth = s.faint ? 1.25 : 2;
+      ctx.setLineDash(s.faint ? [4, 3] : []);
+      ctx.beginPath();
+      for (let i = start; i < values.length; i++) {
+        const x = xOf(data.time[i] as number);
+        const y = yOf(values[i] as number);
+        if (i === start) ctx.moveTo(x, y);
+        else ctx.lineTo(x, y);
+      }
+      ctx.stroke();
+    });
+    ctx.setLineDash([]);
+    this.texture.refresh();
+
+    const head = data.series[config.headline ?? 0];
+    const last = head && head.length > 0 ? (head[head.length - 1] as number) : NaN;
+    const label = config.format(last);
+    if (this.value.text !== label) this.value.setText(label);
+  }
+
+  destroy(): void {
+    for (const o of this.objects) o.destroy();
+    this.texture.destroy();
+  }
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { Scenario } from '../../scenario/schema/index.ts';
+import { fixtureInput } from '../../../test/fixtures/sim-fixture.ts';
+import { dashboardCharts } from './dashboard.ts';
+
+describe('dashboard charts', () => {
+  const s = Scenario.parse({
+    ...fixtureInput,
+    telemetry: {
+      ...fixtureInput.telemetry,
+      signals: [
+        { id: 'cpu-a', label: 'CPU canary', unit: '%', baseline: 40, max: 100, limit: 80 },
+        { id: 'cpu-b', label: 'CPU stable', unit: '%', baseline: 40, max: 100, limit: 80 },
+        { id: 'pool', label: 'DB pool', unit: 'conns', baseline: 10, limit: 50 },
+      ],
+    },
+  });
+  const charts = dashboardCharts(s);
+
+  it('tells cohorts apart on error ratio and request rate, with the SLO line', () => {
+    const errors = charts[0];
+    expect(errors?.title).toBe('Error ratio');
+    expect(errors?.series.map((x) => x.key)).toEqual(['stable.errorRatio', 'canary.errorRatio']);
+    expect(new Set(errors?.series.map((x) => x.colour)).size).toBe(2);
+    expect(errors?.lines.map((l) => l.label)).toContain('SLO 99.9%');
+    expect(errors?.lines.find((l) => l.label.startsWith('SLO'))?.value).toBeCloseTo(0.001, 12);
+    expect(charts[1]?.series.map((x) => x.key)).toEqual(['stable.rps', 'canary.rps']);
+  });
+
+  it('draws the latency SLO threshold on the latency chart', () => {
+    const latency = charts[2];
+    expect(latency?.series.map((x) => x.key)).toEqual(['service.p99', 'service.p95', 'service.p50']);
+    expect(latency?.lines).toEqual([expect.objectContaining({ value: 300, label: 'SLO 300 ms' })]);
+  });
+
+  it('puts saturation signals with the same unit on one chart, with their limit', () => {
+    expect(charts.slice(3).map((c) => c.title)).toEqual(['Saturation (%)', 'DB pool']);
+    expect(charts[3]?.series.map((x) => x.key)).toEqual(['signal.cpu-a', 'signal.cpu-b']);
+    expect(charts[3]?.lines.map((l) => l.value)).toEqual([80]);
+  });
+});

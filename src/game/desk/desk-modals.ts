@@ -1,0 +1,89 @@
+/**
+ * The desk's modal cards — briefing, help, decision, ending — one at a time. Decisions are
+ * opened from the snapshot's open prompts and closed when the engine closes them (answered
+ * or lapsed); their deadline line follows the sim clock.
+ */
+import type Phaser from 'phaser';
+import type { Scenario } from '../../scenario/schema/index.ts';
+import type { RunSnapshot } from '../../sim/snapshot.ts';
+import { formatDuration } from '../ui/format.ts';
+import { Modal, type ModalContent } from '../ui/modal.ts';
+
+export type ModalKind = 'briefing' | 'help' | 'prompt' | 'ending';
+
+export class DeskModals {
+  private current: { kind: ModalKind; modal: Modal; id?: string } | null = null;
+
+  constructor(private readonly scene: Phaser.Scene) {}
+
+  get kind(): ModalKind | null {
+    return this.current?.kind ?? null;
+  }
+
+  open(kind: ModalKind, content: ModalContent, id?: string): void {
+    this.current?.modal.destroy();
+    this.current = { kind, modal: new Modal(this.scene, content), ...(id ? { id } : {}) };
+  }
+
+  close(): void {
+    this.current?.modal.destroy();
+    this.current = null;
+  }
+
+  /** Keys for a blocking card (not a decision): returns true if the key was its. */
+  blockingKey(e: KeyboardEvent): boolean {
+    const c = this.current;
+    if (!c || c.kind === 'prompt') return false;
+    if (e.key === 'Enter' || e.key === ' ') c.modal.pressFocused();
+    else if (e.key === 'ArrowDown' || e.key === 'Tab') c.modal.moveFocus(1);
+    else if (e.key === 'ArrowUp') c.modal.moveFocus(-1);
+    else if (e.key === 'Escape' && c.kind === 'help') this.close();
+    else if (/^[1-9]$/.test(e.key)) c.modal.press(Number(e.key) - 1);
+    return true;
+  }
+
+  /** Focus keys inside an open decision: returns true if the key was its. */
+  promptKey(e: KeyboardEvent): boolean {
+    const c = this.current;
+    if (c?.kind !== 'prompt') return false;
+    if (e.key === 'Enter') c.modal.pressFocused();
+    else if (e.key === 'ArrowDown' || e.key === 'Tab') c.modal.moveFocus(1);
+    else if (e.key === 'ArrowUp') c.modal.moveFocus(-1);
+    else return false;
+    return true;
+  }
+
+  /** Shows the first open decision (or closes a card whose decision the engine closed). */
+  syncPrompt(snap: RunSnapshot, scenario: Scenario, paused: boolean, choose: (index: number) => void): void {
+    const prompt = snap.prompts[0];
+    if (this.current?.kind === 'prompt' && this.current.id !== prompt?.id) this.close();
+    if (!prompt || this.current) {
+      if (prompt && this.current?.kind === 'prompt') this.current.modal.setFooter(deadline(snap, paused));
+      return;
+    }
+    const who = prompt.from ? scenario.stakeholders.find((p) => p.id === prompt.from) : undefined;
+    this.open(
+      'prompt',
+      {
+        kicker: who ? `Decision · asked by ${who.name}, ${who.role}` : 'Decision',
+        kickerColour: 'warning',
+        title: prompt.question,
+        body: '',
+        choices: prompt.options.map((o, i) => ({ label: o.label, key: String(i + 1), onPick: () => choose(i) })),
+        footer: deadline(snap, paused),
+        light: true,
+        // Over the charts and side panel: the pager, budget and palette stay in view.
+        width: 980,
+        at: { x: 292, y: 56 },
+      },
+      prompt.id,
+    );
+  }
+}
+
+function deadline(snap: RunSnapshot, paused: boolean): string {
+  const p = snap.prompts[0];
+  const clock = paused ? 'Clock paused.' : 'The clock runs on (Space pauses); you can still act.';
+  if (!p || p.deadline === null) return `Press a number to answer. ${clock}`;
+  return `Answer within ${formatDuration(Math.max(0, p.deadline - snap.t))} or the default is taken. ${clock}`;
+}

@@ -1,0 +1,51 @@
+/**
+ * The words the desk's modals say: the briefing, the help sheet, the ending. Pure, so the
+ * wording is reviewed in one place and tested.
+ */
+import type { Scenario } from '../../scenario/schema/index.ts';
+import type { RunSnapshot } from '../../sim/snapshot.ts';
+import { TICK_MS } from './clock.ts';
+import { formatDuration, formatPercent } from '../ui/format.ts';
+import { DESK_KEYS, keyLabel, SPEED_KEYS } from '../ui/keymap.ts';
+import type { Mode } from '../run/session.ts';
+
+export function briefingBody(s: Scenario, mode: Mode): string {
+  const slo = s.service.slos[0];
+  const lines = [
+    s.briefing || s.summary,
+    '',
+    `You are on call for ${s.service.name} (team ${s.service.team}).${slo ? ` Its ${slo.id} SLO is ${formatPercent(slo.objective / 100)} over ${formatDuration(slo.window)}.` : ''}`,
+    `Time runs on its own: at 1× one real second is ${(s.telemetry.tick * 1000) / TICK_MS} sim seconds; every action costs sim time. The shift ends after ${formatDuration(s.timeLimit)} of sim time.`,
+    mode === 'practice'
+      ? 'Practice mode: a coach comments after your choices.'
+      : 'Assessed mode: no coaching now — everything you do is weighed in the debrief.',
+  ];
+  return lines.join('\n');
+}
+
+/**
+ * Every key the desk answers to, for the help sheet. Only the actions offered now are
+ * listed: naming the rest would give away what the incident has in store.
+ */
+export function helpLines(actions: ReadonlyArray<{ label: string; key: string | undefined }>): string {
+  const desk = [
+    `${keyLabel(DESK_KEYS.ack)}  acknowledge the page`,
+    `${keyLabel(DESK_KEYS.pause)}  pause / resume the clock`,
+    `${SPEED_KEYS.map((s) => s.key).join(' ')}  speed ${SPEED_KEYS.map((s) => `${s.speed}×`).join(' ')}`,
+    'Tab / Shift+Tab  switch side panel (Comms, Logs, Runbook, Findings)',
+    'PgUp / PgDn  scroll the side panel · ←/→ switch runbook',
+    `${DESK_KEYS.filter}  type a log filter (Enter keeps it, Esc clears) · ${DESK_KEYS.level}  log level`,
+    '1–6  answer an open decision · Esc  close the coach card',
+  ];
+  const acts = actions.filter((a) => a.key).map((a) => `${keyLabel(a.key as string)} ${a.label}`);
+  return [...desk, '', 'Actions offered now (more appear as the incident unfolds):', acts.join('   ·   ') || 'none right now'].join('\n');
+}
+
+export function endingBody(snap: RunSnapshot): string {
+  const e = snap.ended;
+  if (!e) return '';
+  const spent = Math.max(0, snap.budget.spent - snap.budget.spentAtStart);
+  return [e.text, '', `Ended at ${formatDuration(e.at)} of sim time. This incident spent ${formatPercent(spent)} of the ${formatDuration(snap.budget.windowSeconds)} error budget.`]
+    .filter((l, i) => i > 0 || l)
+    .join('\n');
+}

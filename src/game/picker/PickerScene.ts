@@ -1,0 +1,241 @@
+/**
+ * Title and scenario picker: the library (broken scenarios listed with their diagnostics),
+ * mode, speed and seed, and scenario files dropped in or opened from disk.
+ */
+import Phaser from 'phaser';
+import { unlockAudio } from '../browser/audio.ts';
+import { bundledListings, loadBundled } from './bundled.ts';
+import { freshSeed, listenForDrops, openFileDialog, type PickedFile } from '../browser/files.ts';
+import { pickerCommand } from '../ui/keymap.ts';
+import type { LibraryEntry } from './library.ts';
+import { errorCount, type Listing } from './listing.ts';
+import { ensurePlayScenes } from '../boot/play-scenes.ts';
+import { applyPickerCommand, seedValue, type PickerState } from './picker-state.ts';
+import { SCENES, type PickerStart, type PlayStart } from '../boot/play.ts';
+import { exposeTestHook } from '../browser/test-hook.ts';
+import { css, HEIGHT, num, SIZE, text, WIDTH } from '../ui/theme.ts';
+import { Button } from '../ui/button.ts';
+import { ScenarioDetail } from './scenario-detail.ts';
+import { fitText, setLines } from '../ui/text-util.ts';
+
+/** Entries dropped this session; kept across visits to the picker. */
+const dropped: LibraryEntry[] = [];
+
+const LIST_X = 40;
+const LIST_Y = 150;
+const CARD_W = 560;
+const CARD_H = 88;
+const VISIBLE = 5;
+
+interface Card {
+  box: Phaser.GameObjects.Rectangle;
+  title: Phaser.GameObjects.Text;
+  meta: Phaser.GameObjects.Text;
+  summary: Phaser.GameObjects.Text;
+}
+
+export class PickerScene extends Phaser.Scene {
+  private entries: Array<Listing | LibraryEntry> = [];
+  private starting = false;
+  private state!: PickerState;
+  private cards: Card[] = [];
+  private detail!: ScenarioDetail;
+  private notice!: Phaser.GameObjects.Text;
+  private dropHint!: Phaser.GameObjects.Rectangle;
+  private openButton!: Button;
+  private stopDrops: (() => void) | null = null;
+  private first = 0;
+
+  constructor() {
+    super(SCENES.picker);
+  }
+
+  create(data: PickerStart = {}): void {
+    this.starting = false;
+    this.entries = [...dropped, ...bundledListings()];
+    const selected = Math.max(0, this.entries.findIndex((e) => e.id === data.scenarioId));
+    this.state = {
+      selected,
+      count: this.entries.length,
+      focus: 'list',
+      mode: data.mode ?? 'practice',
+      speed: data.speed ?? 1,
+      seed: String(freshSeed()),
+      playable: !!this.entries[selected]?.ok,
+    };
+    this.cameras.main.setBackgroundColor(css.bg);
+    this.add.text(40, 32, 'BURN RATE', text(40, 'critical', { fontStyle: '600' }));
+    this.add.text(42, 84, 'Work a production incident on call. Find out which level you acted at, and what the next level would have done.', text(SIZE.label, 'dim'));
+    this.notice = this.add.text(40, 116, '', text(SIZE.body, 'warning', { wordWrap: { width: WIDTH - 80 } }));
+    if (data.notice) this.notice.setText(data.notice);
+
+    this.cards = [];
+    for (let i = 0; i < VISIBLE; i++) this.cards.push(this.makeCard(i));
+    this.detail = new ScenarioDetail(this, 640, LIST_Y, 600, 500, {
+      onMode: (mode) => this.setState({ ...this.state, mode, focus: 'mode' }),
+      onSpeed: (speed) => this.setState({ ...this.state, speed, focus: 'speed' }),
+      onNewSeed: () => this.setState({ ...this.state, seed: String(freshSeed()), focus: 'seed' }),
+      onSeedFocus: () => this.setState({ ...this.state, focus: 'seed' }),
+      onPlay: () => this.play(),
+    });
+    this.openButton = new Button(this, LIST_X, HEIGHT - 76, CARD_W, 40, 'Open a scenario file…  (or drop .yaml and its runbooks anywhere)', () => this.openFiles(), { key: 'O' });
+    this.add.text(LIST_X, HEIGHT - 12, '↑/↓ choose · Tab next control · ←/→ change · Enter play · G graph and problems · digits edit the seed · PgUp/PgDn scroll problems', text(SIZE.small, 'faint')).setOrigin(0, 1);
+    this.dropHint = this.add.rectangle(0, 0, WIDTH, HEIGHT, num.accent, 0.12).setOrigin(0).setStrokeStyle(4, num.accent).setVisible(false).setDepth(200);
+
+    this.input.keyboard?.addCapture('TAB,SPACE,UP,DOWN,LEFT,RIGHT,BACKSPACE,PAGE_UP,PAGE_DOWN');
+    // The file dialog needs the key press itself (a user gesture): Phaser hands keys to
+    // scenes a frame later, so the keys that open it are heard straight from the page.
+    const fileKeys = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
+      if (e.key === 'o' || ((e.key === 'Enter' || e.key === ' ') && this.state.focus === 'open')) {
+        e.preventDefault();
+        this.openFiles();
+      }
+    };
+    window.addEventListener('keydown', fileKeys);
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => window.removeEventListener('keydown', fileKeys));
+    this.input.keyboard?.on('keydown', (e: KeyboardEvent) => {
+      unlockAudio();
+      if (e.key === 'g' && !e.ctrlKey && !e.metaKey && !e.altKey) return this.preview();
+      const cmd = pickerCommand(e);
+      if (!cmd || cmd.type === 'open-file') return;
+      if (cmd.type === 'activate' && this.state.focus === 'open') return;
+      const { state, effect } = applyPickerCommand(this.state, cmd);
+      this.setState(state);
+      if (effect === 'start') this.play();
+      else if (effect === 'open') this.openFiles();
+      else if (effect === 'new-seed') this.setState({ ...this.state, seed: String(freshSeed()) });
+      else if (effect === 'scroll-down' || effect === 'scroll-up') {
+        this.detail.scroll(effect === 'scroll-down' ? 1 : -1);
+        this.draw();
+      }
+    });
+    this.input.on('wheel', (_p: unknown, _o: unknown, _dx: number, dy: number) => this.detail.scroll(dy > 0 ? 3 : -3));
+    this.stopDrops = listenForDrops(
+      (files) => this.addFiles(files),
+      (over) => this.dropHint.setVisible(over),
+    );
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.stopDrops?.());
+    this.setState(this.state);
+  }
+
+  private makeCard(slot: number): Card {
+    const y = LIST_Y + slot * (CARD_H + 6);
+    const box = this.add.rectangle(LIST_X, y, CARD_W, CARD_H, num.panel).setOrigin(0).setStrokeStyle(1, num.border);
+    box.setInteractive({ useHandCursor: true });
+    box.on('pointerdown', () => {
+      const index = this.first + slot;
+      if (index === this.state.selected && this.state.playable) return this.play();
+      this.setState({ ...this.state, selected: index, focus: 'list' });
+    });
+    return {
+      box,
+      title: this.add.text(LIST_X + 16, y + 8, '', text(SIZE.title, 'text', { fontStyle: '600' })),
+      meta: this.add.text(LIST_X + 16, y + 33, '', text(SIZE.small, 'dim')),
+      summary: this.add.text(LIST_X + 16, y + 52, '', text(SIZE.small, 'text', { wordWrap: { width: CARD_W - 32 } })),
+    };
+  }
+
+  private setState(state: PickerState): void {
+    const entry = this.entries[state.selected];
+    this.state = { ...state, count: this.entries.length, playable: !!entry?.ok };
+    if (!this.state.playable && !['list', 'open'].includes(this.state.focus)) this.state.focus = 'list';
+    this.draw();
+  }
+
+  private draw(): void {
+    const s = this.state;
+    if (s.selected < this.first) this.first = s.selected;
+    if (s.selected >= this.first + VISIBLE) this.first = s.selected - VISIBLE + 1;
+    this.cards.forEach((card, slot) => {
+      const e = this.entries[this.first + slot];
+      for (const o of [card.box, card.title, card.meta, card.summary]) o.setVisible(!!e);
+      if (!e) return;
+      const selected = this.first + slot === s.selected;
+      const broken = !e.ok;
+      card.box.setFillStyle(selected ? num.panelHi : num.panel);
+      card.box.setStrokeStyle(selected ? 2 : 1, selected && s.focus === 'list' ? num.focus : broken ? num.critical : selected ? num.accent : num.border);
+      fitText(card.title, `${broken ? '⚠ ' : ''}${e.title}`, CARD_W - 32);
+      card.title.setColor(broken ? css.critical : css.text);
+      const meta = broken
+        ? `BROKEN · ${errorCount(e)} error${errorCount(e) === 1 ? '' : 's'} · ${e.file}`
+        : `${e.difficulty} · ~${e.duration} min · ${e.service}${e.tags.length ? ` · ${e.tags.join(', ')}` : ''}${e.dropped ? ' · dropped file' : ''}`;
+      fitText(card.meta, meta, CARD_W - 32);
+      card.meta.setColor(broken ? css.critical : css.dim);
+      setLines(card.summary, e.summary, 2);
+    });
+    const entry = this.entries[s.selected];
+    this.detail.show(entry ?? null, s);
+    this.openButton.setFocused(s.focus === 'open');
+    exposeTestHook({
+      screen: 'picker',
+      renderer: this.game.config.renderType === Phaser.CANVAS ? 'canvas' : 'webgl',
+      entries: this.entries.map((e) => ({ id: e.id, title: e.title, playable: e.ok, errors: errorCount(e) })),
+      selected: entry?.id ?? null,
+      mode: s.mode,
+      speed: s.speed,
+      seed: seedValue(s),
+      focus: s.focus,
+      problems: [...this.detail.shown],
+      notice: this.notice.text,
+    });
+  }
+
+  private openFiles(): void {
+    openFileDialog((files) => this.addFiles(files));
+  }
+
+  private addFiles(files: PickedFile[]): void {
+    void import('./library.ts').then(({ loadDropped }) => this.addLoaded(loadDropped(files)));
+  }
+
+  private addLoaded(loaded: LibraryEntry[]): void {
+    if (loaded.length === 0) {
+      this.notice.setText('No scenario file in what was dropped: drop a .yaml scenario (with its runbook .md files if it has any).');
+      return;
+    }
+    for (const e of loaded) {
+      const old = dropped.findIndex((d) => d.file === e.file);
+      if (old >= 0) dropped.splice(old, 1);
+      dropped.unshift(e);
+    }
+    this.entries = [...dropped, ...bundledListings()];
+    const first = loaded[0] as LibraryEntry;
+    const errors = errorCount(first);
+    this.notice.setText(errors > 0 ? `${first.file} has ${errors} error${errors === 1 ? '' : 's'}: see the list on the right.` : `${first.file} loaded and checked: ready to play.`);
+    this.notice.setColor(errors > 0 ? css.critical : css.ok);
+    this.setState({ ...this.state, selected: 0, focus: errors > 0 ? 'list' : 'play' });
+  }
+
+  /** Opens the author's preview (problems, graph, Play) of the selected scenario. */
+  private preview(): void {
+    const listing = this.entries[this.state.selected];
+    if (!listing || this.starting) return;
+    this.starting = true;
+    const entry = 'playable' in listing ? Promise.resolve(listing) : loadBundled(listing);
+    void Promise.all([entry, import('../preview/PreviewScene.ts')])
+      .then(([loaded, { openPreview }]) => openPreview(this, { entry: loaded, seed: seedValue(this.state), mode: this.state.mode, speed: this.state.speed }))
+      .catch((error: unknown) => {
+        this.starting = false;
+        this.notice.setText(`Could not open the preview: ${error instanceof Error ? error.message : String(error)}`).setColor(css.critical);
+      });
+  }
+
+  private play(): void {
+    const listing = this.entries[this.state.selected];
+    if (!listing?.ok || this.starting) return;
+    this.starting = true;
+    this.notice.setText(`Loading ${listing.title}…`).setColor(css.dim);
+    const entry = 'playable' in listing ? Promise.resolve(listing) : loadBundled(listing);
+    void Promise.all([entry, ensurePlayScenes(this.game)])
+      .then(([loaded]) => {
+        if (!loaded.playable) throw new Error(`${loaded.file} did not load: ${errorCount(loaded)} error(s)`);
+        const start: PlayStart = { playable: loaded.playable, seed: seedValue(this.state), mode: this.state.mode, speed: this.state.speed };
+        this.scene.start(SCENES.desk, start);
+      })
+      .catch((error: unknown) => {
+        this.starting = false;
+        this.notice.setText(`Could not start: ${error instanceof Error ? error.message : String(error)}`).setColor(css.critical);
+      });
+  }
+}

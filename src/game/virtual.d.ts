@@ -1,5 +1,0 @@
-/** The library index the build makes (see vite.config.ts). */
-declare module 'virtual:burn-rate/library' {
-  const index: import('./listing.ts').Listing[];
-  export default index;
-}
