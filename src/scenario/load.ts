@@ -13,11 +13,8 @@ import { reportSchemaIssues } from './schema-issues.ts';
 import { Scenario } from './schema/index.ts';
 import { checkStatic } from './static-checks.ts';
 import { checkValues, loadRunbooks } from './values.ts';
-import { MAX_EXPANDED_NODES, parseYaml, toPlainData } from './yaml-source.ts';
-import { RegionLocator } from './region-positions.ts';
+import { parseYaml, toPlainData } from './yaml-source.ts';
 import { isMap, isScalar, isSeq } from 'yaml';
-import { CORE_SCHEMA, load as quickParse } from 'js-yaml';
-import { MAX_NESTING } from './prescan.ts';
 
 export interface LoadOptions {
   /** The name diagnostics carry, usually the path as the user typed it. */
@@ -26,8 +23,6 @@ export interface LoadOptions {
   readFile?: (relativePath: string) => string | undefined;
   /** Refuse files longer than this many characters (default 2 MiB). */
   maxSize?: number;
-  /** Try the quick parser first (default true); false always takes the positional path. */
-  quick?: boolean;
 }
 
 export interface LoadResult {
@@ -46,10 +41,6 @@ export interface LoadResult {
  * clean, the static graph checks.
  */
 export function loadScenario(text: string, options: LoadOptions): LoadResult {
-  if (options.quick !== false && typeof text === 'string') {
-    const quick = quickLoad(text, options);
-    if (quick) return quick;
-  }
   const report = new Reporter(options.file, typeof text === 'string' ? text : '');
   const result: LoadResult = { runbooks: {}, diagnostics: [] };
   try {
@@ -65,150 +56,6 @@ export function loadScenario(text: string, options: LoadOptions): LoadResult {
   result.diagnostics = report.finish();
   if (report.errorCount > 0) delete result.scenario;
   return result;
-}
-
-/**
- * The positional YAML parser reads only about 1–2 MB/s (50 ms for a large scenario), so
- * a plain file is first read with a much faster parser that keeps no positions, and
- * checked as the positional path would check it. A problem it finds is located by
- * parsing only the part of the file that holds it (see `region-positions.ts`). Anything
- * else — a syntax error, a file the quick parser reads differently, a position that
- * cannot be found for certain — returns undefined and the file is loaded again on the
- * positional path. `test/load-agreement.test.ts` and `test/located-agreement.test.ts`
- * hold the two paths to the same answers.
- */
-export function quickLoad(text: string, options: LoadOptions): LoadResult | undefined {
-  if (text.length > (options.maxSize ?? DEFAULT_MAX_SIZE) || !plainEnough(text)) return undefined;
-  let data: unknown;
-  try {
-    data = quickParse(text, { schema: CORE_SCHEMA, json: false });
-  } catch {
-    return undefined;
-  }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
-  // Aliases share one value, so a handful can stand for billions of nodes: leave those
-  // files to the positional path, which reports the bomb.
-  if (expandedSize(data, new Map()) > MAX_EXPANDED_NODES || hasNumberLikeText(data, new Set())) return undefined;
-  const report = new Reporter(options.file, text);
-  if (checkCharacters(text, report) !== text) return undefined;
-  const locator = new RegionLocator(text, data);
-  report.locator = (path, located) => locator.locate(path, located);
-  const result: LoadResult = { runbooks: {}, diagnostics: [] };
-  try {
-    checkData(data, options, report, result);
-    result.diagnostics = report.finish();
-    // A file with problems must also be one the positional path would read as it is.
-    if (result.diagnostics.length > 0) locator.prepare();
-  } catch {
-    // Unsure of a position, or a check that failed: the positional path decides.
-    return undefined;
-  }
-  if (report.errorCount > 0) delete result.scenario;
-  return result;
-}
-
-/**
- * The two parsers read ordinary YAML the same way, but the quick one forgives some
- * things the positional one (and editors) reject: tags and directives, flow collections
- * (`{…}`, `[…]`) whose continuation lines are not indented, keys in brackets (`[a]: b`),
- * a comment glued to a closing quote or bracket (`"a"#c`) and a lone carriage return
- * (a line break to js-yaml only); and some plain values it reads differently. Files with
- * any of those, or a `__proto__` key, take the positional path.
- */
-function plainEnough(text: string): boolean {
-  if (text.includes('__proto__') || /(^|[\s[{,])!\S/.test(text) || /^%/m.test(text)) return false;
-  if (/[\]}][ \t]*:(?=[ \r\n]|$)/m.test(text) || /\r(?!\n)/.test(text) || !numbersReadAlike(text)) return false;
-  return !flowSpansLines(text);
-}
-
-/**
- * Plain numbers the two parsers read differently: js-yaml reads 0b101, -0x1f and -0o7 as
- * numbers, -0 as 0 and a hex number too long for a double as text; yaml reads -.5 as a
- * number. Looked for anywhere a value can start, quoted or not: a false alarm only costs
- * the positional path.
- */
-const NUMBERS_READ_APART = /[-+]?0b|[-+](?:0[xo]|\.\d|0(?![\d.xoe]))|0[xo][\da-fA-F]{60}/g;
-
-function numbersReadAlike(text: string): boolean {
-  NUMBERS_READ_APART.lastIndex = 0;
-  for (let match = NUMBERS_READ_APART.exec(text); match; match = NUMBERS_READ_APART.exec(text)) {
-    if (match[0].length > 60) return false;
-    const before = text[match.index - 1];
-    if (before === undefined || ' \t\r\n:,[{'.includes(before)) return false;
-  }
-  return true;
-}
-
-/**
- * True if a `{…}`/`[…]` flow collection or a quoted value runs past the end of its line,
- * or a comment is glued to a value or to a closing quote or bracket. Block scalars (`|`,
- * `>`) are skipped: their lines are text, whatever they contain.
- */
-function flowSpansLines(text: string): boolean {
-  let blockParent = -1; // indentation of the line that opened a block scalar, or -1
-  for (const line of text.split('\n')) {
-    const indent = line.length - line.trimStart().length;
-    if (blockParent >= 0) {
-      if (line.trim() === '' || indent > blockParent) continue;
-      blockParent = -1;
-    }
-    let depth = 0;
-    let quote: string | null = null;
-    let tokenStart = true;
-    for (let i = 0; i < line.length; i++) {
-      const c = line[i] as string;
-      if (quote) {
-        if (c === '\\' && quote === '"') i++;
-        else if (c === quote) {
-          if (quote === "'" && line[i + 1] === "'") i++;
-          else {
-            quote = null;
-            if (line[i + 1] === '#') return true;
-          }
-        }
-        continue;
-      }
-      if (c === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t')) {
-        // A comment glued to the text before it (`in #incidents`) may cut a value short: BR047.
-        if (i > indent && line[i + 1] !== undefined && !/[\s#]/.test(line[i + 1] as string)) return true;
-        break;
-      }
-      if ((c === '"' || c === "'") && tokenStart) quote = c;
-      else if ((c === '{' || c === '[') && tokenStart) depth++;
-      else if ((c === '}' || c === ']') && depth > 0) {
-        depth--;
-        if (line[i + 1] === '#') return true;
-      }
-      // A quote or bracket opens something only where a token can start.
-      tokenStart = c === ' ' || c === '\t' || c === '[' || c === '{' || c === ',';
-    }
-    if (depth > 0 || quote) return true;
-    if (/(^|[:\s-])\s*[|>][-+0-9]*\s*(#.*)?$/.test(line.trimEnd()) && /(:|^\s*-)\s+[|>]/.test(line)) blockParent = indent;
-  }
-  return false;
-}
-
-/** True if any text value would read as a number in YAML 1.2 when unquoted (e.g. "1e999"). */
-function hasNumberLikeText(value: unknown, seen: Set<object>): boolean {
-  if (typeof value === 'string') return /^[-+]?(\.\d+|\d+(\.\d*)?)([eE][-+]?\d+)?$|^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$/.test(value) && !Number.isFinite(Number(value.replace(/^\+/, '')));
-  if (value === null || typeof value !== 'object' || seen.has(value)) return false;
-  seen.add(value);
-  return Object.values(value).some((v) => hasNumberLikeText(v, seen));
-}
-
-/** Nodes a value would have with every shared (aliased) value copied out; linear time. */
-function expandedSize(value: unknown, memo: Map<object, number>): number {
-  if (value === null || typeof value !== 'object') return 1;
-  const known = memo.get(value);
-  if (known !== undefined) return known;
-  memo.set(value, Infinity); // a value that contains itself never finishes expanding
-  let size = 1;
-  for (const child of Object.values(value)) {
-    size += expandedSize(child, memo);
-    if (size > MAX_EXPANDED_NODES) break;
-  }
-  memo.set(value, size);
-  return size;
 }
 
 function runStages(text: string, options: LoadOptions, report: Reporter, result: LoadResult): void {

@@ -22,11 +22,6 @@ export class Reporter {
   /** Rewrites value paths before they are located (see {@link Reporter.withPaths}). */
   private filePath: ((path: readonly PathSegment[]) => readonly PathSegment[]) | undefined;
   doc: Document | undefined;
-  /**
-   * Locates value paths when there is no document: the quick path's, which parses only
-   * the part of the file a path points into (see `region-positions.ts`).
-   */
-  locator: ((path: readonly PathSegment[], options: { key: boolean }) => Located) | undefined;
 
   constructor(
     readonly file: string,
@@ -68,7 +63,6 @@ export class Reporter {
   private locate(path: readonly PathSegment[], key: boolean): Located {
     const filePath = this.filePath?.(path) ?? path;
     if (this.doc) return locatePath(this.doc, filePath, { key });
-    if (this.locator) return this.locator(filePath, { key });
     return { start: 0, end: 0 };
   }
 

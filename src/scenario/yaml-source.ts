@@ -207,8 +207,8 @@ function onePerLine(errors: readonly YAMLError[], report: Reporter): YAMLError[]
   return [...byLine.values()];
 }
 
-/** How scenario text is parsed, whole or (on the quick path) a part at a time. */
-export const PARSE_OPTIONS = {
+/** How scenario text is parsed. */
+const PARSE_OPTIONS = {
   prettyErrors: false,
   uniqueKeys: false, // checked in toPlainData in linear time, with the first key's line in the hint
   strict: true,
