@@ -8,6 +8,7 @@ import { browserReport } from '../bench/browser-report.ts';
 import { checkReport } from '../bench/check.ts';
 import { engineReport } from '../bench/engine.ts';
 import { formatFigure, formatReport } from '../bench/figure.ts';
+import { runbookReport } from '../bench/runbook.ts';
 import { scoringReport } from '../bench/scoring.ts';
 
 const FIGURE = /^[^:]+: -?[0-9.]+ \S+$/;
@@ -16,6 +17,7 @@ const reports = {
   engine: engineReport({ hour: 2660.4, references: 1234.6 }),
   checker: checkReport({ files: 7, kB: 12, meanMs: 36.83, oneProblemMs: 39.9, largest: { name: 'scenarios/big/scenario.yaml', kB: 40, ms: 61.2 } }),
   scoring: scoringReport({ scenario: 'auth-canary', debriefed: 1900.2, assessed: 48000, exploreMs: 612.7, explored: 1623 }),
+  runbook: runbookReport({ '[': 120.5, link: 40, comment: 3.25 }),
   browser: browserReport({
     renderer: 'canvas',
     loads: 5,

@@ -23,6 +23,7 @@ interface Fixture {
   column: number;
   also: string[];
   maxSize?: number;
+  maxRunbookSize?: number;
 }
 
 function readFixture(name: string): Fixture {
@@ -38,6 +39,8 @@ function readFixture(name: string): Fixture {
   };
   const maxSize = /^# options: maxSize=(\d+)$/m.exec(text)?.[1];
   if (maxSize) fixture.maxSize = Number(maxSize);
+  const maxRunbookSize = /^# options: maxRunbookSize=(\d+)$/m.exec(text)?.[1];
+  if (maxRunbookSize) fixture.maxRunbookSize = Number(maxRunbookSize);
   return fixture;
 }
 
@@ -61,6 +64,7 @@ describe('diagnostic fixtures', () => {
       file: name,
       readFile: fixtureReader(DIR),
       ...(fixture.maxSize === undefined ? {} : { maxSize: fixture.maxSize }),
+      ...(fixture.maxRunbookSize === undefined ? {} : { maxRunbookSize: fixture.maxRunbookSize }),
     });
     const hits = result.diagnostics.filter((d) => d.code === fixture.code);
     expect(hits.map((d) => `${d.line}:${d.column}`)).toContain(`${fixture.line}:${fixture.column}`);

@@ -23,6 +23,8 @@ export interface LoadOptions {
   readFile?: (relativePath: string) => string | undefined;
   /** Refuse files longer than this many characters (default 2 MiB). */
   maxSize?: number;
+  /** Refuse runbooks longer than this many characters (default 64 KiB). */
+  maxRunbookSize?: number;
 }
 
 export interface LoadResult {
@@ -105,14 +107,14 @@ function checkData(data: unknown, options: LoadOptions, report: Reporter, result
     report.withPaths(filePath, () => {
       checkReferences(parts, collectIds(data), report);
       checkValues(parts, report);
-      loadRunbooks(parts, options.readFile, report);
+      loadRunbooks(parts, options.readFile, report, options.maxRunbookSize);
     });
     return;
   }
   const scenario = parsed.data;
   checkReferences(scenario, collectIds(data), report);
   checkValues(scenario, report);
-  result.runbooks = loadRunbooks(scenario, options.readFile, report);
+  result.runbooks = loadRunbooks(scenario, options.readFile, report, options.maxRunbookSize);
   // The graph checks assume every reference resolves; with errors they would only add noise.
   if (report.errorCount > 0) return;
   checkStatic(scenario, report);

@@ -88,13 +88,23 @@ export function checkValues(s: ScenarioParts, report: Reporter): void {
 }
 
 /**
- * Reads every runbook through `readFile`, reporting files it cannot find. Returns
+ * The longest runbook the desk shows, in characters. Real runbooks are a few kB; the bound
+ * keeps a pasted log or a hostile file from costing the desk seconds to lay out.
+ */
+export const MAX_RUNBOOK_SIZE = 64 * 1024;
+
+const kib = (n: number) => (n >= 1024 ? `${Math.round((n / 1024) * 10) / 10} KiB` : `${n} characters`);
+
+/**
+ * Reads every runbook through `readFile`, reporting files it cannot find or that are
+ * longer than `maxSize` characters. Returns
  * the markdown by runbook id. Without `readFile` nothing is read or reported.
  */
 export function loadRunbooks(
   s: Pick<ScenarioParts, 'runbooks'>,
   readFile: ((relativePath: string) => string | undefined) | undefined,
   report: Reporter,
+  maxSize: number = MAX_RUNBOOK_SIZE,
 ): Record<string, string> {
   const runbooks: Record<string, string> = {};
   if (!readFile) return runbooks;
@@ -105,6 +115,12 @@ export function loadRunbooks(
       text = readFile(runbook.file);
     } catch (error) {
       failure = error instanceof Error ? error.message : String(error);
+    }
+    if (typeof text === 'string' && text.length > maxSize) {
+      report.atPath('BR048', ['runbooks', i, 'file'], `the runbook file \`${runbook.file}\` is ${kib(text.length)}, more than the ${kib(maxSize)} a runbook may be`, {
+        hint: 'a runbook is a page or two of steps; split it, or link to the long document instead of copying it in',
+      });
+      return;
     }
     if (typeof text === 'string') {
       runbooks[runbook.id] = text;

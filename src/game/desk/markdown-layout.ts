@@ -188,8 +188,10 @@ export function layoutBlocks(blocks: readonly Block[], width: number, measure: M
         break;
       case 'item': {
         const left = m.indent * (block.depth + 1);
-        const markerWidth = measure(block.marker, 'marker');
-        runs.push({ x: left - Math.max(markerWidth + 6, m.indent * 0.7), y, text: block.marker, style: 'marker' });
+        if (block.marker) {
+          const markerWidth = measure(block.marker, 'marker');
+          runs.push({ x: left - Math.max(markerWidth + 6, m.indent * 0.7), y, text: block.marker, style: 'marker' });
+        }
         flow(block.spans, 'body', left);
         y -= m.blockGap / 2; // list items sit close together
         break;

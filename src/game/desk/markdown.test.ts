@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseInline, parseMarkdown, plainText, splitRow, type Block, type Span } from './markdown.ts';
+import { parseInline, parseMarkdown, plainText, type Block, type Span } from './markdown.ts';
 import { layoutBlocks, type Run, type RunStyle } from './markdown-layout.ts';
 
 /** A table's cells as marked-up text: **bold**, `code`. */
@@ -15,7 +15,7 @@ function table(src: string): Extract<Block, { kind: 'table' }> {
 
 describe('markdown reader', () => {
   it('reads headings, lists, code and paragraphs', () => {
-    const blocks = parseMarkdown(['# High error rate', '', 'Check **recent deploys** first.', '', '1. Open the `canary` dashboard', '2. Compare', '  - nested', '', '```', 'kubectl rollout undo deploy/auth', '```', '---'].join('\n'));
+    const blocks = parseMarkdown(['# High error rate', '', 'Check **recent deploys** first.', '', '1. Open the `canary` dashboard', '2. Compare', '   - nested', '', '```', 'kubectl rollout undo deploy/auth', '```', '---'].join('\n'));
     expect(blocks.map((b) => b.kind)).toEqual(['heading', 'paragraph', 'item', 'item', 'item', 'code', 'rule']);
     expect(blocks[0]).toMatchObject({ kind: 'heading', level: 1 });
     expect(blocks[1]).toEqual({ kind: 'paragraph', spans: [{ text: 'Check ' }, { text: 'recent deploys', bold: true }, { text: ' first.' }] });
@@ -59,9 +59,8 @@ describe('markdown reader', () => {
     expect(plainText(parseMarkdown('| a | b | c |\n|---|---|---|\n| 1 | | 3 |'))).toBe('a · b · c\n1 · 3');
   });
 
-  it('keeps a pipe inside code or escaped as part of its cell', () => {
-    expect(splitRow('| `a | b` | c \\| d |')).toEqual(['`a | b`', 'c | d']);
-    const t = table(['| command | what |', '|---|---|', '| `kubectl get pods \\| grep auth` | `top | head` and a\\|b |'].join('\n'));
+  it('keeps an escaped pipe as part of its cell, in code too', () => {
+    const t = table(['| command | what |', '|---|---|', '| `kubectl get pods \\| grep auth` | `top \\| head` and a\\|b |'].join('\n'));
     expect(t.rows[0]?.map(cellText)).toEqual(['`kubectl get pods | grep auth`', '`top | head` and a|b']);
   });
 
@@ -179,5 +178,40 @@ describe('markdown layout', () => {
     const { runs } = layoutBlocks(parseMarkdown(src), 300, measure, metrics);
     expect(lines(runs)).toEqual(['a | b | c', '1 | 22 | 333']);
     expect(runs.filter((r) => r.style === 'label').map((r) => r.text)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('hostile runbooks', () => {
+  const metrics = { lineHeight: () => 20, blockGap: 10, indent: 20 };
+  /** Parses and lays out `text`, counting the text measurements the layout asks for. */
+  function render(text: string): { measured: number; chars: number; lines: number } {
+    let measured = 0;
+    const measure = (t: string) => {
+      measured++;
+      return t.length * 8;
+    };
+    const blocks = parseMarkdown(text);
+    const { runs } = layoutBlocks(blocks, 400, measure, metrics);
+    return { measured, chars: runs.reduce((n, r) => n + r.text.length, 0), lines: new Set(runs.map((r) => r.y)).size };
+  }
+
+  // The layout's work (text measurements) grows with the input, not with its square:
+  // 256 KB costs at most about four times what 64 KB does.
+  it.each(['[', '[x](', '<!--', '*a_', '`'])('lays out 256 KB of %j with work in proportion to its size', (unit) => {
+    const of = (kb: number) => unit.repeat(Math.ceil((kb * 1024) / unit.length));
+    const small = render(of(64));
+    const large = render(of(256));
+    expect(large.measured).toBeLessThanOrEqual(2 * 256 * 1024 + 100);
+    expect(large.measured).toBeLessThanOrEqual(4.5 * small.measured + 100);
+  });
+
+  it('shows 256 KB of `[` as text, wrapped into lines that fit', () => {
+    const { chars, lines } = render('['.repeat(256 * 1024));
+    expect(chars).toBe(256 * 1024);
+    expect(lines).toBe(Math.ceil((256 * 1024) / 50));
+  });
+
+  it('hides an unclosed HTML comment and whatever follows it, as CommonMark does', () => {
+    expect(plainText(parseMarkdown(`Step one.\n\n${'<!--'.repeat(64 * 1024)}\n\nStep two.`))).toBe('Step one.');
   });
 });

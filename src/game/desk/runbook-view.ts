@@ -38,7 +38,7 @@ function measure(value: string, style: RunStyle): number {
 
 export class RunbookView {
   private objects: Phaser.GameObjects.GameObject[] = [];
-  private placed: Array<{ run: Run; obj: Phaser.GameObjects.Text | Phaser.GameObjects.Rectangle; h: number }> = [];
+  private placed: Array<{ run: Run; obj: Phaser.GameObjects.Text | Phaser.GameObjects.Rectangle | undefined; h: number }> = [];
   private scroll = 0;
   private height = 0;
   private visible = true;
@@ -69,24 +69,21 @@ export class RunbookView {
       indent: 20,
     });
     this.height = height;
-    for (const run of runs) {
-      const s = STYLE[run.style];
-      if (run.style === 'rule') {
-        const rule = this.scene.add.rectangle(this.x, 0, this.w - 8, 1, num.border).setOrigin(0);
-        this.objects.push(rule);
-        this.placed.push({ run, obj: rule, h: 1 });
-        continue;
-      }
-      const style = s.mono ? mono(s.size, s.colour) : text(s.size, s.colour);
-      if (s.weight) style.fontStyle = s.italic ? `italic ${s.weight}` : s.weight;
-      else if (s.italic) style.fontStyle = 'italic';
-      if (run.style === 'pre' || run.style === 'code') style.backgroundColor = '#0b1016';
-      if (run.style === 'pre') style.fixedWidth = this.w - 8 - run.x;
-      const t = this.scene.add.text(this.x + run.x, 0, run.text, style);
-      this.objects.push(t);
-      this.placed.push({ run, obj: t, h: s.lh });
-    }
+    // Text objects are made when a run first scrolls into view: a long runbook costs its
+    // layout, not thousands of textures nobody looks at.
+    this.placed = runs.map((run) => ({ run, obj: undefined, h: run.style === 'rule' ? 1 : STYLE[run.style].lh }));
     this.place();
+  }
+
+  private draw(run: Run): Phaser.GameObjects.Text | Phaser.GameObjects.Rectangle {
+    if (run.style === 'rule') return this.scene.add.rectangle(this.x, 0, this.w - 8, 1, num.border).setOrigin(0);
+    const s = STYLE[run.style];
+    const style = s.mono ? mono(s.size, s.colour) : text(s.size, s.colour);
+    if (s.weight) style.fontStyle = s.italic ? `italic ${s.weight}` : s.weight;
+    else if (s.italic) style.fontStyle = 'italic';
+    if (run.style === 'pre' || run.style === 'code') style.backgroundColor = '#0b1016';
+    if (run.style === 'pre') style.fixedWidth = this.w - 8 - run.x;
+    return this.scene.add.text(this.x + run.x, 0, run.text, style);
   }
 
   scrollBy(lines: number): void {
@@ -107,6 +104,11 @@ export class RunbookView {
     for (const p of this.placed) {
       const top = this.y + p.run.y - this.scroll;
       const inside = this.visible && top >= this.y - 1 && top + p.h <= this.y + this.h + 1;
+      if (inside && !p.obj) {
+        p.obj = this.draw(p.run);
+        this.objects.push(p.obj);
+      }
+      if (!p.obj) continue;
       p.obj.setVisible(inside);
       if (inside) p.obj.setY(top + (p.run.style === 'rule' ? 0 : (p.h - STYLE[p.run.style].size * 1.3) / 2));
     }
