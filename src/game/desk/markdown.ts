@@ -7,7 +7,7 @@
  * and HTML comments, notes for authors, are dropped. The desk lays the blocks out with
  * `layoutBlocks` in markdown-layout.ts and draws them as Phaser Text objects.
  */
-import MarkdownIt from 'markdown-it';
+import MarkdownIt, { type Token } from 'markdown-it';
 
 /** One stretch of inline text with one style. */
 export interface Span {
@@ -31,14 +31,13 @@ export type Block =
    */
   | { kind: 'table'; header: Span[][] | null; rows: Span[][][] };
 
-type Token = ReturnType<MarkdownIt['parse']>[number];
 
 /**
  * HTML recognised (so that comments can be dropped) but never rendered: every tag is shown
  * as the text it is. Links are not made from bare addresses; `typographer` is off so the
  * text is what the author typed.
  */
-const reader = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
+const reader = MarkdownIt('default', { html: true, linkify: false, typographer: false });
 
 const isComment = (html: string) => html.trimStart().startsWith('<!--');
 
