@@ -5,7 +5,7 @@
  * this scene only draws them. Every scenario text is a Phaser Text, never markup.
  */
 import Phaser from 'phaser';
-import { ANY_PHASE, fitScale, graphModel, layoutGraph, shortLabel, type GraphLayout, type PlacedEdge, type PlacedNode } from './graph-layout.ts';
+import { ANY_PHASE, DEFAULT_LAYOUT, fitScale, graphModel, layoutGraph, type GraphLayout, type GraphNode } from './graph-layout.ts';
 import type { LibraryEntry } from '../picker/library.ts';
 import { errorCount } from '../picker/listing.ts';
 import { ensurePlayScenes } from '../boot/play-scenes.ts';
@@ -104,41 +104,40 @@ export class PreviewScene extends Phaser.Scene {
   private drawGraph(entry: LibraryEntry): void {
     const scenario = (entry.playable as NonNullable<LibraryEntry['playable']>).scenario;
     const model = graphModel(scenario);
-    const rough = layoutGraph(model);
-    const columns = Math.max(1, ...rough.nodes.map((n) => n.column + 1));
-    const columnGap = 64;
-    const nodeWidth = Math.max(96, Math.min(170, (GRAPH.width - 32 - (columns - 1) * columnGap) / columns));
-    const layout = layoutGraph(model, { nodeWidth, nodeHeight: 46, columnGap, rowGap: 18 });
+    const nodeWidth = 150;
+    const titleStyle = (node: GraphNode) => text(13, node.reachable ? 'text' : 'faint', { wordWrap: { width: nodeWidth - 12 } });
+    const labelStyle = (reachable: boolean) => text(12, reachable ? 'dim' : 'faint', { backgroundColor: css.panel, padding: { x: 3, y: 1 } });
+    const words = (node: GraphNode) => `${node.start ? '▶ ' : ''}${node.title}${node.reachable ? '' : ' (unreachable)'}`;
+    // Titles and labels are measured as they will be drawn, so the layout leaves each its room.
+    const titles = new Map(model.nodes.map((n) => [n.id, this.add.text(0, 0, words(n), titleStyle(n)).setOrigin(0, 0.5)]));
+    const probe = this.add.text(0, 0, '', labelStyle(true)).setVisible(false);
+    const layout = layoutGraph(model, {
+      ...DEFAULT_LAYOUT,
+      nodeSize: (n) => ({ width: nodeWidth, height: Math.max(40, (titles.get(n.id)?.height ?? 20) + 14) }),
+      labelSize: (label) => {
+        probe.setText(label);
+        return { width: probe.width, height: probe.height };
+      },
+    });
+    probe.destroy();
     this.layout = layout;
-    const backs = layout.edges.filter((e) => e.back).length;
-    const scale = fitScale({ width: layout.width, height: layout.height + 10 + backs * 8 }, { width: GRAPH.width - 32, height: GRAPH.height - 32 });
-    const inner = this.add.container(16 + (GRAPH.width - 32 - layout.width * scale) / 2, 16).setScale(scale);
+    const scale = fitScale(layout, { width: GRAPH.width - 32, height: GRAPH.height - 32 });
+    const inner = this.add.container(16 + (GRAPH.width - 32 - layout.width * scale) / 2, 16 + (GRAPH.height - 32 - layout.height * scale) / 2).setScale(scale);
     this.graph.add(inner);
     this.edgeLayer = this.add.graphics();
     inner.add(this.edgeLayer);
-    const labels: Phaser.GameObjects.Text[] = [];
-    layout.edges.forEach((edge, i) => {
-      const p = this.edgeMid(edge, layout, i);
-      const label = this.add.text(p.x, p.y, shortLabel(edge, 22), text(12, edge.reachable ? 'dim' : 'faint', { backgroundColor: css.panel, padding: { x: 2, y: 0 } })).setOrigin(0.5);
-      labels.push(label);
-    });
     for (const node of layout.nodes) {
       const colour: ColourName = !node.reachable ? 'faint' : node.kind === 'ending' ? OUTCOME[node.outcome ?? ''] ?? 'info' : node.kind === 'any' ? 'dim' : 'accent';
       const box = this.add.rectangle(node.x, node.y, node.width, node.height, node.reachable ? num.panelHi : num.bg).setOrigin(0).setStrokeStyle(node.start ? 3 : 1.5, num[colour]);
       box.setInteractive({ useHandCursor: true }).on('pointerdown', () => this.select(layout.nodes.indexOf(node)));
       this.nodeBoxes.set(node.id, box);
-      const words = `${node.start ? '▶ ' : ''}${node.title}${node.reachable ? '' : ' (unreachable)'}`;
-      const t = this.add.text(node.x + 6, node.y + node.height / 2, words, text(13, node.reachable ? 'text' : 'faint', { wordWrap: { width: node.width - 12 }, maxLines: 2 })).setOrigin(0, 0.5);
-      inner.add([box, t]);
+      const title = (titles.get(node.id) as Phaser.GameObjects.Text).setPosition(node.x + 6, node.y + node.height / 2);
+      inner.add([box, title]);
     }
+    // Labels go over the lines, each in the box the layout kept clear for it.
+    const labels = layout.edges.map((edge) => this.add.text(edge.labelBox.x + edge.labelBox.width / 2, edge.labelBox.y + edge.labelBox.height / 2, edge.label, labelStyle(edge.reachable)).setOrigin(0.5));
     inner.add(labels);
     this.drawEdges();
-  }
-
-  /** Where an edge's label sits: the middle of a forward edge, under the boxes for a back edge. */
-  private edgeMid(edge: PlacedEdge, layout: GraphLayout, i: number): { x: number; y: number } {
-    if (!edge.back) return { x: (edge.x1 + edge.x2) / 2, y: (edge.y1 + edge.y2) / 2 };
-    return { x: (edge.x1 + edge.x2) / 2, y: layout.height + 6 + (i % 4) * 8 };
   }
 
   private drawEdges(): void {
@@ -147,27 +146,18 @@ export class PreviewScene extends Phaser.Scene {
     const g = this.edgeLayer;
     g.clear();
     const sel = layout.nodes[this.selected];
-    layout.edges.forEach((edge, i) => {
+    for (const edge of layout.edges) {
       const hot = sel && (edge.from === sel.id || edge.to === sel.id);
       g.lineStyle(hot ? 2.5 : 1.2, hot ? num.focus : edge.reachable ? num.dim : num.faint, edge.reachable ? 0.9 : 0.5);
-      const points = edge.back
-        ? [
-            { x: edge.x1, y: edge.y1 },
-            { x: edge.x1, y: this.edgeMid(edge, layout, i).y },
-            { x: edge.x2, y: this.edgeMid(edge, layout, i).y },
-            { x: edge.x2, y: edge.y2 },
-          ]
-        : [
-            { x: edge.x1, y: edge.y1 },
-            { x: edge.x2, y: edge.y2 },
-          ];
+      const points = edge.points;
+      if (points.length < 2) continue;
       for (let k = 1; k < points.length; k++) g.lineBetween((points[k - 1] as { x: number }).x, (points[k - 1] as { y: number }).y, (points[k] as { x: number }).x, (points[k] as { y: number }).y);
       const a = points[points.length - 2] as { x: number; y: number };
       const b = points[points.length - 1] as { x: number; y: number };
       const angle = Math.atan2(b.y - a.y, b.x - a.x);
       g.fillStyle(hot ? num.focus : edge.reachable ? num.dim : num.faint, 1);
       g.fillTriangle(b.x, b.y, b.x - 9 * Math.cos(angle - 0.4), b.y - 9 * Math.sin(angle - 0.4), b.x - 9 * Math.cos(angle + 0.4), b.y - 9 * Math.sin(angle + 0.4));
-    });
+    }
   }
 
   private select(index: number): void {

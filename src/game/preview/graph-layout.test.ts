@@ -52,44 +52,62 @@ describe('graphModel', () => {
 });
 
 describe('layoutGraph', () => {
-  const opts = { nodeWidth: 100, nodeHeight: 40, columnGap: 50, rowGap: 10 };
+  type Box = { x: number; y: number; width: number; height: number };
+  const apart = (a: Box, b: Box) => a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+  const inside = (p: { x: number; y: number }, b: Box, slack = 1) => p.x >= b.x - slack && p.x <= b.x + b.width + slack && p.y >= b.y - slack && p.y <= b.y + b.height + slack;
 
-  it('puts phases by distance from the first, endings in the last column, with no overlaps', () => {
-    const l = layoutGraph(graphModel(load(withOrphan)), opts);
-    const col = (id: string) => l.nodes.find((n) => n.id === id)?.column;
-    expect(col('failing')).toBe(0);
-    expect(col('recovered')).toBe(1);
-    expect(col('orphan')).toBe(1);
-    expect(col(ANY_PHASE)).toBe(2);
-    expect(['resolved', 'timed-out', 'budget-gone'].map(col)).toEqual([3, 3, 3]);
-    for (const a of l.nodes)
-      for (const b of l.nodes) {
-        if (a === b) continue;
-        const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
-        expect(apart, `${a.id} overlaps ${b.id}`).toBe(true);
+  /** Nothing overlaps: no two boxes, no label on a box, no two labels; every edge starts and ends on its boxes. */
+  function expectLegible(l: ReturnType<typeof layoutGraph>, name: string): void {
+    const boxes: Array<[string, Box]> = [...l.nodes.map((n) => [n.id, n] as [string, Box]), ...l.edges.map((e) => [`label ${e.from}→${e.to}`, e.labelBox] as [string, Box])];
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, boxA] = boxes[i] as [string, Box];
+        const [b, boxB] = boxes[j] as [string, Box];
+        expect(apart(boxA, boxB), `${name}: ${a} overlaps ${b}`).toBe(true);
       }
-    expect(l.width).toBe(4 * 100 + 3 * 50);
-    expect(l.height).toBe(3 * 40 + 2 * 10);
-    for (const n of l.nodes) expect(n.y + n.height).toBeLessThanOrEqual(l.height);
-  });
-
-  it('runs forward edges from right side to left side, and marks back edges', () => {
-    const l = layoutGraph(graphModel(load(minimal)), opts);
-    const e = l.edges.find((x) => x.from === 'failing' && x.to === 'recovered');
-    expect(e).toMatchObject({ back: false, x1: 100, x2: 150 });
-    expect(l.edges.every((x) => x.x1 <= x.x2 || x.back)).toBe(true);
-  });
-
-  it('lays out every library scenario inside its bounds', async () => {
-    const { loadLibraryScenario } = await import('../../../test/support/library-run.ts');
-    for (const id of ['tutorial', 'third-party-outage', 'memory-leak']) {
-      const l = layoutGraph(graphModel(loadLibraryScenario(id).scenario));
-      for (const n of l.nodes) {
-        expect(n.x + n.width).toBeLessThanOrEqual(l.width);
-        expect(n.y + n.height).toBeLessThanOrEqual(l.height);
-      }
-      expect(new Set(l.nodes.map((n) => `${n.x},${n.y}`)).size).toBe(l.nodes.length);
+    const byId = new Map(l.nodes.map((n) => [n.id, n]));
+    for (const e of l.edges) {
+      expect(e.points.length, `${name}: ${e.from}→${e.to} has a path`).toBeGreaterThanOrEqual(2);
+      expect(inside(e.points[0] as { x: number; y: number }, byId.get(e.from) as Box), `${name}: ${e.from}→${e.to} starts on its box`).toBe(true);
+      expect(inside(e.points.at(-1) as { x: number; y: number }, byId.get(e.to) as Box), `${name}: ${e.from}→${e.to} ends on its box`).toBe(true);
     }
+    // No edge runs through a box other than its own two (sampled along each segment).
+    for (const e of l.edges)
+      for (let k = 1; k < e.points.length; k++) {
+        const p = e.points[k - 1] as { x: number; y: number };
+        const q = e.points[k] as { x: number; y: number };
+        for (let t = 0; t <= 1; t += 0.05) {
+          const at = { x: p.x + (q.x - p.x) * t, y: p.y + (q.y - p.y) * t };
+          for (const n of l.nodes) {
+            if (n.id === e.from || n.id === e.to) continue;
+            expect(inside(at, n, -2), `${name}: ${e.from}→${e.to} runs through ${n.id}`).toBe(false);
+          }
+        }
+      }
+    for (const b of boxes.map(([, box]) => box)) {
+      expect(b.x).toBeGreaterThanOrEqual(0);
+      expect(b.y).toBeGreaterThanOrEqual(0);
+      expect(b.x + b.width).toBeLessThanOrEqual(l.width);
+      expect(b.y + b.height).toBeLessThanOrEqual(l.height);
+    }
+  }
+
+  it('runs left to right from the first phase, with nothing overlapping', () => {
+    const l = layoutGraph(graphModel(load(withOrphan)));
+    const x = (id: string) => l.nodes.find((n) => n.id === id)?.x ?? NaN;
+    expect(x('failing')).toBeLessThan(x('recovered'));
+    expect(x('recovered')).toBeLessThan(x('resolved'));
+    expectLegible(l, 'minimal with an orphan');
+    const e = l.edges.find((x) => x.from === 'failing' && x.to === 'recovered');
+    expect(e).toMatchObject({ back: false, label: 'do rollback' });
+  });
+
+  it('lays out every library scenario legibly: no box, label or title on another', async () => {
+    const { loadLibraryScenario } = await import('../../../test/support/library-run.ts');
+    const { readdirSync } = await import('node:fs');
+    const ids = readdirSync(join(ROOT, 'scenarios'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    expect(ids.length).toBeGreaterThan(3);
+    for (const id of ids) expectLegible(layoutGraph(graphModel(loadLibraryScenario(id).scenario)), id);
   });
 });
 

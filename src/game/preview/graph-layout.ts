@@ -2,9 +2,10 @@
  * A scenario's phase graph as boxes and arrows for the preview: which phases and endings
  * there are, what moves the incident between them (from the loader's own analysis, so the
  * picture and the "unreachable" warnings agree), and where to draw them. Pure: no Phaser.
- * Phases run left to right by their distance from the first phase; endings form the last
- * column; what no run can reach is kept, marked, so the author sees what was meant.
+ * Phases run left to right from the first phase; what no run can reach is kept, marked,
+ * so the author sees what was meant.
  */
+import dagre from '@dagrejs/dagre';
 import { declaredEdgesOf, edgeLabel } from '../../scenario/author/graph.ts';
 import { analyseScenario, type Edge } from '../../scenario/graph.ts';
 import type { Scenario } from '../../scenario/schema/index.ts';
@@ -73,16 +74,24 @@ export function graphModel(s: Scenario): GraphModel {
   return { nodes, edges: [...edges.values()].filter((e) => known.has(e.to) && (known.has(e.from) || e.from === ANY_PHASE)) };
 }
 
+export interface Size {
+  width: number;
+  height: number;
+}
+
 export interface LayoutOptions {
-  nodeWidth: number;
-  nodeHeight: number;
-  /** Horizontal space between columns (edge labels live here). */
-  columnGap: number;
-  rowGap: number;
+  /** A box's size; the scene measures its wrapped title. */
+  nodeSize: (node: GraphNode) => Size;
+  /** An edge label's size, for the words `shortLabel` gives. */
+  labelSize: (label: string) => Size;
+  /** Space between ranks (columns) and between boxes in one rank. */
+  rankGap: number;
+  nodeGap: number;
+  /** Longest edge label, in characters, before it is shortened. */
+  labelChars: number;
 }
 
 export interface PlacedNode extends GraphNode {
-  column: number;
   x: number;
   y: number;
   width: number;
@@ -90,12 +99,12 @@ export interface PlacedNode extends GraphNode {
 }
 
 export interface PlacedEdge extends GraphEdge {
-  /** Start and end points, on the boxes' sides. */
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-  /** Goes to the same or an earlier column. */
+  /** The polyline from the source box's border to the target box's border. */
+  points: Array<{ x: number; y: number }>;
+  /** The words shown, and the box they sit in (top-left corner), clear of every node. */
+  label: string;
+  labelBox: { x: number; y: number; width: number; height: number };
+  /** Runs right to left: a move back to an earlier phase. */
   back: boolean;
 }
 
@@ -106,75 +115,71 @@ export interface GraphLayout {
   height: number;
 }
 
-export const DEFAULT_LAYOUT: LayoutOptions = { nodeWidth: 150, nodeHeight: 44, columnGap: 70, rowGap: 14 };
+/** About 7 px per character of 12 px text, and 13 px title text wrapped into 150 px boxes. */
+export const DEFAULT_LAYOUT: LayoutOptions = {
+  nodeSize: (node) => ({ width: 150, height: node.title.length > 20 ? 52 : 40 }),
+  labelSize: (label) => ({ width: label.length * 7 + 6, height: 16 }),
+  rankGap: 40,
+  nodeGap: 18,
+  labelChars: 22,
+};
 
 /**
- * Columns by breadth-first distance from the first phase (a phase nothing leads to starts
- * a column of its own at 0), the "any phase" box after the phases, endings last. Within a
- * column, nodes keep the scenario's order, nudged towards the rows of what leads to them.
+ * Places the graph left to right with dagre's layered layout: phases from the first, edge
+ * labels as boxes of their own in the layout so that no label sits on a node or on another
+ * label, and edges routed around the boxes.
  */
 export function layoutGraph(model: GraphModel, options: LayoutOptions = DEFAULT_LAYOUT): GraphLayout {
-  const { nodeWidth, nodeHeight, columnGap, rowGap } = options;
-  const phases = model.nodes.filter((n) => n.kind === 'phase');
-  const column = new Map<string, number>();
-  const out = new Map<string, string[]>();
-  for (const e of model.edges) out.set(e.from, [...(out.get(e.from) ?? []), e.to]);
-  const isPhase = new Set(phases.map((p) => p.id));
-  const bfs = (startId: string, base: number) => {
-    column.set(startId, base);
-    const queue = [startId];
-    while (queue.length > 0) {
-      const id = queue.shift() as string;
-      for (const to of out.get(id) ?? []) {
-        if (!isPhase.has(to) || column.has(to)) continue;
-        column.set(to, (column.get(id) as number) + 1);
-        queue.push(to);
-      }
-    }
-  };
-  for (const p of phases) if (!column.has(p.id)) bfs(p.id, p.start ? 0 : column.size === 0 ? 0 : 1);
-  const lastPhase = Math.max(0, ...[...column.values()]);
-  let next = lastPhase + 1;
-  for (const n of model.nodes) if (n.kind === 'any') column.set(n.id, next++);
-  for (const n of model.nodes) if (n.kind === 'ending') column.set(n.id, next);
-
-  const columns: string[][] = [];
-  for (const n of model.nodes) (columns[column.get(n.id) as number] ??= []).push(n.id);
-  const row = new Map<string, number>();
-  const incoming = new Map<string, string[]>();
-  for (const e of model.edges) incoming.set(e.to, [...(incoming.get(e.to) ?? []), e.from]);
-  columns.forEach((ids, c) => {
-    // Barycentre of the earlier-column sources, ties kept in scenario order.
-    const weight = (id: string) => {
-      const rows = (incoming.get(id) ?? []).filter((f) => (column.get(f) ?? c) < c && row.has(f)).map((f) => row.get(f) as number);
-      return rows.length > 0 ? rows.reduce((a, b) => a + b, 0) / rows.length : Number.POSITIVE_INFINITY;
-    };
-    const sorted = c === 0 ? ids : ids.map((id, i) => ({ id, i, w: weight(id) })).sort((a, b) => a.w - b.w || a.i - b.i).map((x) => x.id);
-    sorted.forEach((id, r) => row.set(id, r));
-    columns[c] = sorted;
+  const g = new dagre.graphlib.Graph({ multigraph: false });
+  g.setGraph({ rankdir: 'LR', ranksep: options.rankGap, nodesep: options.nodeGap, edgesep: 12, marginx: 4, marginy: 4 });
+  g.setDefaultEdgeLabel(() => ({}));
+  for (const node of model.nodes) g.setNode(node.id, { ...options.nodeSize(node) });
+  const labels = model.edges.map((e) => shortLabel(e, options.labelChars));
+  model.edges.forEach((e, i) => {
+    const size = options.labelSize(labels[i] as string);
+    g.setEdge(e.from, e.to, { width: size.width, height: size.height, labelpos: 'c', minlen: 1 });
   });
-  const tallest = Math.max(1, ...columns.map((ids) => ids?.length ?? 0));
-  const height = tallest * nodeHeight + (tallest - 1) * rowGap;
-  const byId = new Map(model.nodes.map((n) => [n.id, n]));
-  const nodes: PlacedNode[] = [];
-  columns.forEach((ids, c) => {
-    if (!ids) return;
-    const top = (height - (ids.length * nodeHeight + (ids.length - 1) * rowGap)) / 2;
-    ids.forEach((id, r) => {
-      nodes.push({ ...(byId.get(id) as GraphNode), column: c, x: c * (nodeWidth + columnGap), y: top + r * (nodeHeight + rowGap), width: nodeWidth, height: nodeHeight });
-    });
+  dagre.layout(g);
+
+  const nodes: PlacedNode[] = model.nodes.map((n) => {
+    const d = g.node(n.id);
+    return { ...n, x: d.x - d.width / 2, y: d.y - d.height / 2, width: d.width, height: d.height };
   });
   const placed = new Map(nodes.map((n) => [n.id, n]));
-  const edges: PlacedEdge[] = model.edges.map((e) => {
-    const a = placed.get(e.from) as PlacedNode;
-    const b = placed.get(e.to) as PlacedNode;
-    const back = b.column <= a.column;
-    return back
-      ? { ...e, back, x1: a.x + a.width / 2, y1: a.y + a.height, x2: b.x + b.width / 2, y2: b.y + b.height }
-      : { ...e, back, x1: a.x + a.width, y1: a.y + a.height / 2, x2: b.x, y2: b.y + b.height / 2 };
+  const edges: PlacedEdge[] = model.edges.map((e, i) => {
+    const d = g.edge(e.from, e.to);
+    const from = placed.get(e.from) as PlacedNode;
+    const to = placed.get(e.to) as PlacedNode;
+    const points = sideAnchored((d.points ?? []).map((p: { x: number; y: number }) => ({ x: p.x, y: p.y })), from, to);
+    const width = d.width ?? 0;
+    const height = d.height ?? 0;
+    return {
+      ...e,
+      points,
+      label: labels[i] as string,
+      labelBox: { x: (d.x ?? 0) - width / 2, y: (d.y ?? 0) - height / 2, width, height },
+      back: to.x + to.width / 2 < from.x + from.width / 2,
+    };
   });
-  const width = columns.length * nodeWidth + Math.max(0, columns.length - 1) * columnGap;
-  return { nodes, edges, width, height };
+  // The size of what is drawn, labels and bends included.
+  const right = Math.max(0, ...nodes.map((n) => n.x + n.width), ...edges.flatMap((e) => [e.labelBox.x + e.labelBox.width, ...e.points.map((p) => p.x)]));
+  const bottom = Math.max(0, ...nodes.map((n) => n.y + n.height), ...edges.flatMap((e) => [e.labelBox.y + e.labelBox.height, ...e.points.map((p) => p.y)]));
+  return { nodes, edges, width: right + 4, height: bottom + 4 };
+}
+
+/**
+ * dagre ends an edge where the line towards its next bend meets the box, often a top or
+ * bottom edge, from where the first leg can cut across a neighbour in the same column.
+ * Starting and ending on the middle of the left or right side keeps every leg in the
+ * gaps between columns, where no box is.
+ */
+function sideAnchored(points: Array<{ x: number; y: number }>, from: PlacedNode, to: PlacedNode): Array<{ x: number; y: number }> {
+  if (points.length < 2) return points;
+  const side = (n: PlacedNode, towardsX: number) => ({ x: towardsX >= n.x + n.width / 2 ? n.x + n.width : n.x, y: n.y + n.height / 2 });
+  const inner = points.slice(1, -1);
+  const first = side(from, (inner[0] ?? points.at(-1) ?? from).x);
+  const last = side(to, (inner.at(-1) ?? points[0] ?? to).x);
+  return [first, ...inner, last];
 }
 
 /** The scale that fits a layout in a box, never enlarging past 1. */
