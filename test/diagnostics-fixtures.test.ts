@@ -22,6 +22,8 @@ interface Fixture {
   line: number;
   column: number;
   also: string[];
+  /** Words the message must hold: for a fixture of one of several messages a code has. */
+  message?: string;
   maxSize?: number;
   maxRunbookSize?: number;
 }
@@ -37,6 +39,8 @@ function readFixture(name: string): Fixture {
     column: Number(expectLine[3]),
     also: /^# also: (.+)$/m.exec(text)?.[1]?.split(/\s+/) ?? [],
   };
+  const message = /^# message: (.+)$/m.exec(text)?.[1];
+  if (message) fixture.message = message;
   const maxSize = /^# options: maxSize=(\d+)$/m.exec(text)?.[1];
   if (maxSize) fixture.maxSize = Number(maxSize);
   const maxRunbookSize = /^# options: maxRunbookSize=(\d+)$/m.exec(text)?.[1];
@@ -59,7 +63,7 @@ function docSection(code: DiagnosticCode): string | undefined {
 
 describe('diagnostic fixtures', () => {
   it.each(fixtures)('%s reports its code at the expected line and column, and nothing else', (name, fixture) => {
-    expect(name).toBe(`${fixture.code}.yaml`);
+    expect(name).toMatch(new RegExp(`^${fixture.code}(-[a-z0-9-]+)?\\.yaml$`));
     const result = loadScenario(fixture.text, {
       file: name,
       readFile: fixtureReader(DIR),
@@ -69,6 +73,8 @@ describe('diagnostic fixtures', () => {
     const hits = result.diagnostics.filter((d) => d.code === fixture.code);
     expect(hits.map((d) => `${d.line}:${d.column}`)).toContain(`${fixture.line}:${fixture.column}`);
     expect(hits[0]?.severity).toBe(DIAGNOSTIC_CODES[fixture.code].severity);
+    const hit = hits.find((d) => `${d.line}:${d.column}` === `${fixture.line}:${fixture.column}`);
+    if (fixture.message) expect(`${hit?.message}\n${hit?.hint ?? ''}`).toContain(fixture.message);
     const others = result.diagnostics.filter((d) => d.code !== fixture.code && !fixture.also.includes(d.code));
     expect(others).toEqual([]);
     if (DIAGNOSTIC_CODES[fixture.code].severity === 'error') expect(result.scenario).toBeUndefined();
@@ -83,14 +89,16 @@ describe('every code is documented and has a fixture', () => {
     expect(section, `docs/diagnostics.md needs a "## ${code} ${DIAGNOSTIC_CODES[code].name}" section`).toBeDefined();
     expect(section).toContain('**Fix:**');
     if (NO_FIXTURE.includes(code)) return;
-    // The example must be real: its lines (comments and elisions aside) come from the fixture.
-    const example = /```yaml\n([\s\S]*?)```/.exec(section ?? '')?.[1];
-    expect(example, `${code} needs a YAML example`).toBeDefined();
-    const fixture = readFixture(`${code}.yaml`).text;
-    for (const line of (example ?? '').split('\n')) {
-      if (line.trim() === '' || line.includes('#') || line.includes('…')) continue;
-      expect(fixture, `${code} example line not in the fixture: ${line}`).toContain(line);
+    // The examples must be real: each one's lines (comments and elisions aside) come from one of the code's fixtures.
+    const examples = [...(section ?? '').matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] as string);
+    expect(examples.length, `${code} needs a YAML example`).toBeGreaterThan(0);
+    const texts = fixtures.filter(([, f]) => f.code === code).map(([, f]) => f.text);
+    for (const example of examples) {
+      const lines = example.split('\n').filter((line) => !(line.trim() === '' || line.includes('#') || line.includes('…')));
+      expect(texts.some((t) => lines.every((line) => t.includes(line))), `${code} example not taken from one fixture:\n${example}`).toBe(true);
     }
+    // A fixture of one particular message is documented: its words appear in the section.
+    for (const [name, f] of fixtures) if (f.code === code && f.message) expect(section, `${name}'s message belongs in the ${code} section`).toContain(f.message);
   });
 
   it('BR010: the documented example is what `check` prints for a misspelt file and a folder', async () => {

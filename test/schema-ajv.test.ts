@@ -68,6 +68,7 @@ const EDITOR: Record<string, 'rejects' | 'accepts' | 'no data'> = {
   BR045: 'accepts',
   BR046: 'accepts',
   BR047: 'accepts',
+  BR048: 'accepts',
   BR050: 'accepts',
   BR051: 'accepts',
   BR052: 'accepts',

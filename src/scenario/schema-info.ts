@@ -4,6 +4,7 @@
  * mapping allows (for "did you mean"). Zod issues carry none of this.
  */
 import { z } from 'zod';
+import { DURATION_RE } from './schema/primitives.ts';
 
 type AnySchema = z.core.$ZodType;
 // Zod's def objects are a tagged union we only read; a loose view keeps this file short.
@@ -192,6 +193,15 @@ export function expectsText(schema: AnySchema | undefined): boolean {
 /** True if the schema at this spot is a Duration. */
 export function expectsDuration(schema: AnySchema | undefined): boolean {
   return !!schema && isDuration(unwrap(schema).schema);
+}
+
+/** True if the schema at this spot is a duration that must carry its unit (a string-only duration). */
+export function expectsUnitDuration(schema: AnySchema | undefined): boolean {
+  if (!schema) return false;
+  const d = def(unwrap(schema).schema);
+  if (d.type !== 'pipe' || !d.in) return false;
+  const input = def(d.in);
+  return input.type === 'string' && !!input.checks?.some((c) => c._zod.def.pattern?.source === DURATION_RE.source);
 }
 
 /** True if the schema at this spot is an id. */

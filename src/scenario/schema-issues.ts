@@ -14,6 +14,7 @@ import {
   expectsDuration,
   expectsId,
   expectsText,
+  expectsUnitDuration,
   fieldHelp,
   numberBounds,
   schemaAt,
@@ -152,6 +153,20 @@ function oneIssuePerFault(issues: readonly Issue[]): Issue[] {
   });
 }
 
+/** `L2` for a level written `2`, `SEV1` for `1`: a bare number whose prefixed form is allowed. */
+function prefixed(value: unknown, names: readonly string[]): string | undefined {
+  if (typeof value !== 'number' && typeof value !== 'string') return undefined;
+  const bare = String(value).trim();
+  if (!/^\d+$/.test(bare)) return undefined;
+  return names.find((n) => n.replace(/^[A-Za-z]+/, '') === bare && n !== bare);
+}
+
+/** "waf off" → "waf-off": the id an author most likely meant, if it differs and is valid. */
+function idLike(value: string): string | undefined {
+  const slug = value.trim().toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+  return /^[a-z][a-z0-9_-]*$/.test(slug) && slug !== value ? slug : undefined;
+}
+
 /**
  * Reports every issue of a failed parse, located in the document. Never throws: an
  * issue it cannot describe still gets a located diagnostic with Zod's own words.
@@ -182,6 +197,14 @@ export function reportSchemaIssues(issues: readonly Issue[], root: AnySchema, da
             `${subject} is too large a ${value > 0 ? '' : 'negative '}number${limit ? `: it must be ${limit}` : ''}`,
             describeHint(schema, field),
           );
+        } else if (typeof value === 'number' && expectsUnitDuration(schema)) {
+          emit(
+            'BR016',
+            `${subject} needs a unit: ${value} alone would be ${value} seconds`,
+            `write "${value}m" for ${value} minutes, "${value}s" for seconds or "${value}h" for hours`,
+          );
+        } else if (typeof value === 'string' && issue.expected === 'number' && /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/.test(value)) {
+          emit('BR013', `${subject} must be a number, got the text ${renderValue(value)}`, `remove the quotes: \`${String(path[path.length - 1])}: ${value.trim()}\``);
         } else {
           // Quoting helps text fields (titles, versions), never ids: those cannot start with a digit.
           const quote = expectsText(schema) && !expectsId(schema) && (typeof value === 'number' || typeof value === 'boolean');
@@ -228,7 +251,7 @@ export function reportSchemaIssues(issues: readonly Issue[], root: AnySchema, da
         }
         const values = allowedValues(schema) ?? issue.values;
         const names = values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
-        const close = typeof value === 'string' ? didYouMean(value, names) : undefined;
+        const close = typeof value === 'string' ? didYouMean(value, names) ?? prefixed(value, names) : prefixed(value, names);
         const expected = names.length === 1 ? names[0] : `one of ${names.join(', ')}`;
         emit(
           'BR014',
@@ -239,6 +262,15 @@ export function reportSchemaIssues(issues: readonly Issue[], root: AnySchema, da
       }
       case 'too_small':
       case 'too_big': {
+        if (issue.code === 'too_big' && typeof value === 'number' && typeof path.at(-1) === 'string' && String(path.at(-1)).startsWith('budgetSpent') && value <= 100) {
+          const fraction = Math.round(value) / 100;
+          emit(
+            'BR015',
+            `${subject} is a fraction of the error budget (1 = all of it), so ${value} would mean ${value} times the budget and never be reached`,
+            `if you meant ${value}%, write \`${String(path.at(-1))}: ${fraction}\``,
+          );
+          break;
+        }
         const got = typeof value === 'number' ? `, got ${value}` : Array.isArray(value) ? `, got ${value.length}` : '';
         emit('BR015', `${subject} ${boundPhrase(issue)}${got}`, describeHint(schema, field));
         break;
@@ -250,8 +282,13 @@ export function reportSchemaIssues(issues: readonly Issue[], root: AnySchema, da
             `${subject} must be a duration such as "90s" or "5m", got ${renderValue(value)}`,
             'write a number and a unit: ms, s, m (or min), h or d, e.g. "45s", "1.5h" or "30d"',
           );
-        } else if (expectsId(schema)) {
-          emit('BR016', `${subject} must be an id such as "rollback-canary", got ${renderValue(value)}`, issue.message);
+        } else if (expectsId(schema) || issue.message.startsWith('an id starts with')) {
+          const slug = typeof value === 'string' ? idLike(value) : undefined;
+          emit(
+            'BR016',
+            `${subject} must be an id such as "rollback-canary", got ${renderValue(value)}`,
+            slug ? `ids have no spaces or punctuation: did you mean \`${slug}\`?` : issue.message,
+          );
         } else {
           emit('BR016', `${subject} is not in the right format, got ${renderValue(value)}`, join(issue.message, describeHint(schema, field)));
         }

@@ -12,7 +12,7 @@ export const Id = z
   .max(64)
   .meta({ description: 'An identifier: starts with a letter; letters, digits, "-" and "_" only; at most 64 characters.' });
 
-const DURATION_RE = /^(\d+(?:\.\d+)?)\s*(ms|s|m|min|h|d)$/;
+export const DURATION_RE = /^(\d+(?:\.\d+)?)\s*(ms|s|m|min|h|d)$/;
 const UNIT_SECONDS: Record<string, number> = { ms: 0.001, s: 1, m: 60, min: 60, h: 3600, d: 86400 };
 
 /** Parses "90s", "5m", "1.5h", "30d" or a plain number of seconds into seconds; undefined if malformed. */
@@ -31,6 +31,19 @@ export const Duration = z
     description: 'A sim-time duration: a number of seconds, or a number with a unit: "45s", "5m", "1.5h", "30d".',
     examples: ['30s', '5m', '1h', 600],
   });
+
+/**
+ * A duration that must be written with its unit ("30m", "2h"): for fields where a bare
+ * number is more likely minutes meant than seconds, such as the time limit.
+ */
+export const UnitDuration = z
+  .string()
+  .regex(DURATION_RE, 'a duration looks like "30s", "5m", "1h" or "30d"')
+  .transform((v) => parseDuration(v) as number)
+  .meta({ description: 'A sim-time duration with its unit: "45s", "30m", "1.5h".', examples: ['30m', '2h'] });
+
+/** The largest budget fraction a condition may name (see BudgetFraction). */
+export const MAX_BUDGET_FRACTION = 10;
 
 export const LEVELS = ['L1', 'L2', 'L3', 'L4', 'L5'] as const;
 /** A career level on the ladder, L1 (Junior SRE) to L5 (Principal SRE). */
@@ -69,6 +82,12 @@ export const IncidentSeverity = z.enum(SEVERITIES).meta({
 });
 export type IncidentSeverity = z.infer<typeof IncidentSeverity>;
 
+/**
+ * A share of the error budget: 1 is all of it. Spending can run past the budget, so up to
+ * ten budgets are allowed; past that the number is almost surely a percentage.
+ */
+export const BudgetFraction = z.number().min(0).max(MAX_BUDGET_FRACTION);
+
 const IdList = z.union([Id, z.array(Id)]).transform((v) => (Array.isArray(v) ? v : [v]));
 
 /**
@@ -94,13 +113,10 @@ const conditionFields = {
     acked: z.boolean().optional().meta({ description: 'true: holds once a page has been acknowledged; false: while none has.' }),
     declared: z.boolean().optional().meta({ description: 'true: holds once an incident severity has been declared; false: while none has.' }),
     alertFiring: IdList.optional().meta({ description: 'Holds while all of these alerts are firing.' }),
-    budgetSpentAbove: z
-      .number()
-      .min(0)
-      .max(100)
-      .optional()
-      .meta({ description: 'Holds once the error budget spent (fraction of the window budget, 1 = all of it, counting what was spent before the run) exceeds this.' }),
-    budgetSpentBelow: z.number().min(0).max(100).optional().meta({ description: 'Holds while the error budget spent (fraction) is below this.' }),
+    budgetSpentAbove: BudgetFraction.optional().meta({
+      description: 'Holds once the error budget spent exceeds this fraction of the window budget (1 = all of it, 0.5 = half; not a percentage), counting what was spent before the run.',
+    }),
+    budgetSpentBelow: BudgetFraction.optional().meta({ description: 'Holds while the error budget spent is below this fraction (1 = all of it; not a percentage).' }),
     noUpdateFor: Duration.optional().meta({
       description: 'Holds once no communicate action has completed for this long (counted from the start if there was none).',
     }),

@@ -1,6 +1,6 @@
 /** The scenario file: the top-level schema that ties every part together. */
 import { z } from 'zod';
-import { Duration, Id } from './primitives.ts';
+import { Duration, Id, UnitDuration } from './primitives.ts';
 import { Scoring } from './scoring.ts';
 import { Action, Ending, Fact, Message, Phase, Prompt, Runbook, Stakeholder } from './story.ts';
 import { Alert, Service, Telemetry } from './telemetry.ts';
@@ -18,8 +18,8 @@ export const Scenario = z
     duration: z.number().int().min(1).max(600).meta({ description: 'Expected real play time in minutes at 1× speed.' }),
     tags: z.array(z.string().min(1).max(30)).max(12).default([]).meta({ description: 'Tags for the picker, e.g. canary, database.' }),
     seed: z.number().int().min(0).max(0xffffffff).default(1).meta({ description: 'Default seed for reference playthroughs and tests.' }),
-    timeLimit: Duration.refine((s) => s >= 60 && s <= 72 * 3600, 'the time limit must be between 1 minute and 72 hours').meta({
-      description: 'The run ends when sim time reaches this (1 minute to 72 hours).',
+    timeLimit: UnitDuration.refine((s) => s >= 60 && s <= 72 * 3600, 'the time limit must be between 1 minute and 72 hours').meta({
+      description: 'The run ends when sim time reaches this (1 minute to 72 hours), written with its unit: "30m", "2h".',
     }),
     timeoutEnding: Id.meta({ description: 'The ending reached when the time limit passes.' }),
     service: Service,
