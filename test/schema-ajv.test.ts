@@ -122,6 +122,7 @@ interface Fixture {
   code: string;
   text: string;
   maxSize?: number;
+  maxRunbookSize?: number;
 }
 
 const fixtures: Fixture[] = readdirSync(join(FIXTURES, 'diagnostics'))
@@ -130,7 +131,8 @@ const fixtures: Fixture[] = readdirSync(join(FIXTURES, 'diagnostics'))
   .map((f) => {
     const text = readFileSync(join(FIXTURES, 'diagnostics', f), 'utf8');
     const maxSize = /^# options: .*maxSize=(\d+)/m.exec(text)?.[1];
-    return { code: f.slice(0, 5), text, ...(maxSize ? { maxSize: Number(maxSize) } : {}) };
+    const maxRunbookSize = /^# options: .*maxRunbookSize=(\d+)/m.exec(text)?.[1];
+    return { code: f.slice(0, 5), text, ...(maxSize ? { maxSize: Number(maxSize) } : {}), ...(maxRunbookSize ? { maxRunbookSize: Number(maxRunbookSize) } : {}) };
   });
 
 describe('broken examples: the loader and the editor agree', () => {
@@ -147,6 +149,7 @@ describe('broken examples: the loader and the editor agree', () => {
         file: `${fixture.code}.yaml`,
         readFile: fixtureReader(join(FIXTURES, 'diagnostics')),
         ...(fixture.maxSize ? { maxSize: fixture.maxSize } : {}),
+        ...(fixture.maxRunbookSize ? { maxRunbookSize: fixture.maxRunbookSize } : {}),
       });
       expect(loaded.diagnostics.map((d) => d.code)).toContain(fixture.code);
       if (loaded.diagnostics.some((d) => d.code === fixture.code && d.severity === 'error')) expect(loaded.scenario).toBeUndefined();
