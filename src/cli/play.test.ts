@@ -63,6 +63,24 @@ describe('scenario play', () => {
     expect(r3.err).toMatch(/cannot read the choice log .*no such file/);
   });
 
+  it('lists the references of a level that has two, and plays the one named by its id', async () => {
+    const minimal = (await import('node:fs')).readFileSync(join(ROOT, 'test/fixtures/minimal.yaml'), 'utf8');
+    const second = '    - id: senior-slow\n      level: L3\n      expect: L3\n      description: Rolls back a minute later.\n      choices:\n        - { at: 1m, ack: true }\n        - { at: 2m, do: compare-cohorts }\n        - { at: 4m, choose: declare.sev2 }\n        - { at: 6m, do: rollback }\n';
+    const folder = join(mkdtempSync(join(tmpdir(), 'burn-rate-play-')));
+    (await import('node:fs')).mkdirSync(join(folder, 'runbooks'));
+    writeFileSync(join(folder, 'runbooks', 'high-errors.md'), '# High error rate\n');
+    const file = join(folder, 'scenario.yaml');
+    writeFileSync(file, `${minimal.trimEnd()}\n${second}`);
+    const listed = await cli(file, '--persona', 'L3');
+    expect(listed.code).toBe(2);
+    expect(listed.err).toContain('has 2 reference playthroughs for L3; name one by its id');
+    expect(listed.err).toMatch(/^ {2}senior$/m);
+    expect(listed.err).toMatch(/^ {2}senior-slow: Rolls back a minute later\.$/m);
+    const played = await cli(file, '--persona', 'senior-slow');
+    expect(played.out).toMatch(/L[1-5]/);
+    expect(played.code).toBe(0);
+  });
+
   it('says which personas exist when asked for a missing one, and refuses bad usage', async () => {
     expect(await cli(FILE, '--persona', 'L9')).toMatchObject({ code: 2 });
     expect((await cli(FILE, '--persona', 'L9')).err).toMatch(/has no reference playthrough for L9; it has: L1 \(junior\)/);

@@ -15,10 +15,11 @@ import { parseChoiceLog } from './choice-log.ts';
 import type { CliIO, Command } from './io.ts';
 import { displayPath, loadScenarioFile } from './scenario-files.ts';
 
-const USAGE = `usage: npm run scenario -- play <file> (--persona L1…L5 | --choices <log.json>) [--seed N] [--json]
+const USAGE = `usage: npm run scenario -- play <file> (--persona <L1…L5 or reference id> | --choices <log.json>) [--seed N] [--json]
 
 Replays a run of the scenario headlessly and prints the debrief.
-  --persona L3        replay the scenario's reference playthrough for that level
+  --persona L3        replay the scenario's reference playthrough for that level, or
+                      the one with that id (needed when a level has two or more)
   --choices <file>    replay a saved choice log: [{"at": 90, "ack": true}, …] or {"choices": […], "seed": 7}
   --seed N            seed for the run (default: the log's or reference's seed, else the scenario's)
   --json              print the debrief as JSON (format "burn-rate-debrief", version 1)
@@ -86,7 +87,14 @@ async function run(args: string[], io: CliIO): Promise<number> {
   if (options.persona !== undefined) {
     const persona = options.persona.toUpperCase();
     const refs = scenario.scoring.references;
-    const ref = (LEVELS as readonly string[]).includes(persona) ? refs.find((r) => r.level === (persona as Level)) : refs.find((r) => r.id === options.persona);
+    const byLevel = (LEVELS as readonly string[]).includes(persona) ? refs.filter((r) => r.level === (persona as Level)) : [];
+    // Two references of one level are two different runs: name them rather than pick one.
+    if (byLevel.length > 1) {
+      const list = byLevel.map((r) => `  ${r.id}${r.description ? `: ${r.description}` : ''}`).join('\n');
+      io.stderr(`${display} has ${byLevel.length} reference playthroughs for ${persona}; name one by its id (--persona ${byLevel[0]?.id}):\n${list}`);
+      return 2;
+    }
+    const ref = byLevel[0] ?? refs.find((r) => r.id === options.persona);
     if (!ref) {
       const have = refs.map((r) => `${r.level} (${r.id})`).join(', ') || 'none';
       io.stderr(`${display} has no reference playthrough for ${options.persona}; it has: ${have}`);

@@ -121,7 +121,7 @@ export const DEFAULT_LAYOUT: LayoutOptions = {
   labelSize: (label) => ({ width: label.length * 7 + 6, height: 16 }),
   rankGap: 40,
   nodeGap: 18,
-  labelChars: 22,
+  labelChars: 26,
 };
 
 /**
