@@ -11,7 +11,7 @@ import { buildDebrief } from '../scoring/debrief.ts';
 import { debriefToJson, debriefToMarkdown } from '../scoring/export.ts';
 import { mmss } from '../scoring/time.ts';
 import { runPlaythrough, type TimedChoice } from '../sim/runner.ts';
-import { parseChoiceLog } from './choice-log.ts';
+import { choiceAfterLimit, parseChoiceLog } from './choice-log.ts';
 import type { CliIO, Command } from './io.ts';
 import { displayPath, loadScenarioFile } from './scenario-files.ts';
 
@@ -107,6 +107,11 @@ async function run(args: string[], io: CliIO): Promise<number> {
     const log = parseChoiceLog(text);
     if (!log.ok) {
       io.stderr(`error: ${path}: ${log.error}`);
+      return 2;
+    }
+    const late = choiceAfterLimit(log.choices, scenario.timeLimit);
+    if (late) {
+      io.stderr(`error: ${path}: ${late}`);
       return 2;
     }
     choices = log.choices;

@@ -115,7 +115,7 @@ export function loadRunbooks(
       runbooks[runbook.id] = text;
       return;
     }
-    report.atPath('BR044', ['runbooks', i, 'file'], `the runbook file \`${runbook.file}\` cannot be found`, {
+    report.atPath('BR044', ['runbooks', i, 'file'], `the runbook file \`${runbook.file}\` cannot be ${failure ? 'read' : 'found'}`, {
       hint: failure ? `reading it failed: ${failure}` : 'the path is relative to the folder that holds scenario.yaml',
     });
   });
