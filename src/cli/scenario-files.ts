@@ -2,6 +2,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { didYouMean, type Diagnostic } from '../scenario/diagnostics.ts';
+import { normaliseLineEnds } from '../scenario/line-ends.ts';
 import { loadScenario, type LoadResult } from '../scenario/load.ts';
 import { DEFAULT_MAX_SIZE, tooLargeMessage } from '../scenario/prescan.ts';
 import { readRegularFile, UnreadableFile } from './safe-read.ts';
@@ -30,7 +31,7 @@ export function folderReader(scenarioPath: string): (relativePath: string) => st
     const target = resolve(folder, relativePath);
     if (target !== folder && !target.startsWith(folder + sep)) throw new UnreadableFile("the path leads outside the scenario's folder");
     try {
-      return readRegularFile(target, MAX_RUNBOOK_BYTES, folder);
+      return normaliseLineEnds(readRegularFile(target, MAX_RUNBOOK_BYTES, folder));
     } catch (error) {
       if (error instanceof UnreadableFile) throw error;
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
@@ -86,7 +87,7 @@ export function loadScenarioFile(path: string, display: string = path): LoadResu
   let text: string;
   try {
     // UTF-8 takes at most 4 bytes per UTF-16 unit, so this many bytes is surely too many characters.
-    text = readRegularFile(path, 4 * DEFAULT_MAX_SIZE);
+    text = normaliseLineEnds(readRegularFile(path, 4 * DEFAULT_MAX_SIZE));
   } catch (error) {
     if (error instanceof UnreadableFile && error.size !== undefined) {
       const { message, hint } = tooLargeMessage(error.size, DEFAULT_MAX_SIZE);
