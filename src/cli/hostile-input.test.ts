@@ -120,6 +120,12 @@ describe('times and sizes in choice logs', () => {
     expect(err).toContain('at [0].at: a duration is at most 1000000000 seconds');
   });
 
+  it('refuses a choice log that is a device, instead of reading for ever', async () => {
+    const { code, err } = await cli('play', 'scenarios/auth-canary/scenario.yaml', '--choices', '/dev/zero');
+    expect(code).toBe(2);
+    expect(err).toBe('error: cannot read the choice log /dev/zero: it is a device, not a regular file');
+  });
+
   it('says a 5,001-choice log is too long, not that it is not a list', async () => {
     const { code, err } = await play('choices-5001.json');
     expect(code).toBe(2);
