@@ -18,7 +18,7 @@ describe('a run whose phases loop', () => {
   it('ends at once with an error ending when the first phase falls into a goto cycle', () => {
     const run = new Run(loopFixture('goto-first-phase.yaml'), { seed: 1 });
     expect(run.ending).toMatchObject({ id: 'phase-loop', outcome: 'error', at: 0 });
-    expect(run.ending?.text).toContain('`paused` → `stalled` → `paused`');
+    expect(run.ending?.text).toContain('"paused" → "stalled" → "paused"');
     run.step();
     expect(run.t).toBe(0);
   });
@@ -26,7 +26,7 @@ describe('a run whose phases loop', () => {
   it('ends with an error at the moment a goto cycle is entered mid-run, not hanging', () => {
     const tr = runPlaythrough(loopFixture('goto-mid-run.yaml'), { choices: [{ at: 240, choose: 'declare.wait' }] });
     expect(tr.ending).toMatchObject({ id: 'phase-loop', outcome: 'error', at: 240 });
-    expect(tr.ending?.text).toContain('`paused` → `stalled` → `paused`');
+    expect(tr.ending?.text).toContain('"paused" → "stalled" → "paused"');
     expect(tr.events.filter((e) => e.type === 'ending')).toHaveLength(1);
   });
 
@@ -38,7 +38,7 @@ describe('a run whose phases loop', () => {
       ];
       const tr = runPlaythrough(loopFixture(file), { choices });
       expect(tr.ending, file).toMatchObject({ id: 'phase-loop', outcome: 'error' });
-      expect(tr.ending?.text).toMatch(/`(paused|stalled)` → `(paused|stalled)` → `(paused|stalled)`/);
+      expect(tr.ending?.text).toMatch(/"(paused|stalled)" → "(paused|stalled)" → "(paused|stalled)"/);
       // The moves before the stop are bounded, not unbounded.
       expect(tr.events.filter((e) => e.type === 'phase').length).toBeLessThanOrEqual(25);
     }

@@ -524,12 +524,13 @@ export class Run implements RunView {
     // From the first phase that repeats, so the text shows the cycle and not the way in.
     const first = phases.findIndex((id, i) => phases.indexOf(id, i + 1) > i);
     const cycle = first < 0 ? phases : phases.slice(first, phases.indexOf(phases[first] as string, first + 1) + 1);
-    const named = cycle.length > 0 ? `phases ${cycle.map((id) => `\`${id}\``).join(' → ')}` : 'its phases';
+    // Plain text: the ending card shows it as it is, so names are quoted, not code-formatted.
+    const named = cycle.length > 0 ? `phases "${cycle.join('" → "')}"` : 'phases';
     this.ending = {
       id: 'phase-loop',
       outcome: 'error',
       title: 'The scenario loops',
-      text: `The scenario's ${named} move into each other with no time passing, so the run was stopped. This is a fault in the scenario file, not in your play: \`npm run scenario -- check\` reports it as BR055.`,
+      text: `The scenario's ${named} move into each other with no time passing, so the run was stopped. This is a fault in the scenario file, not in your play; the scenario checker reports it as BR055.`,
       at: this.t,
     };
     this.events.push({ t: this.t, type: 'ending', ending: 'phase-loop', outcome: 'error' });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hook, press, screenshot, useBuiltGame, waitForScreen } from './harness.ts';
+import { playChoices, waitForEnding } from './player.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const MINIMAL = readFileSync(join(FIXTURES, 'minimal.yaml'), 'utf8');
@@ -117,4 +118,34 @@ describe('hostile input in Chromium', () => {
     await screenshot(page, 'picker-phase-loop');
     await page.context().close();
   });
+
+  it('ends a run with an error, naming the phases, when it enters a loop the checker could only warn of', async () => {
+    const { page, errors } = await game.open();
+    await waitForScreen(page, 'picker');
+    const looping = readFileSync(join(FIXTURES, 'loops', 'flip-flop-known.yaml'), 'utf8');
+    await drop(page, [{ name: 'flip-flop.yaml', text: looping }, { name: 'high-errors.md', text: RUNBOOK }]);
+    await noticeIncludes(page, 'ready to play');
+    const focusOn = async (control: string) => {
+      for (let i = 0; i < 8 && (await hook<{ focus: string }>(page)).focus !== control; i++) await press(page, 'Tab');
+    };
+    await focusOn('speed');
+    for (let i = 0; i < 4 && (await hook<{ speed: number }>(page)).speed !== 10; i++) await press(page, 'ArrowRight');
+    await focusOn('play');
+    await press(page, 'Enter');
+    await waitForScreen(page, 'desk');
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Enter'); // start the shift
+    const log = await playChoices(page, [
+      { at: 30, do: 'compare-cohorts' },
+      { at: 180, choose: 'declare.wait' },
+    ]);
+    expect(log.skipped).toEqual([]);
+    const end = await waitForEnding(page);
+    expect(end.snapshot.ended).toMatchObject({ id: 'phase-loop', outcome: 'error', title: 'The scenario loops' });
+    expect(end.snapshot.ended?.text).toMatch(/phases "(paused|stalled)" → "(paused|stalled)" → "(paused|stalled)" move into each other/);
+    await page.waitForTimeout(300);
+    await screenshot(page, 'ending-phase-loop');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 300_000);
 });
