@@ -1,4 +1,6 @@
 /** Entry point: load the type family and boot the game (and, on the dev server, listen for saved scenarios). */
+// First: no schema may be built before Zod is told not to use eval.
+import './game/browser/zod-jitless.ts';
 import '@fontsource/ibm-plex-sans/latin-400.css';
 import '@fontsource/ibm-plex-sans/latin-600.css';
 import '@fontsource/ibm-plex-sans/latin-400-italic.css';

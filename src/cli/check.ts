@@ -33,8 +33,9 @@ async function run(args: string[], io: CliIO): Promise<number> {
   const summaries: string[] = [];
   for (const file of files) {
     const display = displayPath(file, io.cwd);
+    const progress = progressReporter(io, display);
     // A path that is not a readable file is reported like any other problem (BR010).
-    diagnostics.push(...scoringCheck(loadScenarioFile(resolve(io.cwd, file), display), resolve(io.cwd, file), display, summaries));
+    diagnostics.push(...scoringCheck(loadScenarioFile(resolve(io.cwd, file), display), resolve(io.cwd, file), display, summaries, progress));
   }
 
   const sorted = sortDiagnostics(diagnostics);
@@ -51,6 +52,23 @@ async function run(args: string[], io: CliIO): Promise<number> {
     io.stdout(`${sorted.length > 0 ? '\n' : ''}checked ${checked}: ${problems}`);
   }
   return counts.errors > 0 ? 1 : 0;
+}
+
+/** Seconds of quiet before a long check says how far it has got, and between such lines. */
+const PROGRESS_EVERY_MS = 2000;
+
+/**
+ * Progress for one file's scoring exploration, on stderr (stdout stays the report, and
+ * JSON with --json): nothing for a check that ends quickly, then a line every two seconds.
+ */
+export function progressReporter(io: CliIO, display: string, now: () => number = Date.now): (done: number, planned: number) => void {
+  let next = now() + PROGRESS_EVERY_MS;
+  return (done, planned) => {
+    const t = now();
+    if (t < next) return;
+    next = t + PROGRESS_EVERY_MS;
+    io.stderr(`${display}: exploring play, ${done} of up to ${planned} playthroughs…`);
+  };
 }
 
 /** The `check` sub-command. */

@@ -6,13 +6,16 @@
  */
 import { z } from 'zod';
 import { Choice } from '../scenario/schema/index.ts';
+import { formatSeconds } from '../scenario/values.ts';
 import type { TimedChoice } from '../sim/runner.ts';
 
 const OneChoice = Choice.refine(
   (c) => [c.do, c.choose, c.ack].filter((x) => x !== undefined).length === 1,
   'each choice gives exactly one of "do", "choose" or "ack"',
 );
-const Choices = z.array(OneChoice).max(5000);
+/** Most choices a log may hold: more than any run makes, as the game's save allows. */
+export const MAX_CHOICES = 5000;
+const Choices = z.array(OneChoice).max(MAX_CHOICES);
 const ChoiceLog = z.union([Choices, z.object({ choices: Choices, seed: z.number().int().min(0).max(0xffffffff).optional() })]);
 
 /** A choice log read from a file. */
@@ -29,6 +32,11 @@ export function parseChoiceLog(text: string): ChoiceLogRead {
   } catch (e) {
     return { ok: false, error: `the choice log is not valid JSON (${(e as Error).message})` };
   }
+  // Said plainly: the union would otherwise call an over-long list "not a list".
+  const given = Array.isArray(data) ? data : data !== null && typeof data === 'object' ? (data as { choices?: unknown }).choices : undefined;
+  if (Array.isArray(given) && given.length > MAX_CHOICES) {
+    return { ok: false, error: `the choice log holds ${given.length.toLocaleString('en-US')} choices; at most ${MAX_CHOICES.toLocaleString('en-US')} are allowed` };
+  }
   const parsed = ChoiceLog.safeParse(data);
   if (!parsed.success) {
     // A union reports both branches; the one that got further is the one the author meant.
@@ -43,4 +51,14 @@ export function parseChoiceLog(text: string): ChoiceLogRead {
   const list = Array.isArray(value) ? value : value.choices;
   const choices = list.map((c) => ({ at: c.at, ...(c.do ? { do: c.do } : {}), ...(c.choose ? { choose: c.choose } : {}), ...(c.ack ? { ack: true as const } : {}) }));
   return !Array.isArray(value) && value.seed !== undefined ? { ok: true, choices, seed: value.seed } : { ok: true, choices };
+}
+
+/**
+ * The first choice timed after the scenario's time limit, as a plain message: such a
+ * choice would silently run the clock to the end. Null when every choice is in time.
+ */
+export function choiceAfterLimit(choices: readonly TimedChoice[], timeLimit: number): string | null {
+  const index = choices.findIndex((c) => c.at > timeLimit);
+  if (index < 0) return null;
+  return `the choice log has a problem at [${index}].at: ${formatSeconds((choices[index] as TimedChoice).at)} is after the scenario's time limit (${formatSeconds(timeLimit)}), when the run has already ended`;
 }

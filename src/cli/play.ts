@@ -3,7 +3,6 @@
  * run headlessly and prints its debrief, as Markdown (first line "Acted at: …") or as the
  * versioned debrief JSON.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatDiagnostic, hasErrors, sortDiagnostics } from '../scenario/diagnostics.ts';
 import { LEVELS, type Level } from '../scenario/schema/index.ts';
@@ -11,9 +10,13 @@ import { buildDebrief } from '../scoring/debrief.ts';
 import { debriefToJson, debriefToMarkdown } from '../scoring/export.ts';
 import { mmss } from '../scoring/time.ts';
 import { runPlaythrough, type TimedChoice } from '../sim/runner.ts';
-import { parseChoiceLog } from './choice-log.ts';
+import { choiceAfterLimit, parseChoiceLog } from './choice-log.ts';
 import type { CliIO, Command } from './io.ts';
+import { readRegularFile } from './safe-read.ts';
 import { displayPath, loadScenarioFile } from './scenario-files.ts';
+
+/** Largest choice log read: 5,000 choices take a few hundred kilobytes. */
+const MAX_LOG_BYTES = 4 * 1024 * 1024;
 
 const USAGE = `usage: npm run scenario -- play <file> (--persona <L1…L5 or reference id> | --choices <log.json>) [--seed N] [--json]
 
@@ -106,7 +109,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
     const path = options.choices as string;
     let text: string;
     try {
-      text = readFileSync(resolve(io.cwd, path), 'utf8');
+      text = readRegularFile(resolve(io.cwd, path), MAX_LOG_BYTES);
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
       io.stderr(`error: cannot read the choice log ${path}: ${reason}`);
@@ -115,6 +118,11 @@ async function run(args: string[], io: CliIO): Promise<number> {
     const log = parseChoiceLog(text);
     if (!log.ok) {
       io.stderr(`error: ${path}: ${log.error}`);
+      return 2;
+    }
+    const late = choiceAfterLimit(log.choices, scenario.timeLimit);
+    if (late) {
+      io.stderr(`error: ${path}: ${late}`);
       return 2;
     }
     choices = log.choices;

@@ -1,9 +1,14 @@
 /** Reading scenarios from disk for the CLI: discovery, size guard, runbooks beside the file. */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { didYouMean, type Diagnostic } from '../scenario/diagnostics.ts';
+import { normaliseLineEnds } from '../scenario/line-ends.ts';
 import { loadScenario, type LoadResult } from '../scenario/load.ts';
 import { DEFAULT_MAX_SIZE, tooLargeMessage } from '../scenario/prescan.ts';
+import { readRegularFile, UnreadableFile } from './safe-read.ts';
+
+/** Largest runbook file read; the browser reads no file larger either. */
+export const MAX_RUNBOOK_BYTES = 4 * 1024 * 1024;
 
 /** Every `scenarios/<id>/scenario.yaml` under `root`, sorted, as paths relative to `root`. */
 export function findScenarioFiles(root: string): string[] {
@@ -15,16 +20,22 @@ export function findScenarioFiles(root: string): string[] {
     .sort();
 }
 
-/** A `readFile` that reads files inside the scenario's folder and nowhere else. */
+/**
+ * A `readFile` that reads regular files inside the scenario's folder and nowhere else,
+ * symlinks included. A missing file is undefined; one that is there but may not be read
+ * throws, with the reason in words (the loader shows it as the hint).
+ */
 export function folderReader(scenarioPath: string): (relativePath: string) => string | undefined {
   const folder = resolve(dirname(scenarioPath));
   return (relativePath) => {
     const target = resolve(folder, relativePath);
-    if (target !== folder && !target.startsWith(folder + sep)) return undefined;
+    if (target !== folder && !target.startsWith(folder + sep)) throw new UnreadableFile("the path leads outside the scenario's folder");
     try {
-      return readFileSync(target, 'utf8');
-    } catch {
-      return undefined;
+      return normaliseLineEnds(readRegularFile(target, MAX_RUNBOOK_BYTES, folder));
+    } catch (error) {
+      if (error instanceof UnreadableFile) throw error;
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw new UnreadableFile((error as Error).message);
     }
   };
 }
@@ -61,6 +72,9 @@ function unreadable(path: string, display: string, error: unknown): Diagnostic {
     return fileDiagnostic(display, 'BR010', `\`${display}\` cannot be read: permission denied`, 'check the file\'s permissions');
   }
   const reason = error instanceof Error ? error.message : String(error);
+  if (error instanceof UnreadableFile) {
+    return fileDiagnostic(display, 'BR010', `\`${display}\` cannot be read: ${reason}`, 'a scenario is a regular YAML file; give the path of one, e.g. scenarios/<id>/scenario.yaml');
+  }
   return fileDiagnostic(display, 'BR010', `\`${display}\` cannot be read: ${reason}`, 'check that the path names a readable scenario file');
 }
 
@@ -72,15 +86,13 @@ function unreadable(path: string, display: string, error: unknown): Diagnostic {
 export function loadScenarioFile(path: string, display: string = path): LoadResult {
   let text: string;
   try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
     // UTF-8 takes at most 4 bytes per UTF-16 unit, so this many bytes is surely too many characters.
-    if (stat.size > 4 * DEFAULT_MAX_SIZE) {
-      const { message, hint } = tooLargeMessage(stat.size, DEFAULT_MAX_SIZE);
+    text = normaliseLineEnds(readRegularFile(path, 4 * DEFAULT_MAX_SIZE));
+  } catch (error) {
+    if (error instanceof UnreadableFile && error.size !== undefined) {
+      const { message, hint } = tooLargeMessage(error.size, DEFAULT_MAX_SIZE);
       return { runbooks: {}, diagnostics: [fileDiagnostic(display, 'BR002', message, hint)] };
     }
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
     return { runbooks: {}, diagnostics: [unreadable(path, display, error)] };
   }
   return loadScenario(text, { file: display, readFile: folderReader(path) });

@@ -10,7 +10,7 @@ import type { Diagnostic, DiagnosticCode } from '../scenario/diagnostics.ts';
 import type { LoadResult } from '../scenario/load.ts';
 import { LineIndex, locatePath } from '../scenario/positions.ts';
 import { scoringDiagnostics, type ScoringDiagnostic } from '../scoring/diagnostics.ts';
-import { describeLevels } from '../scoring/explore.ts';
+import { describeLevels, type ExploreOptions } from '../scoring/explore.ts';
 
 /** Exploration bounds for the checker: enough to find every level in the library, about a second per scenario. */
 export const CHECK_EXPLORE = { playthroughs: 400, repairBudget: 100, seed: 1 };
@@ -33,13 +33,23 @@ export function locateScoring(found: readonly ScoringDiagnostic[], file: string,
  * loaded); pushes a summary line such as "scenarios/x.yaml: references 5/5 as expected;
  * 630 explored playthroughs reach L1–L5" onto `summaries`.
  */
-export function scoringCheck(result: LoadResult, path: string, file: string, summaries: string[]): Diagnostic[] {
+export function scoringCheck(
+  result: LoadResult,
+  path: string,
+  file: string,
+  summaries: string[],
+  onProgress?: (done: number, planned: number) => void,
+  bounds: ExploreOptions = {},
+): Diagnostic[] {
   if (!result.scenario) return result.diagnostics;
-  const check = scoringDiagnostics(result.scenario, { explore: CHECK_EXPLORE });
+  const check = scoringDiagnostics(result.scenario, { explore: { ...CHECK_EXPLORE, ...bounds, ...(onProgress ? { onProgress } : {}) } });
   const refs = check.references;
   const matched = refs.filter((r) => r.ok).length;
   const explored = check.explored;
-  const reach = explored ? `; ${explored.playthroughs} explored playthroughs reach ${describeLevels(explored.reachable)}` : '';
+  const cut = explored?.cutShort
+    ? ` (cut short at its budget of ${explored.ticks.toLocaleString('en-US')} simulated ticks, so levels it did not reach and evidence it did not see are not reported)`
+    : '';
+  const reach = explored ? `; ${explored.playthroughs} explored playthroughs reach ${describeLevels(explored.reachable)}${cut}` : '';
   summaries.push(`${file}: scoring references ${matched}/${refs.length} at their expected level${reach}`);
   return [...result.diagnostics, ...locateScoring(check.diagnostics, file, readFileSync(path, 'utf8'))];
 }

@@ -86,6 +86,7 @@ export const DIAGNOSTIC_CODES = {
   BR052: { name: 'dead-end', severity: 'warning', summary: 'A phase with no way out but the time limit or the budget running out.' },
   BR053: { name: 'action-never-available', severity: 'warning', summary: 'An action whose `available` condition can never hold.' },
   BR054: { name: 'prompt-never-opens', severity: 'warning', summary: 'A prompt whose `when` condition can never hold.' },
+  BR055: { name: 'phase-loop', severity: 'error', summary: 'Phases that move into each other endlessly, with no time passing.' },
   BR090: { name: 'too-many-problems', severity: 'info', summary: 'The checker stopped listing problems after a few hundred.' },
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 

@@ -3,6 +3,7 @@
  * targets, cohort shares, SLO and latency consistency, reference choice shape, and
  * the runbook files themselves.
  */
+import { checkLoops } from './loops.ts';
 import type { ScenarioParts } from './parts.ts';
 import type { Reporter } from './report.ts';
 import { effectsSites } from './walk.ts';
@@ -85,6 +86,10 @@ export function checkValues(s: ScenarioParts, report: Reporter): void {
       previous = Math.max(previous, choice.at);
     });
   });
+
+  // Here rather than with the graph checks, which run only on a file with no errors: a
+  // certain loop is an error, so the scenario must not load.
+  checkLoops(s.phases, report);
 }
 
 /**
@@ -126,7 +131,7 @@ export function loadRunbooks(
       runbooks[runbook.id] = text;
       return;
     }
-    report.atPath('BR044', ['runbooks', i, 'file'], `the runbook file \`${runbook.file}\` cannot be found`, {
+    report.atPath('BR044', ['runbooks', i, 'file'], `the runbook file \`${runbook.file}\` cannot be ${failure ? 'read' : 'found'}`, {
       hint: failure ? `reading it failed: ${failure}` : 'the path is relative to the folder that holds scenario.yaml',
     });
   });

@@ -122,20 +122,21 @@ export function scoringDiagnostics(scenario: Scenario, options: { explore?: Expl
   let explored: ExploreReport | null = null;
   if (options.explore !== false) {
     explored = exploreLevels(scenario, options.explore ?? {});
-    const missing = LEVELS.filter((l) => !explored?.reachable.includes(l));
+    // A search cut short proves nothing missing: what it did not reach goes unreported (the summary says so).
+    const missing = explored.cutShort ? [] : LEVELS.filter((l) => !explored?.reachable.includes(l));
     for (const level of missing) {
       diagnostics.push(
         diag('BR064', ['scoring'], `no explored playthrough (${explored.playthroughs} tried) is assessed at ${levelLabel(level)}`, `reachable: ${describeLevels(explored.reachable)}. Add choices with ${level} evidence on several dimensions, or a reference playthrough that reaches it`),
       );
     }
-    if (explored.reachable.length === 1) {
+    if (explored.reachable.length === 1 && !explored.cutShort) {
       diagnostics.push(diag('BR065', ['scoring'], `every explored playthrough is assessed at ${explored.reachable[0]}: the scoring cannot tell players apart`, 'vary the levels of the evidence on competing choices'));
     }
     const shown = new Set(explored.shownKeys);
     const paths = evidencePaths(scenario);
     const offered = new Set(offers(scenario).map((o) => o.key));
     for (const [key, path] of paths) {
-      if (!shown.has(key) && offered.has(key)) {
+      if (!explored.cutShort && !shown.has(key) && offered.has(key)) {
         diagnostics.push(diag('BR067', path, `no explored playthrough showed this evidence`, 'check its `when` condition and when the choice is available'));
       }
     }

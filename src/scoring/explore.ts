@@ -30,7 +30,19 @@ export interface ExploreOptions {
   repairBudget?: number;
   /** Seed for the search itself (default 1). Runs use the scenario's seed. */
   seed?: number;
+  /**
+   * Most engine ticks the whole search may simulate (default {@link DEFAULT_MAX_TICKS}): a
+   * long scenario with a short tick costs hundreds of thousands of ticks a playthrough, so
+   * the search stops there and says it was cut short. Counted in ticks, not seconds, so the
+   * report stays the same on any machine.
+   */
+  maxTicks?: number;
+  /** Called now and then with the playthroughs done so far and the most there will be. */
+  onProgress?: (done: number, planned: number) => void;
 }
+
+/** The default tick budget of a search: several times what any library scenario needs. */
+export const DEFAULT_MAX_TICKS = 5_000_000;
 
 /** A playthrough that reached a level: replay it with `runPlaythrough(scenario, { seed, choices })`. */
 export interface Witness {
@@ -51,6 +63,10 @@ export interface ExploreReport {
   dimensionLevels: Record<Dimension, Level[]>;
   /** Keys of every evidence item some playthrough showed. */
   shownKeys: string[];
+  /** True when the tick budget ran out before the planned playthroughs were done. */
+  cutShort: boolean;
+  /** Engine ticks simulated. */
+  ticks: number;
 }
 
 interface Temperament {
@@ -96,7 +112,7 @@ function temperament(rng: Rng, target: number | null, scenario: Scenario): Tempe
 }
 
 /** One simulated player's run. */
-function policyPlay(scenario: Scenario, rng: Rng, who: Temperament): { choices: TimedChoice[]; transcript: Transcript } {
+function policyPlay(scenario: Scenario, rng: Rng, who: Temperament, allowance: number): { choices: TimedChoice[]; transcript: Transcript } | null {
   const run = new Run(scenario, { seed: scenario.seed });
   const choices: TimedChoice[] = [];
   const answerAt = new Map<string, number>();
@@ -139,7 +155,11 @@ function policyPlay(scenario: Scenario, rng: Rng, who: Temperament): { choices: 
         }
       }
     }
-    if (!run.ended) run.step();
+    if (!run.ended) {
+      // Out of budget: a run cut off before its end would be assessed unfairly, so none is kept.
+      if (run.t / run.tick >= allowance) return null;
+      run.step();
+    }
   }
   return { choices, transcript: transcriptOf(run, choices) };
 }
@@ -184,6 +204,12 @@ export function exploreLevels(scenario: Scenario, options: ExploreOptions = {}):
   const shown = new Set<string>();
   const pool: Array<{ choices: TimedChoice[]; assessment: Assessment }> = [];
   let played = 0;
+  const maxTicks = options.maxTicks ?? DEFAULT_MAX_TICKS;
+  let ticks = 0;
+  let cutShort = false;
+  const planned = total + scenario.scoring.references.length;
+  // Every playthrough: the listener decides how often to say so (a long one can take seconds).
+  const progress = () => options.onProgress?.(played, planned);
 
   const record = (choices: TimedChoice[], transcript: Transcript): Assessment => {
     const { assessment, evidence } = scoreRun(scenario, transcript);
@@ -199,26 +225,42 @@ export function exploreLevels(scenario: Scenario, options: ExploreOptions = {}):
   for (const ref of scenario.scoring.references) {
     const choices = ref.choices.map((c) => ({ ...c })) as TimedChoice[];
     const transcript = runPlaythrough(scenario, { seed: scenario.seed, choices });
+    ticks += transcript.time.length - 1;
     pool.push({ choices, assessment: record(choices, transcript) });
   }
   const targets: Array<number | null> = [1, 2, 3, 4, 5, null];
-  for (let i = 0; i < total; i++) {
+  for (let i = 0; i < total && !cutShort; i++) {
     const who = temperament(rng, targets[i % targets.length] ?? null, scenario);
-    const { choices, transcript } = policyPlay(scenario, rng, who);
+    const outcome = policyPlay(scenario, rng, who, maxTicks - ticks);
+    if (!outcome) {
+      cutShort = true;
+      break;
+    }
+    const { choices, transcript } = outcome;
+    ticks += transcript.time.length - 1;
     const assessment = record(choices, transcript);
+    progress();
     // Keep a spread of starting points for repair: the first few of each outcome.
     if (pool.length < 200 || rng.next() < 0.05) pool.push({ choices, assessment });
   }
 
   for (const level of LEVELS) {
-    if (witnesses[level]) continue;
+    if (witnesses[level] || cutShort) continue;
     const target = rank(level);
     let best = [...pool].sort((a, b) => distance(a.assessment, target) - distance(b.assessment, target))[0];
     if (!best) continue;
     let score = distance(best.assessment, target);
     for (let k = 0; k < repairBudget && !witnesses[level]; k++) {
+      // A replay runs to the end of the run at most: stop before one could pass the budget.
+      if (ticks + Math.ceil(scenario.timeLimit / scenario.telemetry.tick) + 1 > maxTicks) {
+        cutShort = true;
+        break;
+      }
       const choices = mutate(scenario, rng, best.choices);
-      const assessment = record(choices, runPlaythrough(scenario, { seed: scenario.seed, choices }));
+      const transcript = runPlaythrough(scenario, { seed: scenario.seed, choices });
+      ticks += transcript.time.length - 1;
+      const assessment = record(choices, transcript);
+      progress();
       const d = distance(assessment, target);
       if (d <= score) {
         best = { choices, assessment };
@@ -238,6 +280,8 @@ export function exploreLevels(scenario: Scenario, options: ExploreOptions = {}):
     witnesses,
     dimensionLevels,
     shownKeys: [...shown].sort(),
+    cutShort,
+    ticks,
   };
 }
 

@@ -7,9 +7,30 @@ import type { Debrief, DebriefEvidence } from './debrief-schema.ts';
 import { levelLabel } from './ladder.ts';
 import { mmss } from './time.ts';
 
-/** Escapes text for a Markdown table cell or bullet: no pipes, no line breaks. */
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+/**
+ * Quotes scenario text inside Markdown so that any renderer shows it as the text it is:
+ * on one line (every kind of line break becomes a space, other control characters go),
+ * with no HTML, entity, link, autolink, image or emphasis of its own, and no pipe to
+ * break a table cell. HTML-significant characters become entities, which every Markdown
+ * flavour shows literally; Markdown punctuation gets a backslash; a bare URL loses the
+ * shape that linkifying renderers look for.
+ */
+export function cell(text: string): string {
+  return (
+    text
+      // Line breaks of every kind (a lone CR included) and other control characters.
+      .replace(/[\s\u0085\u2028\u2029]+/g, ' ')
+      .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
+      .trim()
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/[\\`*_{}[\]()#+!|~]/g, '\\$&')
+      .replace(/:\/\//g, '\\://')
+      .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`)
+      // Block markers that mean something only at the start of a line: "- ", "1. ", "= ".
+      .replace(/^([-=]|\d+[.)])/, (mark: string) => mark.replace(/[-=.)]$/, '\\$&'))
+  );
 }
 
 const pct = (f: number) => `${(Math.round(f * 1000) / 10).toFixed(1)}%`;
@@ -21,14 +42,15 @@ export function headline(debrief: Debrief): string {
 }
 
 function sourceLabel(debrief: Debrief, e: DebriefEvidence): string {
-  if (e.source.kind === 'rule') return `rule \`${e.source.id}\``;
+  // An id is code-formatted as it is; a label is the scenario's own words, quoted.
+  if (e.source.kind === 'rule') return `rule \`${e.source.id.replace(/`/g, '')}\``;
   const step = debrief.timeline.find((s) => s.shown.some((x) => x.key === e.key));
-  return step ? step.label : e.source.id;
+  return cell(step ? step.label : e.source.id);
 }
 
 function evidenceLine(debrief: Debrief, e: DebriefEvidence): string {
   const mark = e.harmful ? `⚠ anti-pattern, caps at ${e.level}` : e.level;
-  return `- ${mmss(e.t)} · ${mark} · ${cell(sourceLabel(debrief, e))}: ${cell(e.why)}`;
+  return `- ${mmss(e.t)} · ${mark} · ${sourceLabel(debrief, e)}: ${cell(e.why)}`;
 }
 
 /** Renders a debrief as Markdown. */

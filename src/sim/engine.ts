@@ -10,7 +10,7 @@ import { budgetFloor, freezeView, holds, wakeTime, type RunView } from './condit
 import type { ChoiceRecord, PlayerEvent, RunEvent } from './events.ts';
 import { SloLedger } from './ledger.ts';
 import { LogBook } from './logbook.ts';
-import { PhaseLogic, type PhaseEvent, type PhaseSnapshot } from './machine.ts';
+import { gotoCycleFrom, MAX_MOVES_IN_A_TICK, PhaseLogic, PhaseLoopError, type PhaseEvent, type PhaseSnapshot } from './machine.ts';
 import { createRng, type Rng } from './rng.ts';
 import { Recorder, seriesKeys } from './recorder.ts';
 import { shareSlowerThan } from './slo.ts';
@@ -181,10 +181,16 @@ export class Run implements RunView {
     this.pendingPrompts = scenario.prompts.map((prompt) => ({ prompt, watch: watch() }));
 
     this.logic = plan.logic;
-    this.machineState = plan.logic.initial;
     this.phase = '';
-    this.syncPhase();
-    this.settle();
+    if (plan.logic.initial) {
+      this.machineState = plan.logic.initial;
+      this.syncPhase();
+      this.settle();
+    } else {
+      this.phase = (scenario.phases[0] as Phase).id;
+      this.machineState = plan.logic.machine.resolveState({ value: this.phase });
+      this.endInLoop(gotoCycleFrom(scenario, (scenario.phases[0] as Phase).id) ?? []);
+    }
     this.recorder.record(this);
   }
 
@@ -406,7 +412,14 @@ export class Run implements RunView {
     // Most ticks nothing is due: no state change since the last quiet pass, no waiting
     // condition's wake time (nor a question's timeout) reached and no budget floor passed.
     if (this.stateVersion === this.quietVersion && this.t < this.quietUntil && this.budgetSpent <= this.quietFloor) return;
-    for (let guard = 0; guard < 20 && !this.ending; guard++) {
+    const visited: string[] = [];
+    for (let guard = 0; !this.ending; guard++) {
+      if (guard === MAX_MOVES_IN_A_TICK) {
+        // Still moving after this many passes: phases that flip between each other.
+        if (new Set(visited).size < visited.length) this.endInLoop(visited);
+        break;
+      }
+      visited.push(this.phase);
       let moved = false;
       const version = this.stateVersion;
       this.passWake = Infinity;
@@ -487,7 +500,43 @@ export class Run implements RunView {
   }
 
   private sendMachine(event: PhaseEvent): void {
-    this.machineState = this.logic.next(this.machineState, event);
+    try {
+      this.machineState = this.logic.next(this.machineState, event);
+    } catch (error) {
+      if (!(error instanceof PhaseLoopError)) throw error;
+      const gotos = [
+        event.type === 'act.done' ? this.actionsById.get(event.action)?.effects.goto : undefined,
+        event.type === 'choose' ? this.promptsById.get(event.prompt)?.options.find((o) => o.id === event.option)?.effects.goto : undefined,
+        ...(this.currentPhase?.transitions.map((tr) => tr.to) ?? []),
+        ...this.scenario.phases.map((p) => p.id),
+      ];
+      let cycle: string[] | null = null;
+      for (const start of gotos) if (!cycle && start !== undefined) cycle = gotoCycleFrom(this.scenario, start);
+      this.endInLoop(cycle ?? []);
+    }
+  }
+
+  /**
+   * Ends the run with an error: its phases move into each other with no time passing
+   * (a loop the checker reports as BR055). A run must end rather than spin.
+   */
+  private endInLoop(phases: readonly string[]): void {
+    // From the first phase that repeats, so the text shows the cycle and not the way in.
+    const first = phases.findIndex((id, i) => phases.indexOf(id, i + 1) > i);
+    const cycle = first < 0 ? phases : phases.slice(first, phases.indexOf(phases[first] as string, first + 1) + 1);
+    // Plain text: the ending card shows it as it is, so names are quoted, not code-formatted.
+    const named = cycle.length > 0 ? `phases "${cycle.join('" → "')}"` : 'phases';
+    this.ending = {
+      id: 'phase-loop',
+      outcome: 'error',
+      title: 'The scenario loops',
+      text: `The scenario's ${named} move into each other with no time passing, so the run was stopped. This is a fault in the scenario file, not in your play; the scenario checker reports it as BR055.`,
+      at: this.t,
+    };
+    this.events.push({ t: this.t, type: 'ending', ending: 'phase-loop', outcome: 'error' });
+    this.busy = null;
+    this.queue.length = 0;
+    this.openPrompts.length = 0;
   }
 
   private syncPhase(): void {

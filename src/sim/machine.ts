@@ -15,6 +15,19 @@ export type PhaseEvent =
   | { type: 'choose'; prompt: string; option: string }
   | { type: 'timeout' };
 
+/**
+ * Most phase moves a run makes without time passing: more is a loop (phases that move
+ * into each other), which the engine ends with an error rather than spin on.
+ */
+export const MAX_MOVES_IN_A_TICK = 20;
+
+/** Thrown by {@link PhaseLogic} when entry gotos move phases more than {@link MAX_MOVES_IN_A_TICK} times in one step. */
+export class PhaseLoopError extends Error {
+  constructor() {
+    super('the phases move into each other endlessly');
+  }
+}
+
 type TransitionConfig = { target: string; guard?: { type: string; params: Record<string, unknown> }; description?: string };
 
 /** Builds the machine. Phase and ending ids are its state keys; endings are final states. */
@@ -68,6 +81,8 @@ export function compilePhaseMachine(scenario: Scenario) {
   }).createMachine({
     id: scenario.id,
     initial: (scenario.phases[0] as { id: string }).id,
+    // Unbounded by default: a cycle of entry gotos would never return.
+    options: { maxIterations: MAX_MOVES_IN_A_TICK },
     on: { timeout: { target: `.${scenario.timeoutEnding}` } },
     // The states object is built from data, so its shape is not known to the type system.
     states: states as never,
@@ -88,7 +103,8 @@ export type PhaseSnapshot = SnapshotFrom<PhaseMachine>;
  */
 export class PhaseLogic {
   readonly machine: PhaseMachine;
-  readonly initial: PhaseSnapshot;
+  /** Null when the first phase's entry gotos loop: such a run ends as it starts. */
+  readonly initial: PhaseSnapshot | null;
   private readonly scope: AnyActorScope;
 
   constructor(scenario: Scenario) {
@@ -106,12 +122,41 @@ export class PhaseLogic {
       stopChild: () => {},
       actionExecutor: () => {},
     } as AnyActorScope;
-    this.initial = this.machine.getInitialSnapshot(this.scope);
+    // XState reports a loop on the initial snapshot as an errored snapshot, not a throw.
+    const initial = this.machine.getInitialSnapshot(this.scope);
+    this.initial = initial.status === 'error' && loopOr(initial.error) instanceof PhaseLoopError ? null : initial;
   }
 
-  /** The snapshot after one event; a finished machine stays where it is. */
+  /** The snapshot after one event; a finished machine stays where it is. Throws {@link PhaseLoopError} on a loop. */
   next(snapshot: PhaseSnapshot, event: PhaseEvent): PhaseSnapshot {
     if (snapshot.status !== 'active') return snapshot;
-    return this.machine.transition(snapshot, event, this.scope);
+    let next: PhaseSnapshot;
+    try {
+      next = this.machine.transition(snapshot, event, this.scope);
+    } catch (error) {
+      throw loopOr(error);
+    }
+    if (next.status === 'error') throw loopOr(next.error);
+    return next;
   }
+}
+
+/** XState's own error for too many microsteps, as ours; anything else as it was. */
+function loopOr(error: unknown): unknown {
+  return error instanceof Error && error.message.startsWith('Infinite loop detected') ? new PhaseLoopError() : error;
+}
+
+/**
+ * The cycle of entry gotos that a run entering `start` falls into, as phase ids from the
+ * first repeated one back to it (`a`, `b`, `a`); null if the gotos from `start` end.
+ */
+export function gotoCycleFrom(scenario: Scenario, start: string): string[] | null {
+  const gotoOf = new Map(scenario.phases.map((p) => [p.id, p.onEnter.goto]));
+  const seen: string[] = [];
+  for (let at: string | undefined = start; at !== undefined && gotoOf.has(at); at = gotoOf.get(at)) {
+    const first = seen.indexOf(at);
+    if (first >= 0) return [...seen.slice(first), at];
+    seen.push(at);
+  }
+  return null;
 }

@@ -6,7 +6,7 @@ import Phaser from 'phaser';
 import { bundledListings, loadBundled } from '../picker/bundled.ts';
 import { ensurePlayScenes } from './play-scenes.ts';
 import { SCENES, type PickerStart, type PlayStart } from './play.ts';
-import { clearSave, readSave, restoreFailedMessage, type SavedRun } from '../run/save.ts';
+import { discardSave, readSave, restoreFailedMessage, saveMismatch, type SavedRun } from '../run/save.ts';
 import { browserStore } from '../browser/storage.ts';
 import { exposeTestHook } from '../browser/test-hook.ts';
 import { css, SIZE, text } from '../ui/theme.ts';
@@ -35,14 +35,14 @@ export class BootScene extends Phaser.Scene {
     const saved = store ? readSave(store) : ({ kind: 'none' } as const);
     if (saved.kind === 'ok') {
       void this.resume(saved.save).catch((error: unknown) => {
-        if (store) clearSave(store);
+        if (store) discardSave(store);
         const reason = error instanceof Error ? error.message : String(error);
         this.scene.start(SCENES.picker, { notice: restoreFailedMessage(reason) } satisfies PickerStart);
       });
       return;
     }
     if (saved.kind === 'corrupt') {
-      if (store) clearSave(store);
+      if (store) discardSave(store);
       this.scene.start(SCENES.picker, { notice: restoreFailedMessage(saved.message) } satisfies PickerStart);
       return;
     }
@@ -54,6 +54,8 @@ export class BootScene extends Phaser.Scene {
     if (!listing) throw new Error(`the scenario "${save.scenarioId}" is not in the library (or no longer loads)`);
     const [entry] = await Promise.all([loadBundled(listing), ensurePlayScenes(this.game)]);
     if (!entry.playable) throw new Error(`the scenario "${save.scenarioId}" no longer loads`);
+    const mismatch = saveMismatch(save, entry.playable.scenario);
+    if (mismatch) throw new Error(mismatch);
     const start: PlayStart = { playable: entry.playable, seed: save.seed, mode: save.mode, speed: save.speed, resume: save };
     this.scene.start(SCENES.desk, start);
   }

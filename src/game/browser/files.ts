@@ -6,16 +6,19 @@
 export interface PickedFile {
   name: string;
   text: string;
+  /** Size in bytes when the file was too large to read (its text is then empty). */
+  tooLarge?: number;
 }
 
 /** Largest file read in the browser; the loader refuses anything near this anyway. */
-const MAX_BYTES = 4 * 1024 * 1024;
+export const MAX_BYTES = 4 * 1024 * 1024;
 
 async function readAll(files: ArrayLike<File>): Promise<PickedFile[]> {
   const out: PickedFile[] = [];
   for (const f of Array.from(files)) {
     if (f.size > MAX_BYTES) {
-      out.push({ name: f.name, text: '' });
+      // Not read, and said so: an empty text alone would be reported as an empty file.
+      out.push({ name: f.name, text: '', tooLarge: f.size });
       continue;
     }
     out.push({ name: f.name, text: await f.text() });

@@ -5,6 +5,7 @@
 import Phaser from 'phaser';
 import { unlockAudio } from '../browser/audio.ts';
 import { bundledListings, loadBundled } from './bundled.ts';
+import { checkDropped } from '../browser/check-dropped.ts';
 import { freshSeed, listenForDrops, openFileDialog, type PickedFile } from '../browser/files.ts';
 import { pickerCommand } from '../ui/keymap.ts';
 import type { LibraryEntry } from './library.ts';
@@ -186,7 +187,15 @@ export class PickerScene extends Phaser.Scene {
   }
 
   private addFiles(files: PickedFile[]): void {
-    void import('./library.ts').then(({ loadDropped }) => this.addLoaded(loadDropped(files)));
+    // No file name here: the name appears once the check has answered.
+    this.notice.setText(`Checking ${files.length === 1 ? 'the dropped file' : `${files.length} dropped files`}…`).setColor(css.dim);
+    this.draw();
+    void checkDropped(files)
+      .then((loaded) => this.addLoaded(loaded))
+      .catch((error: unknown) => {
+        this.notice.setText(error instanceof Error ? error.message : String(error)).setColor(css.critical);
+        this.draw();
+      });
   }
 
   private addLoaded(loaded: LibraryEntry[]): void {

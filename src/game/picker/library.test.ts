@@ -59,3 +59,23 @@ describe('scenario library', () => {
     expect(loadDropped([{ name: 'notes.txt', text: 'hi' }])).toEqual([]);
   });
 });
+
+describe('dropped files that are unusual', () => {
+  const minimal = readFileSync(join(ROOT, 'test/fixtures/minimal.yaml'), 'utf8');
+  const runbook = readFileSync(join(ROOT, 'test/fixtures/runbooks/high-errors.md'), 'utf8');
+
+  it('lists a file too large to read as too large, not as empty', () => {
+    const [entry] = loadDropped([{ name: 'huge.yaml', text: '', tooLarge: 5_000_000 }]);
+    expect(entry?.ok).toBe(false);
+    expect(entry?.diagnostics).toEqual([expect.objectContaining({ code: 'BR002', line: 1, column: 1, message: 'the file is 4.8 MB, more than the 2.0 MB a scenario may be' })]);
+  });
+
+  it('reads a file with carriage-return line ends as the lines it shows', () => {
+    const [entry] = loadDropped([
+      { name: 'old.yaml', text: minimal.replace(/\n/g, '\r') },
+      { name: 'high-errors.md', text: runbook.replace(/\n/g, '\r') },
+    ]);
+    expect(entry?.diagnostics).toEqual([]);
+    expect(entry?.playable?.runbooks.get('high-errors')).toBe(runbook);
+  });
+});

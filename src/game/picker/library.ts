@@ -3,7 +3,10 @@
  * with the same loader as the CLI, and scenario files a player drops in. A broken scenario
  * is kept in the list with its diagnostics — never silently dropped.
  */
+import type { Diagnostic } from '../../scenario/diagnostics.ts';
+import { normaliseLineEnds } from '../../scenario/line-ends.ts';
 import { loadScenario, readerFromFiles } from '../../scenario/load.ts';
+import { DEFAULT_MAX_SIZE, tooLargeMessage } from '../../scenario/prescan.ts';
 import { formatDuration, formatPercent } from '../ui/format.ts';
 import type { Listing } from './listing.ts';
 import type { Playable } from '../boot/play.ts';
@@ -80,8 +83,17 @@ export function loadBundledFile(files: Readonly<Record<string, string>>, path: s
  * Loads scenario files a player dropped (or picked) in the browser. Markdown files dropped
  * with them serve as runbooks, matched by file name whatever folder the scenario names.
  */
-export function loadDropped(files: ReadonlyArray<{ name: string; text: string }>): LibraryEntry[] {
-  const markdown = new Map(files.filter((f) => /\.md$/i.test(f.name)).map((f) => [f.name, f.text]));
+export function loadDropped(files: ReadonlyArray<{ name: string; text: string; tooLarge?: number }>): LibraryEntry[] {
+  const markdown = new Map(files.filter((f) => /\.md$/i.test(f.name) && f.tooLarge === undefined).map((f) => [f.name, normaliseLineEnds(f.text)]));
   const read = (rel: string) => markdown.get(rel.split('/').pop() ?? rel);
-  return files.filter((f) => /\.ya?ml$/i.test(f.name)).map((f) => entryFrom(f.name, f.text, read, true));
+  return files
+    .filter((f) => /\.ya?ml$/i.test(f.name))
+    .map((f) => (f.tooLarge === undefined ? entryFrom(f.name, normaliseLineEnds(f.text), read, true) : tooLargeEntry(f.name, f.tooLarge)));
+}
+
+/** A dropped file too large to read, listed with the reason rather than as an empty file. */
+function tooLargeEntry(file: string, size: number): LibraryEntry {
+  const { message, hint } = tooLargeMessage(size, DEFAULT_MAX_SIZE);
+  const diagnostic: Diagnostic = { file, line: 1, column: 1, severity: 'error', code: 'BR002', message, hint };
+  return { ...entryFrom(file, '', () => undefined, true), diagnostics: [diagnostic] };
 }

@@ -1,16 +1,23 @@
 /**
- * The run in progress, kept in localStorage so a reload loses nothing: scenario, seed,
- * mode, speed and the timed choices (the replay format). Validated with Zod on the way
- * back in; anything that does not fit is reported in plain words and discarded.
+ * The run in progress, kept in localStorage so a reload loses nothing: scenario (with a
+ * hash of its content), seed, mode, speed and the timed choices (the replay format).
+ * Validated with Zod on the way back in; a save that does not fit the format or the
+ * scenario as it is now is reported in plain words and set aside, never silently replayed.
  */
 import { z } from 'zod';
+import { MAX_SECONDS, type Scenario } from '../../scenario/schema/index.ts';
+import { formatSeconds } from '../../scenario/values.ts';
 import type { TimedChoice } from '../../sim/runner.ts';
 
 export const SAVE_KEY = 'burn-rate.run.v1';
+/** Where the last save that could not be restored is kept (one, the newest). */
+export const DISCARDED_KEY = `${SAVE_KEY}.discarded`;
+/** Most choices a save holds, as a choice log. */
+const MAX_CHOICES = 5000;
 
 const ChoiceSchema = z
   .strictObject({
-    at: z.number().finite().nonnegative(),
+    at: z.number().nonnegative().max(MAX_SECONDS, `a choice's time is at most ${MAX_SECONDS} seconds`),
     do: z.string().min(1).max(64).optional(),
     choose: z.string().regex(/^[A-Za-z][\w-]*\.[A-Za-z][\w-]*$/).optional(),
     ack: z.literal(true).optional(),
@@ -22,9 +29,11 @@ export const SavedRunSchema = z.strictObject({
   seed: z.number().int().min(0).max(0xffffffff),
   mode: z.enum(['practice', 'assessed']),
   speed: z.union([z.literal(1), z.literal(2), z.literal(5), z.literal(10)]),
-  choices: z.array(ChoiceSchema).max(5000),
+  choices: z.array(ChoiceSchema).max(MAX_CHOICES, `a save holds at most ${MAX_CHOICES} choices`),
   /** Sim time reached when last saved, so a reload resumes where the clock was. */
-  t: z.number().finite().nonnegative().optional(),
+  t: z.number().nonnegative().max(MAX_SECONDS, `the saved time is at most ${MAX_SECONDS} seconds`).optional(),
+  /** The scenario's content hash when saved (see {@link scenarioHash}); older saves have none. */
+  scenarioHash: z.string().regex(/^[0-9a-f]{16}$/).optional(),
 });
 export type SavedRun = z.infer<typeof SavedRunSchema> & { choices: TimedChoice[] };
 
@@ -61,6 +70,51 @@ export function readSave(store: KeyValueStore): SaveRead {
   return { kind: 'ok', save: parsed.data as SavedRun };
 }
 
+const hashes = new WeakMap<Scenario, string>();
+
+/**
+ * A hash of everything in a scenario (FNV-1a, 64 bits, over its parsed content as JSON),
+ * as 16 hex digits: a save made on one version of a scenario is known when restored on another.
+ */
+export function scenarioHash(scenario: Scenario): string {
+  const known = hashes.get(scenario);
+  if (known) return known;
+  const text = JSON.stringify(scenario);
+  // Two 32-bit halves, as JavaScript has no 64-bit integer multiply without BigInt.
+  let h1 = 0x811c9dc5;
+  let h2 = 0xcbf29ce4;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c ^ (h1 >>> 7), 0x01000193) >>> 0;
+  }
+  const hash = h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0');
+  hashes.set(scenario, hash);
+  return hash;
+}
+
+/**
+ * Why a save cannot be replayed on the scenario as it is now, in words, or null if it can:
+ * choices naming actions or answers the scenario no longer has, choices after its time
+ * limit, or a scenario whose content changed since the save was made.
+ */
+export function saveMismatch(save: SavedRun, scenario: Scenario): string | null {
+  const actions = new Set(scenario.actions.map((a) => a.id));
+  const answers = new Set(scenario.prompts.flatMap((p) => p.options.map((o) => `${p.id}.${o.id}`)));
+  const missing = [...new Set(save.choices.flatMap((c) => (c.do && !actions.has(c.do) ? [c.do] : c.choose && !answers.has(c.choose) ? [c.choose] : [])))];
+  const late = save.choices.find((c) => c.at > scenario.timeLimit) ?? (save.t !== undefined && save.t > scenario.timeLimit ? { at: save.t } : undefined);
+  const changed = save.scenarioHash !== undefined && save.scenarioHash !== scenarioHash(scenario);
+  const problems: string[] = [];
+  if (missing.length > 0) {
+    const shown = missing.slice(0, 3).map((id) => `\`${id}\``).join(', ');
+    problems.push(`its choices name ${missing.length === 1 ? 'an action or answer' : 'actions or answers'} the scenario no longer has (${shown}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''})`);
+  }
+  if (late) problems.push(`it reaches ${formatSeconds(late.at)}, past the scenario's time limit of ${formatSeconds(scenario.timeLimit)}`);
+  if (changed && problems.length === 0) problems.push('its content differs, so the run would not replay as it was played');
+  if (problems.length === 0) return null;
+  return `${changed ? `the scenario "${scenario.id}" has changed since this run was saved: ` : ''}${problems.join('; ')}`;
+}
+
 /** Writes the run; storage that is full or blocked is not worth interrupting a game for. */
 export function writeSave(store: KeyValueStore, save: SavedRun): boolean {
   try {
@@ -69,6 +123,20 @@ export function writeSave(store: KeyValueStore, save: SavedRun): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Sets the saved run aside instead of deleting it: it is kept as the one discarded save
+ * (replacing any older one), so a run that could not be restored is not lost.
+ */
+export function discardSave(store: KeyValueStore): void {
+  try {
+    const raw = store.getItem(SAVE_KEY);
+    if (raw !== null) store.setItem(DISCARDED_KEY, raw);
+  } catch {
+    // Storage that is full or blocked cannot keep it; the message still says what happened.
+  }
+  clearSave(store);
 }
 
 export function clearSave(store: KeyValueStore): void {
@@ -81,5 +149,5 @@ export function clearSave(store: KeyValueStore): void {
 
 /** The message a player sees when a save could not be used. */
 export function restoreFailedMessage(reason: string): string {
-  return `Your saved run could not be restored: ${reason}. It has been discarded.`;
+  return `Your saved run could not be restored: ${reason}. It has been set aside in this browser, not deleted.`;
 }

@@ -8,7 +8,7 @@ import type { Scenario } from '../../scenario/schema/index.ts';
 import { Run } from '../../sim/engine.ts';
 import { playChoices, type TimedChoice } from '../../sim/runner.ts';
 import { snapshotOf, type RunSnapshot } from '../../sim/snapshot.ts';
-import { clearSave, writeSave, type KeyValueStore, type SavedRun } from './save.ts';
+import { clearSave, scenarioHash, writeSave, type KeyValueStore, type SavedRun } from './save.ts';
 
 export type Mode = 'practice' | 'assessed';
 export type Speed = 1 | 2 | 5 | 10;
@@ -122,6 +122,7 @@ export class Session {
       speed: this.config.speed,
       choices: this.choices,
       t: this.run.t,
+      scenarioHash: scenarioHash(this.scenario),
     });
   }
 

@@ -23,10 +23,24 @@ export function parseDuration(input: string | number): number | undefined {
   return Number(match[1]) * (UNIT_SECONDS[match[2] as string] as number);
 }
 
+/**
+ * The longest duration or sim time anything may name, in seconds (about 31 years): far past
+ * any incident, and small enough that sums of times stay exact and finite.
+ */
+export const MAX_SECONDS = 1e9;
+
 /** Sim-time duration: seconds as a number, or a string such as "30s", "5m", "1h", "30d". Parsed to seconds. */
 export const Duration = z
-  .union([z.number().nonnegative().max(1e9), z.string().regex(DURATION_RE, 'a duration looks like "30s", "5m", "1h" or "30d"')])
-  .transform((v) => parseDuration(v) as number)
+  .union([z.number().nonnegative().max(MAX_SECONDS, `a duration is at most ${MAX_SECONDS} seconds`), z.string().regex(DURATION_RE, 'a duration looks like "30s", "5m", "1h" or "30d"')])
+  .transform((v, ctx) => {
+    const seconds = parseDuration(v) as number;
+    // A string of many digits parses to a huge number or Infinity: bound it as the number form is.
+    if (seconds > MAX_SECONDS) {
+      ctx.issues.push({ code: 'too_big', origin: 'number', maximum: MAX_SECONDS, inclusive: true, input: v, message: `a duration is at most ${MAX_SECONDS} seconds` });
+      return z.NEVER;
+    }
+    return seconds;
+  })
   .meta({
     description: 'A sim-time duration: a number of seconds, or a number with a unit: "45s", "5m", "1.5h", "30d".',
     examples: ['30s', '5m', '1h', 600],
