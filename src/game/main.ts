@@ -3,10 +3,11 @@ import Phaser from 'phaser';
 import { BootScene } from './boot/BootScene.ts';
 import { PickerScene } from './picker/PickerScene.ts';
 import { chooseRenderer, probeWebGl } from './browser/renderer.ts';
+import { frameStats, renderOnDemand } from './browser/render-on-demand.ts';
 import { css, HEIGHT, WIDTH } from './ui/theme.ts';
 
 export function startGame(parent: string | HTMLElement): Phaser.Game {
-  return new Phaser.Game({
+  const game = new Phaser.Game({
     type: chooseRenderer(location.search, probeWebGl()) === 'webgl' ? Phaser.WEBGL : Phaser.CANVAS,
     parent,
     width: WIDTH,
@@ -21,4 +22,8 @@ export function startGame(parent: string | HTMLElement): Phaser.Game {
     // The desk and debrief are added when a run starts (play-scenes.ts).
     scene: [BootScene, PickerScene],
   });
+  renderOnDemand(game);
+  // Frames drawn and skipped, for the browser benchmark (read only).
+  (globalThis as { __burnRateFrames?: () => { drawn: number; skipped: number } }).__burnRateFrames = () => frameStats(game);
+  return game;
 }
