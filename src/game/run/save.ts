@@ -6,7 +6,9 @@
 import { z } from 'zod';
 import type { TimedChoice } from '../../sim/runner.ts';
 
-export const SAVE_KEY = 'burn-rate.run.v1';
+import { SAVE_KEY, writeSave as writeSlot, type KeyValueStore } from './save-slot.ts';
+
+export { SAVE_KEY, clearSave, hasSave, restoreFailedMessage, type KeyValueStore } from './save-slot.ts';
 
 const ChoiceSchema = z
   .strictObject({
@@ -27,13 +29,6 @@ export const SavedRunSchema = z.strictObject({
   t: z.number().finite().nonnegative().optional(),
 });
 export type SavedRun = z.infer<typeof SavedRunSchema> & { choices: TimedChoice[] };
-
-/** The part of the Storage API the save needs (tests pass a Map-backed fake). */
-export interface KeyValueStore {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
 
 export type SaveRead = { kind: 'none' } | { kind: 'ok'; save: SavedRun } | { kind: 'corrupt'; message: string };
 
@@ -63,23 +58,5 @@ export function readSave(store: KeyValueStore): SaveRead {
 
 /** Writes the run; storage that is full or blocked is not worth interrupting a game for. */
 export function writeSave(store: KeyValueStore, save: SavedRun): boolean {
-  try {
-    store.setItem(SAVE_KEY, JSON.stringify(save));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export function clearSave(store: KeyValueStore): void {
-  try {
-    store.removeItem(SAVE_KEY);
-  } catch {
-    // Nothing to do: a store we cannot write holds nothing of ours.
-  }
-}
-
-/** The message a player sees when a save could not be used. */
-export function restoreFailedMessage(reason: string): string {
-  return `Your saved run could not be restored: ${reason}. It has been discarded.`;
+  return writeSlot(store, save);
 }
