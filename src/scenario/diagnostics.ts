@@ -80,6 +80,7 @@ export const DIAGNOSTIC_CODES = {
   BR045: { name: 'choice-shape', severity: 'error', summary: 'A reference playthrough choice that does not give exactly one of do, choose or ack.' },
   BR046: { name: 'choice-timing', severity: 'warning', summary: 'Reference playthrough choices out of time order or after the time limit.' },
   BR047: { name: 'text-cut-by-comment', severity: 'warning', summary: 'An unquoted value is cut short where ` #` starts a comment.' },
+  BR049: { name: 'control-character-in-text', severity: 'warning', summary: 'A text value holds an invisible control or bidirectional-override character (from an escape or a paste); it is removed.' },
   BR050: { name: 'unreachable-phase', severity: 'warning', summary: 'A phase that no path from the first phase can reach.' },
   BR051: { name: 'unreachable-ending', severity: 'warning', summary: 'An ending that no run can reach.' },
   BR052: { name: 'dead-end', severity: 'warning', summary: 'A phase with no way out but the time limit or the budget running out.' },
