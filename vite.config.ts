@@ -75,10 +75,29 @@ function scenarioLibrary(): Plugin {
   };
 }
 
+/**
+ * Preloads the type family's faces from the page's head, so they download beside the
+ * script instead of after it has run and drawn its first text.
+ */
+function preloadFonts(): Plugin {
+  return {
+    name: 'burn-rate-preload-fonts',
+    apply: 'build',
+    transformIndexHtml(_html, ctx) {
+      const fonts = Object.keys(ctx.bundle ?? {}).filter((name) => /ibm-plex-(sans|mono)-latin-[^/]*\.woff2$/.test(name));
+      return fonts.map((name) => ({
+        tag: 'link',
+        attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: '', href: `./${name}` },
+        injectTo: 'head' as const,
+      }));
+    },
+  };
+}
+
 // The game is a static site: `npm run build` writes dist/, which runs from any file server.
 export default defineConfig({
   base: './',
-  plugins: [scenarioLibrary()],
+  plugins: [scenarioLibrary(), preloadFonts()],
   server: { port: 5173, strictPort: false },
   build: {
     target: 'es2022',

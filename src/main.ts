@@ -6,7 +6,12 @@ import '@fontsource/ibm-plex-sans/latin-600.css';
 import '@fontsource/ibm-plex-sans/latin-400-italic.css';
 import '@fontsource/ibm-plex-mono/latin-400.css';
 import '@fontsource/ibm-plex-mono/latin-600.css';
+import '@fontsource/noto-emoji/400.css';
 import { startGame } from './game/main.ts';
+import { requestFonts } from './game/ui/fonts.ts';
+
+// Ask for the faces now, while Phaser boots, rather than when the boot screen first runs.
+void requestFonts();
 
 const game = startGame('game-container');
 

@@ -3,10 +3,13 @@ import Phaser from 'phaser';
 import { BootScene } from './boot/BootScene.ts';
 import { PickerScene } from './picker/PickerScene.ts';
 import { chooseRenderer, probeWebGl } from './browser/renderer.ts';
+import { frameStats, renderOnDemand } from './browser/render-on-demand.ts';
+import { placedTexts } from './browser/layout-probe.ts';
+import { redrawWhenFacesArrive } from './ui/fonts.ts';
 import { css, HEIGHT, WIDTH } from './ui/theme.ts';
 
 export function startGame(parent: string | HTMLElement): Phaser.Game {
-  return new Phaser.Game({
+  const game = new Phaser.Game({
     type: chooseRenderer(location.search, probeWebGl()) === 'webgl' ? Phaser.WEBGL : Phaser.CANVAS,
     parent,
     width: WIDTH,
@@ -21,4 +24,11 @@ export function startGame(parent: string | HTMLElement): Phaser.Game {
     // The desk and debrief are added when a run starts (play-scenes.ts).
     scene: [BootScene, PickerScene],
   });
+  renderOnDemand(game);
+  redrawWhenFacesArrive(game);
+  // Frames drawn and skipped, for the browser benchmark (read only).
+  (globalThis as { __burnRateFrames?: () => { drawn: number; skipped: number } }).__burnRateFrames = () => frameStats(game);
+  // Where the visible text is, for the end-to-end layout tests (read only).
+  (globalThis as { __burnRateTexts?: () => unknown }).__burnRateTexts = () => placedTexts(game);
+  return game;
 }

@@ -81,6 +81,7 @@ export const DIAGNOSTIC_CODES = {
   BR046: { name: 'choice-timing', severity: 'warning', summary: 'Reference playthrough choices out of time order or after the time limit.' },
   BR047: { name: 'text-cut-by-comment', severity: 'warning', summary: 'An unquoted value is cut short where ` #` starts a comment.' },
   BR048: { name: 'runbook-too-large', severity: 'error', summary: 'A runbook file longer than a runbook may be (64 KiB).' },
+  BR049: { name: 'control-character-in-text', severity: 'warning', summary: 'A text value holds an invisible control or bidirectional-override character (from an escape or a paste); it is removed.' },
   BR050: { name: 'unreachable-phase', severity: 'warning', summary: 'A phase that no path from the first phase can reach.' },
   BR051: { name: 'unreachable-ending', severity: 'warning', summary: 'An ending that no run can reach.' },
   BR052: { name: 'dead-end', severity: 'warning', summary: 'A phase with no way out but the time limit or the budget running out.' },

@@ -12,6 +12,7 @@ import { Reporter } from './report.ts';
 import { reportSchemaIssues } from './schema-issues.ts';
 import { Scenario } from './schema/index.ts';
 import { checkStatic } from './static-checks.ts';
+import { cleanTextValues } from './text-hygiene.ts';
 import { checkValues, loadRunbooks } from './values.ts';
 import { parseYaml, toPlainData } from './yaml-source.ts';
 import { isMap, isScalar, isSeq } from 'yaml';
@@ -98,6 +99,7 @@ function runStages(text: string, options: LoadOptions, report: Reporter, result:
 
 /** Schema, ids, references, values, runbooks and, when all of those are clean, the graph checks, on the plain data of a file. */
 function checkData(data: unknown, options: LoadOptions, report: Reporter, result: LoadResult): void {
+  cleanTextValues(data, report);
   const parsed = Scenario.safeParse(data);
   checkDuplicateIds(data, report);
   if (!parsed.success) {

@@ -55,6 +55,28 @@ async function until(page: Page, test: (h: DeskHook) => boolean, timeoutMs = 90_
   }
 }
 
+/**
+ * Waits, inside the page and checking every frame, until the sim clock reaches `at` (or
+ * the run ends): at 10× a tenth of a second is ten sim seconds, so the key must follow the
+ * moment closely, however busy the machine that runs the test.
+ */
+async function untilSim(page: Page, at: number, timeoutMs = 90_000): Promise<DeskHook> {
+  await page
+    .waitForFunction(
+      (t) => {
+        const h = (globalThis as { __burnRate?: { screen: string; snapshot?: () => { t: number; ended: unknown } } }).__burnRate;
+        const s = h?.snapshot?.();
+        return h?.screen !== 'desk' || !s || s.t >= t || !!s.ended;
+      },
+      at,
+      { polling: 'raf', timeout: timeoutMs },
+    )
+    .catch(async () => {
+      throw new Error(`timed out at sim ${(await desk(page)).snapshot.t}s waiting for ${at}s`);
+    });
+  return desk(page);
+}
+
 export interface PlayLog {
   done: string[];
   skipped: string[];
@@ -65,7 +87,7 @@ export async function playChoices(page: Page, choices: ReadonlyArray<{ at: numbe
   const log: PlayLog = { done: [], skipped: [] };
   for (const c of choices) {
     const label = c.do ?? c.choose ?? 'ack';
-    let h = await until(page, (x) => x.snapshot.t >= c.at);
+    let h = await untilSim(page, c.at);
     if (h.snapshot.ended) break;
     if (c.do) {
       const action = h.snapshot.actions.find((a) => a.id === c.do);

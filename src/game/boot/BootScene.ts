@@ -6,12 +6,12 @@ import Phaser from 'phaser';
 import { bundledListings, loadBundled } from '../picker/bundled.ts';
 import { ensurePlayScenes } from './play-scenes.ts';
 import { SCENES, type PickerStart, type PlayStart } from './play.ts';
-import { discardSave, readSave, restoreFailedMessage, saveMismatch, type SavedRun } from '../run/save.ts';
+import type { SavedRun } from '../run/save.ts';
+import { discardSave, hasSave, restoreFailedMessage } from '../run/save-slot.ts';
 import { browserStore } from '../browser/storage.ts';
 import { exposeTestHook } from '../browser/test-hook.ts';
+import { requestFonts } from '../ui/fonts.ts';
 import { css, SIZE, text } from '../ui/theme.ts';
-
-const FONTS = ['400 16px "IBM Plex Sans"', '600 16px "IBM Plex Sans"', 'italic 400 16px "IBM Plex Sans"', '400 14px "IBM Plex Mono"', '600 14px "IBM Plex Mono"'];
 
 export class BootScene extends Phaser.Scene {
   constructor() {
@@ -22,17 +22,19 @@ export class BootScene extends Phaser.Scene {
     exposeTestHook({ screen: 'boot' });
     this.cameras.main.setBackgroundColor(css.bg);
     this.add.text(640, 360, 'Burn Rate', text(SIZE.big, 'dim')).setOrigin(0.5);
-    const fonts = typeof document !== 'undefined' && document.fonts ? Promise.all(FONTS.map((f) => document.fonts.load(f))) : Promise.resolve();
+    const fonts = requestFonts();
     // Text drawn before its font arrives is drawn in a fallback and stays so: wait, briefly.
     const timeout = new Promise((resolve) => setTimeout(resolve, 2500));
     void Promise.race([fonts, timeout])
       .catch(() => undefined)
-      .then(() => this.route());
+      .then(() => this.route())
+      .catch((error: unknown) => this.scene.start(SCENES.picker, { notice: restoreFailedMessage(error instanceof Error ? error.message : String(error)) } satisfies PickerStart));
   }
 
-  private route(): void {
+  private async route(): Promise<void> {
     const store = browserStore();
-    const saved = store ? readSave(store) : ({ kind: 'none' } as const);
+    // The save's validator (and Zod with it) loads only when there is a save to check.
+    const saved = store && hasSave(store) ? (await import('../run/save.ts')).readSave(store) : ({ kind: 'none' } as const);
     if (saved.kind === 'ok') {
       void this.resume(saved.save).catch((error: unknown) => {
         if (store) discardSave(store);
@@ -54,6 +56,7 @@ export class BootScene extends Phaser.Scene {
     if (!listing) throw new Error(`the scenario "${save.scenarioId}" is not in the library (or no longer loads)`);
     const [entry] = await Promise.all([loadBundled(listing), ensurePlayScenes(this.game)]);
     if (!entry.playable) throw new Error(`the scenario "${save.scenarioId}" no longer loads`);
+    const { saveMismatch } = await import('../run/save.ts');
     const mismatch = saveMismatch(save, entry.playable.scenario);
     if (mismatch) throw new Error(mismatch);
     const start: PlayStart = { playable: entry.playable, seed: save.seed, mode: save.mode, speed: save.speed, resume: save };

@@ -2,6 +2,10 @@
  * The pager's beep, made with WebAudio so no sound file is needed. Browsers only allow
  * sound after a user gesture; by the time a page fires the player has pressed keys on the
  * picker, and if audio is still blocked (or absent) the pager stays silent but visible.
+ *
+ * Making an AudioContext can block the page for hundreds of milliseconds while the browser
+ * opens the audio device, so it is never made inside a key or click handler: the first
+ * gesture asks for it once the page is idle, after the screen has answered the key.
  */
 let ctx: AudioContext | null = null;
 
@@ -44,8 +48,25 @@ export function pagerBeep(urgent = true): void {
   }
 }
 
-/** Unlocks audio on the first gesture, so the first page can beep. */
+let requested = false;
+
+/** Runs `task` when the page is idle (or soon, where the browser cannot say). */
+function whenIdle(task: () => void): void {
+  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number }).requestIdleCallback;
+  if (idle) idle(task, { timeout: 1000 });
+  else setTimeout(task, 50);
+}
+
+/** Unlocks audio after the first gesture, so the first page can beep; returns at once. */
 export function unlockAudio(): void {
-  const ac = context();
-  if (ac && ac.state === 'suspended') void ac.resume().catch(() => undefined);
+  if (ctx) {
+    if (ctx.state === 'suspended') void ctx.resume().catch(() => undefined);
+    return;
+  }
+  if (requested) return;
+  requested = true;
+  whenIdle(() => {
+    const ac = context();
+    if (ac && ac.state === 'suspended') void ac.resume().catch(() => undefined);
+  });
 }

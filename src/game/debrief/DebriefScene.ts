@@ -18,7 +18,7 @@ import { Button } from '../ui/button.ts';
 import { DimensionChart } from './dimension-chart.ts';
 import { panel } from '../ui/panel.ts';
 import { StackView } from './stack-view.ts';
-import { setLines } from '../ui/text-util.ts';
+import { fitText, setLines } from '../ui/text-util.ts';
 
 export class DebriefScene extends Phaser.Scene {
   private start!: DebriefStart;
@@ -53,7 +53,7 @@ export class DebriefScene extends Phaser.Scene {
     const colour = d.overall.level ? (LEVEL_COLOUR[d.overall.level] ?? css.text) : css.dim;
     const head = this.add.text(24, 34, headlineText(d), text(SIZE.huge, colour, { fontStyle: '600' }));
     if (head.width > 1232) head.setFontSize(32);
-    this.add.text(24, 92, subline(d), text(SIZE.small, 'dim'));
+    fitText(this.add.text(24, 92, '', text(SIZE.small, 'dim')), subline(d), 1232);
     const why = this.add.text(24, 114, d.overall.explanation, text(SIZE.small, 'text', { wordWrap: { width: 1232 }, lineSpacing: 2 }));
     setLines(why, d.overall.explanation, 3);
 

@@ -126,7 +126,13 @@ export class BudgetTimeline {
       ctx.globalAlpha = 1;
     }
     tex.refresh();
-    scene.add.image(x, y, key).setOrigin(0);
+    const image = scene.add.image(x, y, key).setOrigin(0);
+    // Textures belong to the game, not the scene: free this one when the debrief closes,
+    // or every run would keep its chart for the life of the page.
+    scene.events.once('shutdown', () => {
+      image.destroy();
+      tex.destroy();
+    });
     scene.add.text(x + 4, y + h + 2, '● a choice, coloured by the level it showed (red: anti-pattern)  ·  orange line: share of the window\'s error budget spent', text(SIZE.small, 'dim'));
   }
 }

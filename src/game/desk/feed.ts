@@ -5,6 +5,7 @@
  * the whole panel.
  */
 import type Phaser from 'phaser';
+import { setLines } from '../ui/text-util.ts';
 import { css, mono, SIZE, text } from '../ui/theme.ts';
 
 export interface FeedEntry {
@@ -81,7 +82,15 @@ export class FeedView {
       ...this.style(e.bodyColour ?? css.text, this.options.monospace ? SIZE.small : SIZE.body),
       wordWrap: { width: bodyWidth, useAdvancedWrap: true },
     });
-    const height = inline ? Math.max(head.height, body.height) : head.height + 2 + body.height;
+    let height = inline ? Math.max(head.height, body.height) : head.height + 2 + body.height;
+    if (height > this.h) {
+      // An entry taller than the whole panel (a 500-character log line) is cut to fit,
+      // with an ellipsis: left whole it would never fit, and the panel would show nothing.
+      const room = this.h - (inline ? 0 : head.height + 2);
+      const lineHeight = body.height / Math.max(1, body.getWrappedText(e.body).length);
+      setLines(body, e.body, Math.max(1, Math.floor(room / lineHeight)));
+      height = inline ? Math.max(head.height, body.height) : head.height + 2 + body.height;
+    }
     return { head, body, height };
   }
 

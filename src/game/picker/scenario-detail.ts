@@ -9,7 +9,7 @@ import { MODES, SPEED_CHOICES, type PickerState } from './picker-state.ts';
 import type { Mode, Speed } from '../run/session.ts';
 import { css, mono, num, SIZE, text } from '../ui/theme.ts';
 import { Button } from '../ui/button.ts';
-import { setText } from '../ui/text-util.ts';
+import { setLines, setText } from '../ui/text-util.ts';
 
 export interface DetailActions {
   onMode: (mode: Mode) => void;
@@ -40,6 +40,8 @@ export class ScenarioDetail {
   private diagScroll = 0;
   private entry: Listing | null = null;
   private readonly diagTop: number;
+  /** Where the summary must end, above the mode buttons. */
+  private readonly aboutBottom: number;
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -54,6 +56,7 @@ export class ScenarioDetail {
     this.about = scene.add.text(x + 20, y + 52, '', text(SIZE.body, 'text', { wordWrap: { width: w - 40 }, lineSpacing: 3 }));
     this.diagTop = y + 52;
     const cy = y + 236;
+    this.aboutBottom = cy - 12;
     this.labels.push(scene.add.text(x + 20, cy, 'MODE', text(SIZE.small, 'dim', { fontStyle: '600' })));
     this.modes = MODES.map((m, i) => new Button(scene, x + 20 + i * 284, cy + 22, 276, 36, m === 'practice' ? 'Practice (coaching)' : 'Assessed', () => actions.onMode(m), { align: 'center' }));
     this.labels.push(scene.add.text(x + 20, cy + 64, '', text(SIZE.small, 'dim')));
@@ -78,9 +81,11 @@ export class ScenarioDetail {
       setText(this.about, 'The scenarios folder is empty. Drop a scenario file here to play it.');
       return;
     }
-    setText(this.title, entry.title);
+    // A long title takes two lines at most, and the text below moves down to make room.
+    setLines(this.title, entry.title, 2);
+    this.about.setY(this.title.y + this.title.height + 6);
     if (playable) {
-      setText(
+      setLines(
         this.about,
         [
           entry.summary,
@@ -89,6 +94,7 @@ export class ScenarioDetail {
           `Difficulty: ${entry.difficulty} · about ${entry.duration ?? '?'} min at 1×${entry.shift ? ` · shift length ${entry.shift} of sim time` : ''}`,
           entry.tags.length ? `Tags: ${entry.tags.join(', ')}` : '',
         ].join('\n'),
+        Math.max(1, Math.floor((this.aboutBottom - this.about.y) / (this.about.getTextMetrics().fontSize + this.about.lineSpacing))),
       );
       this.clearDiagnostics();
       this.modes.forEach((b, i) => b.setSelected(MODES[i] === state.mode).setFocused(state.focus === 'mode' && MODES[i] === state.mode));

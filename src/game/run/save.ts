@@ -9,9 +9,9 @@ import { MAX_SECONDS, type Scenario } from '../../scenario/schema/index.ts';
 import { formatSeconds } from '../../scenario/values.ts';
 import type { TimedChoice } from '../../sim/runner.ts';
 
-export const SAVE_KEY = 'burn-rate.run.v1';
-/** Where the last save that could not be restored is kept (one, the newest). */
-export const DISCARDED_KEY = `${SAVE_KEY}.discarded`;
+import { SAVE_KEY, writeSave as writeSlot, type KeyValueStore } from './save-slot.ts';
+
+export { SAVE_KEY, DISCARDED_KEY, clearSave, discardSave, hasSave, restoreFailedMessage, type KeyValueStore } from './save-slot.ts';
 /** Most choices a save holds, as a choice log. */
 const MAX_CHOICES = 5000;
 
@@ -36,13 +36,6 @@ export const SavedRunSchema = z.strictObject({
   scenarioHash: z.string().regex(/^[0-9a-f]{16}$/).optional(),
 });
 export type SavedRun = z.infer<typeof SavedRunSchema> & { choices: TimedChoice[] };
-
-/** The part of the Storage API the save needs (tests pass a Map-backed fake). */
-export interface KeyValueStore {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
 
 export type SaveRead = { kind: 'none' } | { kind: 'ok'; save: SavedRun } | { kind: 'corrupt'; message: string };
 
@@ -117,37 +110,5 @@ export function saveMismatch(save: SavedRun, scenario: Scenario): string | null 
 
 /** Writes the run; storage that is full or blocked is not worth interrupting a game for. */
 export function writeSave(store: KeyValueStore, save: SavedRun): boolean {
-  try {
-    store.setItem(SAVE_KEY, JSON.stringify(save));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Sets the saved run aside instead of deleting it: it is kept as the one discarded save
- * (replacing any older one), so a run that could not be restored is not lost.
- */
-export function discardSave(store: KeyValueStore): void {
-  try {
-    const raw = store.getItem(SAVE_KEY);
-    if (raw !== null) store.setItem(DISCARDED_KEY, raw);
-  } catch {
-    // Storage that is full or blocked cannot keep it; the message still says what happened.
-  }
-  clearSave(store);
-}
-
-export function clearSave(store: KeyValueStore): void {
-  try {
-    store.removeItem(SAVE_KEY);
-  } catch {
-    // Nothing to do: a store we cannot write holds nothing of ours.
-  }
-}
-
-/** The message a player sees when a save could not be used. */
-export function restoreFailedMessage(reason: string): string {
-  return `Your saved run could not be restored: ${reason}. It has been set aside in this browser, not deleted.`;
+  return writeSlot(store, save);
 }

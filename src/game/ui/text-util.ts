@@ -29,6 +29,9 @@ export function setLines(t: Phaser.GameObjects.Text, value: string, lines: numbe
     return;
   }
   const kept = wrapped.slice(0, lines);
-  kept[lines - 1] = `${(kept[lines - 1] ?? '').replace(/\s*\S*$/, '')}…`;
+  const last = kept[lines - 1] ?? '';
+  // Drop the last word for the ellipsis; a line that is one unbroken word loses two letters instead.
+  const cut = last.replace(/\s*\S*$/, '');
+  kept[lines - 1] = `${cut.length > 0 ? cut : last.slice(0, -2)}…`;
   setText(t, kept.join('\n'));
 }

@@ -8,8 +8,9 @@ import type Phaser from 'phaser';
 export const WIDTH = 1280;
 export const HEIGHT = 720;
 
-export const FONT = '"IBM Plex Sans", "DejaVu Sans", "Helvetica Neue", Arial, sans-serif';
-export const MONO = '"IBM Plex Mono", "DejaVu Sans Mono", Menlo, Consolas, monospace';
+// Noto Emoji (shipped) draws pictographs that the system fonts after it may not have.
+export const FONT = '"IBM Plex Sans", "Noto Emoji", "DejaVu Sans", "Helvetica Neue", Arial, sans-serif';
+export const MONO = '"IBM Plex Mono", "Noto Emoji", "DejaVu Sans Mono", Menlo, Consolas, monospace';
 
 /** Colours as CSS strings (Text) and numbers (Graphics) from one table. */
 const HEX = {
@@ -71,6 +72,9 @@ export function text(
     // Crisp text when the canvas is scaled up to a large window.
     resolution: Math.min(2, Math.max(1, globalThis.devicePixelRatio || 1)),
     ...extra,
+    // Wrapped text breaks a word longer than the line (a URL, a hash, a hostile title)
+    // instead of letting it run off its panel: Phaser's basic wrap never breaks a word.
+    ...(extra.wordWrap ? { wordWrap: { useAdvancedWrap: true, ...extra.wordWrap } } : {}),
   };
 }
 
