@@ -4,7 +4,7 @@
  * at the current sim time, so a scenario, a seed and a timed choice log reproduce a run
  * bit for bit. Shaped like an actor: `send`, `getSnapshot`, `subscribe`.
  */
-import type { Action, Condition, Effects, Phase, Prompt, Scenario } from '../scenario/schema/index.ts';
+import type { Action, Condition, Effects, Phase, Prompt, PromptOption, ResultText, Scenario } from '../scenario/schema/index.ts';
 import { AlertBoard, type AlertTransition } from './alerts.ts';
 import { budgetFloor, freezeView, holds, wakeTime, type RunView } from './conditions.ts';
 import type { ChoiceRecord, PlayerEvent, RunEvent } from './events.ts';
@@ -242,6 +242,18 @@ export class Run implements RunView {
   }
 
   /** True if the action could start now (ignoring whether the player is busy). */
+  /** Whether a prompt's answer is on offer now: its `when`, if any, holds. */
+  isOffered(option: PromptOption): boolean {
+    return option.when === undefined || holds(option.when, this);
+  }
+
+  /** The result text to show now: the text, or the first version whose condition holds. */
+  resultText(result: ResultText | undefined): string | null {
+    if (result === undefined) return null;
+    if (typeof result === 'string') return result;
+    return result.find((v) => v.when === undefined || holds(v.when, this))?.text ?? null;
+  }
+
   isAvailable(action: Action): boolean {
     return !this.ending && (action.repeatable || !this.started.has(action.id)) && holds(action.available, this);
   }
@@ -312,7 +324,7 @@ export class Run implements RunView {
     this.done.add(action.id);
     if (action.kind === 'communicate') this.lastUpdateAt = this.t;
     this.stateVersion++;
-    this.events.push({ t: this.t, type: 'action.done', action: action.id, result: action.effects.result ?? null });
+    this.events.push({ t: this.t, type: 'action.done', action: action.id, result: this.resultText(action.effects.result) });
     this.applyEffects(action.effects, action.id);
     // The machine moves on an action only through its goto: spare it events it has no transition for.
     if (action.effects.goto) {
@@ -331,13 +343,14 @@ export class Run implements RunView {
     const { prompt } = this.openPrompts[index] as OpenPrompt;
     const option = prompt.options.find((o) => o.id === optionId);
     if (!option) return this.reject(`${promptId}.${optionId}`, 'that question has no such answer');
+    if (!this.isOffered(option)) return this.reject(`${promptId}.${optionId}`, 'that answer is not on offer now');
     this.openPrompts.splice(index, 1);
     const id = `${promptId}.${optionId}`;
     if (lapsed) {
       this.events.push({ t: this.t, type: 'prompt.lapse', prompt: promptId, option: optionId });
     } else {
       this.choices.push({ t: this.t, kind: 'choose', id, completedAt: this.t, view: freezeView(this) });
-      this.events.push({ t: this.t, type: 'prompt.answer', prompt: promptId, option: optionId, result: option.effects.result ?? null });
+      this.events.push({ t: this.t, type: 'prompt.answer', prompt: promptId, option: optionId, result: this.resultText(option.effects.result) });
     }
     this.chosen.add(id);
     this.stateVersion++;
@@ -433,7 +446,8 @@ export class Run implements RunView {
           this.passWake = Math.min(this.passWake, open.openedAt + prompt.timeout - 1e-6);
           continue;
         }
-        const fallback = prompt.options.find((o) => o.default);
+        // A default that the run has not made true is not taken: the question lapses instead.
+        const fallback = prompt.options.find((o) => o.default && this.isOffered(o));
         if (fallback) {
           this.answer(prompt.id, fallback.id, true);
         } else {

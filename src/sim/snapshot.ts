@@ -162,7 +162,7 @@ export function snapshotOf(run: Run): RunSnapshot {
       from: prompt.from ?? null,
       openedAt,
       deadline: prompt.timeout !== undefined ? openedAt + prompt.timeout : null,
-      options: prompt.options.map((o) => ({ id: o.id, label: o.label })),
+      options: prompt.options.filter((o) => run.isOffered(o)).map((o) => ({ id: o.id, label: o.label })),
     })),
     messages,
     facts: factTimes,
