@@ -83,5 +83,12 @@ export function loadBundledFile(files: Readonly<Record<string, string>>, path: s
 export function loadDropped(files: ReadonlyArray<{ name: string; text: string }>): LibraryEntry[] {
   const markdown = new Map(files.filter((f) => /\.md$/i.test(f.name)).map((f) => [f.name, f.text]));
   const read = (rel: string) => markdown.get(rel.split('/').pop() ?? rel);
-  return files.filter((f) => /\.ya?ml$/i.test(f.name)).map((f) => entryFrom(f.name, f.text, read, true));
+  return files
+    .filter((f) => /\.ya?ml$/i.test(f.name))
+    .map((f) => {
+      const entry = entryFrom(f.name, f.text, read, true);
+      // Kept with the runs in history, so a run of a dropped file can be reopened after a reload.
+      if (entry.playable) entry.playable.files = [{ name: f.name, text: f.text }, ...files.filter((m) => /\.md$/i.test(m.name)).map((m) => ({ name: m.name, text: m.text }))];
+      return entry;
+    });
 }
