@@ -47,7 +47,12 @@ type Step = Debrief['timeline'][number];
 
 const LATE = 120;
 const promptOf = (s: Step) => s.id.slice(0, s.id.indexOf('.'));
-const answerOf = (s: Step) => s.label.slice(s.label.lastIndexOf('→') + 1).trim();
+/** An answer's own words: the label after the question, without its quotation marks. */
+const answerOf = (s: Step) =>
+  s.label
+    .slice(s.label.lastIndexOf('→') + 1)
+    .trim()
+    .replace(/^["“]+|["”]+$/g, '');
 const harmful = (s: Step) => s.shown.some((e) => e.harmful);
 const short = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
@@ -60,17 +65,16 @@ export function divergences(you: Debrief, ghost: Debrief, level: string): Diverg
       const m = mine.find((s) => s.kind === g.kind && s.id === g.id);
       const what = g.kind === 'ack' ? 'acknowledged the page' : `did "${short(g.label)}"`;
       if (!m) out.push({ t: g.t, text: `${formatClock(g.t)} ${level} ${what}; you never did`, harmful: false });
-      else if (m.t - g.t > LATE) out.push({ t: g.t, text: `${formatClock(g.t)} ${level} ${what}; you at ${formatClock(m.t)}, ${formatDuration(m.t - g.t)} later`, harmful: false });
+      else if (m.t - g.t > LATE) out.push({ t: g.t, text: `${formatClock(g.t)} ${level} ${what}; you did at ${formatClock(m.t)}, ${formatDuration(m.t - g.t)} later`, harmful: false });
     } else if (g.kind === 'choose') {
       const m = mine.find((s) => s.kind === 'choose' && promptOf(s) === promptOf(g));
       if (!m) out.push({ t: g.t, text: `${formatClock(g.t)} ${level} answered "${short(answerOf(g), 50)}"; you did not answer`, harmful: false });
-      else if (m.id !== g.id) out.push({ t: Math.min(g.t, m.t), text: `${formatClock(m.t)} you answered "${short(answerOf(m), 40)}"; ${level} answered "${short(answerOf(g), 40)}"`, harmful: harmful(m) });
+      else if (m.id !== g.id) out.push({ t: g.t, text: `${formatClock(g.t)} ${level} answered "${short(answerOf(g), 45)}"; you answered "${short(answerOf(m), 45)}" at ${formatClock(m.t)}`, harmful: harmful(m) });
     }
   }
   for (const m of mine) {
-    if (!harmful(m)) continue;
-    const same = ghost.timeline.some((g) => g.id === m.id);
-    if (!same && m.kind === 'act') out.push({ t: m.t, text: `${formatClock(m.t)} you did "${short(m.label)}", an anti-pattern ${level} never did`, harmful: true });
+    if (!harmful(m) || m.kind !== 'act') continue;
+    if (!ghost.timeline.some((g) => g.id === m.id)) out.push({ t: m.t, text: `${formatClock(m.t)} you did "${short(m.label)}", an anti-pattern ${level} never did`, harmful: true });
   }
   return out.sort((a, b) => a.t - b.t);
 }
