@@ -36,6 +36,8 @@ export class DebriefScene extends Phaser.Scene {
   private selected = 0;
   private exports: Array<{ name: string; length: number }> = [];
   private notice = '';
+  /** How many moments the ghost panel calls out (read by the tests). */
+  private parted = 0;
 
   constructor() {
     super(SCENES.debrief);
@@ -77,12 +79,13 @@ export class DebriefScene extends Phaser.Scene {
     this.evidenceTitle = e.title;
     this.evidence = new StackView(this, 516, e.top, 350, 128);
     const parted = ghost ? divergences(d, ghost.debrief, ghost.level) : [];
-    const next = d.nextLevel.target ? `what ${d.nextLevel.target} would have done` : 'the next level up';
-    panel(this, 886, 446, 378, 166, ghost ? `Where you parted from ${ghost.level}, then ${next} · ←/→` : `${next} · ←/→`);
+    const next = d.nextLevel.target ? `What ${d.nextLevel.target} would have done` : 'The next level up';
+    panel(this, 886, 446, 378, 166, ghost ? `Where you parted from ${ghost.level} · ←/→` : `${next} · ←/→`);
     this.advice = new StackView(this, 898, e.top, 354, 128);
     const partedLines = parted.map((p) => ({ head: `Where you parted from ${ghost?.level ?? 'L5'}`, body: p.text, colour: p.harmful ? css.critical : '#f778ba' }));
     if (ghost && parted.length === 0) partedLines.push({ head: `Beside ${ghost.level}`, body: `You made the same choices as the ${ghost.level} reference, at about the same times.`, colour: '#f778ba' });
-    this.advice.set([...partedLines, ...adviceLines(d)]);
+    const advice = adviceLines(d).map((l) => (ghost ? { ...l, head: `${next} · ${l.head}` } : l));
+    this.advice.set([...partedLines, ...advice]);
     this.parted = parted.length;
 
     this.add.text(24, 622, keyTimeLines(d).join('   ·   '), text(SIZE.small, 'text', { wordWrap: { width: 1232 } }));
@@ -184,7 +187,6 @@ export class DebriefScene extends Phaser.Scene {
     this.notice = kept.ok ? (kept.note ?? 'Kept in your history (H).') : kept.message;
   }
 
-  private parted = 0;
 
   private expose(): void {
     exposeTestHook({

@@ -182,7 +182,7 @@ export class BudgetTimeline {
     tex.refresh();
     scene.add.image(x, y, key).setOrigin(0);
     const legend = ghost
-      ? `● your choices, coloured by level (red: anti-pattern) · orange: your budget spent · pink dashed: the ${ghost.level} reference on your seed`
+      ? `● a choice, coloured by level (red: anti-pattern) · orange: your budget spent · pink dashed: ${ghost.level}'s, same seed`
       : '● a choice, coloured by the level it showed (red: anti-pattern)  ·  orange line: share of the window\'s error budget spent';
     scene.add.text(x + 4, y + h + 2, legend, text(SIZE.small, 'dim'));
   }

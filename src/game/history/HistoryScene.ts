@@ -18,7 +18,7 @@ import { findScenario, replayToDebrief } from './open.ts';
 
 const TOP = 168;
 const ROW_H = 34;
-const VISIBLE = 13;
+const VISIBLE = 12;
 const COLUMNS: Array<[keyof ReturnType<typeof rowOf>, string, number, number]> = [
   ['when', 'Finished', 40, 170],
   ['scenario', 'Scenario', 220, 420],
@@ -96,8 +96,8 @@ export class HistoryScene extends Phaser.Scene {
       ['Export history', 'E', () => this.exportAll()],
       ['Back to scenarios', 'Esc', () => this.back()],
     ];
-    specs.forEach(([label, key, fn], i) => this.buttons.push(new Button(this, 24 + i * 248, 664, 236, 40, label, fn, { key, tone: i === 0 ? 'primary' : 'normal' })));
-    this.add.text(40, HEIGHT - 8, '↑/↓ choose a run · Enter reopen · V progress · I import a debrief or choice log (.json) · E export · Esc back', text(SIZE.small, 'dim')).setOrigin(0, 1);
+    specs.forEach(([label, key, fn], i) => this.buttons.push(new Button(this, 24 + i * 248, 640, 236, 40, label, fn, { key, tone: i === 0 ? 'primary' : 'normal' })));
+    this.add.text(40, HEIGHT - 10, '↑/↓ choose a run · Enter reopen · V progress · I import a debrief or choice log (.json) · E export · Esc back', text(SIZE.small, 'dim')).setOrigin(0, 1);
 
     this.input.keyboard?.addCapture('TAB,SPACE,UP,DOWN,PAGE_UP,PAGE_DOWN');
     // The file dialog needs the key press itself (a user gesture), so I is heard from the page.
@@ -199,13 +199,13 @@ export class HistoryScene extends Phaser.Scene {
     const run = read.run;
     const scenarioId = run.scenarioId ?? this.start.scenarioId ?? null;
     if (!scenarioId) return this.say(`${file.name} does not say which scenario it is for: choose the scenario in the picker first, then import it from there.`, css.critical);
-    if (run.seed === null) return this.say(`${file.name} does not give the seed it was played on: add "seed": N next to its "choices".`, css.critical);
-    const seed = run.seed;
     this.busy = true;
-    this.say(`Replaying ${file.name} on ${scenarioId}, seed ${seed}…`, css.dim);
+    this.say(`Replaying ${file.name} on ${scenarioId}…`, css.dim);
     void findScenario(scenarioId)
       .then((found) => {
         if (!found.ok) throw new Error(found.error);
+        // As the CLI does: a log that gives no seed plays on the scenario's own.
+        const seed = run.seed ?? found.playable.scenario.seed;
         return replayToDebrief(this, { playable: found.playable, seed, mode: run.mode ?? 'assessed', choices: run.choices, origin: 'import', was: run.debrief });
       })
       .catch((error: unknown) => {

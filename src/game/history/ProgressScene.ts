@@ -45,8 +45,7 @@ export class ProgressScene extends Phaser.Scene {
       if (e.key === 'ArrowRight') this.setFilter(this.filter + 1);
       if (e.key === 'ArrowLeft') this.setFilter(this.filter - 1 + this.filters.length);
     });
-    const preferred = this.filters.indexOf(this.start.scenarioId ?? null);
-    this.setFilter(preferred > 0 && this.entries.filter((e) => e.scenario.id === this.start.scenarioId).length > 1 ? preferred : 0);
+    this.setFilter(0);
   }
 
   private setFilter(i: number): void {
@@ -58,7 +57,7 @@ export class ProgressScene extends Phaser.Scene {
     const title = id === null ? 'All scenarios' : (this.entries.find((e) => e.scenario.id === id)?.scenario.title ?? id);
     const first = p.runs[0];
     const last = p.runs[p.runs.length - 1];
-    const span = first && last ? `${p.runs.length} run${p.runs.length === 1 ? '' : 's'}, ${formatWhen(first.finishedAt)} to ${formatWhen(last.finishedAt)}` : 'no runs kept yet';
+    const span = !first || !last ? 'no runs kept yet' : first === last ? `1 run, ${formatWhen(first.finishedAt)}` : `${p.runs.length} runs, ${formatWhen(first.finishedAt)} to ${formatWhen(last.finishedAt)}`;
     this.drawn.push(this.add.text(42, 66, `${title} · ${span}${this.filters.length > 1 ? `   ◀ ${this.filter + 1}/${this.filters.length} ▶` : ''}`, text(SIZE.label, 'dim')));
     if (p.runs.length === 0) {
       this.drawn.push(this.add.text(WIDTH / 2, 300, 'No finished runs yet: play a scenario to its end and your levels appear here.', text(SIZE.title, 'dim')).setOrigin(0.5));

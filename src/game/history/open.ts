@@ -68,7 +68,7 @@ export async function replayToDebrief(
     const now = buildDebrief(run.playable.scenario, transcriptOf(session.run, session.choices)).overall.level;
     notice = now === run.wasLevel ? 'Replayed from its choices.' : `Replayed from its choices; the scenario has changed since: it was ${run.wasLevel ?? 'not observed'}, now ${now ?? 'not observed'}.`;
   } else {
-    notice = `Replayed from a choice log of ${run.choices.length} choice${run.choices.length === 1 ? '' : 's'} on seed ${run.seed}.`;
+    notice = `Replayed from a choice log of ${run.choices.length} choice${run.choices.length === 1 ? '' : 's'} on ${run.playable.scenario.title}, seed ${run.seed}.`;
   }
   from.scene.start(SCENES.debrief, { playable: run.playable, session, mode: run.mode, origin: run.origin, notice } satisfies DebriefStart);
 }
