@@ -19,7 +19,7 @@ function scenario(): Scenario {
     {
       id: 'status',
       question: 'Where are we?',
-      when: { at: '1m' },
+      when: { at: '5m' },
       timeout: '20m',
       options: [
         { id: 'rolled-back', label: 'Rolled back, verifying.', when: { done: ['rollback'] }, default: true },
@@ -32,19 +32,28 @@ function scenario(): Scenario {
 }
 
 describe('answers and results that claim only what the run has shown', () => {
-  it('offers "rolled back" only once the rollback has completed', () => {
+  it('offers "rolled back" only to a run whose rollback has completed when the question opens', () => {
+    const options = (choices: Parameters<typeof playChoices>[1]) => {
+      const run = new Run(scenario(), { seed: 1 });
+      playChoices(run, choices, false);
+      while (run.t < 320) run.step();
+      return snapshotOf(run).prompts[0]?.options.map((o) => o.id);
+    };
+    expect(options([])).toEqual(['looking', 'later']);
+    expect(options([{ at: 130, do: 'rollback' }])).toEqual(['rolled-back', 'later']);
+  });
+
+  it('keeps the answers as they were offered while the question stays open', () => {
     const run = new Run(scenario(), { seed: 1 });
-    const ids = () => snapshotOf(run).prompts[0]?.options.map((o) => o.id);
-    while (run.t < 100) run.step();
-    expect(ids()).toEqual(['looking', 'later']);
-    playChoices(run, [{ at: 130, do: 'rollback' }], false);
-    while (run.t < 200) run.step();
-    expect(ids()).toEqual(['rolled-back', 'later']);
+    playChoices(run, [{ at: 310, do: 'rollback' }], false);
+    while (run.t < 420) run.step();
+    expect(run.done.has('rollback')).toBe(true);
+    expect(snapshotOf(run).prompts[0]?.options.map((o) => o.id)).toEqual(['looking', 'later']);
   });
 
   it('refuses an answer that is not on offer, and the run goes on as if it was not given', () => {
-    const t = runPlaythrough(scenario(), { seed: 1, choices: [{ at: 90, choose: 'status.rolled-back' }] });
-    expect(t.events.find((e) => e.type === 'rejected')).toMatchObject({ what: 'status.rolled-back', reason: 'that answer is not on offer now' });
+    const t = runPlaythrough(scenario(), { seed: 1, choices: [{ at: 310, choose: 'status.rolled-back' }] });
+    expect(t.events.find((e) => e.type === 'rejected')).toMatchObject({ what: 'status.rolled-back', reason: 'that answer was not on offer when the question opened' });
     expect(t.records.some((r) => r.id === 'status.rolled-back')).toBe(false);
   });
 

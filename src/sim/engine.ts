@@ -58,6 +58,8 @@ const watch = (): Watch => ({ wake: -Infinity, floor: -Infinity, version: -1 });
 interface OpenPrompt {
   prompt: Prompt;
   openedAt: number;
+  /** The answers on offer, fixed when the question opened so they never change under the player. */
+  offered: PromptOption[];
 }
 
 interface SloEntry {
@@ -242,8 +244,8 @@ export class Run implements RunView {
   }
 
   /** True if the action could start now (ignoring whether the player is busy). */
-  /** Whether a prompt's answer is on offer now: its `when`, if any, holds. */
-  isOffered(option: PromptOption): boolean {
+  /** Whether an answer is offered by a question opening now: its `when`, if any, holds. */
+  private offers(option: PromptOption): boolean {
     return option.when === undefined || holds(option.when, this);
   }
 
@@ -340,10 +342,10 @@ export class Run implements RunView {
   private answer(promptId: string, optionId: string, lapsed = false): void {
     const index = this.openPrompts.findIndex((p) => p.prompt.id === promptId);
     if (index < 0) return this.reject(`${promptId}.${optionId}`, 'that question is not open');
-    const { prompt } = this.openPrompts[index] as OpenPrompt;
+    const { prompt, offered } = this.openPrompts[index] as OpenPrompt;
     const option = prompt.options.find((o) => o.id === optionId);
     if (!option) return this.reject(`${promptId}.${optionId}`, 'that question has no such answer');
-    if (!this.isOffered(option)) return this.reject(`${promptId}.${optionId}`, 'that answer is not on offer now');
+    if (!offered.includes(option)) return this.reject(`${promptId}.${optionId}`, 'that answer was not on offer when the question opened');
     this.openPrompts.splice(index, 1);
     const id = `${promptId}.${optionId}`;
     if (lapsed) {
@@ -433,7 +435,7 @@ export class Run implements RunView {
       for (let i = 0; i < this.pendingPrompts.length; i++) {
         const { prompt: p, watch: w } = this.pendingPrompts[i] as { prompt: Prompt; watch: Watch };
         if (!this.due(p.when, w)) continue;
-        this.openPrompts.push({ prompt: p, openedAt: this.t });
+        this.openPrompts.push({ prompt: p, openedAt: this.t, offered: p.options.filter((o) => this.offers(o)) });
         this.events.push({ t: this.t, type: 'prompt.open', prompt: p.id });
         this.pendingPrompts.splice(i--, 1);
       }
@@ -447,7 +449,7 @@ export class Run implements RunView {
           continue;
         }
         // A default that the run has not made true is not taken: the question lapses instead.
-        const fallback = prompt.options.find((o) => o.default && this.isOffered(o));
+        const fallback = open.offered.find((o) => o.default);
         if (fallback) {
           this.answer(prompt.id, fallback.id, true);
         } else {

@@ -116,7 +116,7 @@ export const PromptOption = z
     label: z.string().min(1).max(160).meta({ description: 'The option as the player reads it.' }),
     when: Condition.optional().meta({
       description:
-        'Offered only while this holds (checked while the prompt is open), so an answer never claims what the run has not shown, e.g. `{ done: rollback }` for "rolled back". Omit to always offer it.',
+        'Offered only if this holds when the prompt opens (the answers then stay as they are until it is answered), so an answer never claims what the run has not shown, e.g. `{ done: rollback }` for "rolled back". Omit to always offer it.',
     }),
     effects: Effects.default({ telemetry: [], reveal: [], logs: [], messages: [], silence: [] }),
     evidence: z.array(Evidence).max(20).default([]).meta({ description: 'What choosing this option shows.' }),
