@@ -83,6 +83,8 @@ describe('history', () => {
 
     await page.reload();
     await waitForScreen(page, 'picker');
+    await page.waitForTimeout(200);
+    await screenshot(page, 'picker-history-link');
     await press(page, 'h');
     await waitForScreen(page, 'history');
     await page.waitForTimeout(200);
@@ -176,6 +178,8 @@ describe('history', () => {
     }, runs);
     await page.reload();
     await waitForScreen(page, 'picker');
+    await page.waitForTimeout(200);
+    await screenshot(page, 'picker-history-link');
     await press(page, 'h');
     await waitForScreen(page, 'history');
     await page.waitForTimeout(200);
