@@ -13,7 +13,7 @@ import { adviceLines, evidenceLines, exportName, headlineText, keyTimeLines, LEV
 import { downloadText } from '../browser/files.ts';
 import { SCENES, type DebriefStart, type HistoryStart, type PickerStart, type PlayStart } from '../boot/play.ts';
 import { browserStore } from '../browser/storage.ts';
-import { addRun, entryId, type HistoryEntry } from '../run/history.ts';
+import { addRun, entryOf } from '../run/history.ts';
 import { divergences, playGhost } from './ghost.ts';
 import { exposeTestHook } from '../browser/test-hook.ts';
 import { css, SIZE, text } from '../ui/theme.ts';
@@ -160,33 +160,17 @@ export class DebriefScene extends Phaser.Scene {
     void import('../history/open.ts').then(({ openHistory }) => openHistory(this, { scenarioId: this.start.playable.scenario.id } satisfies HistoryStart));
   }
 
-  /** Keeps a run just played in history; says so if it could not (full or blocked storage). */
+  /** Keeps a run just played in history (a library run's session did so as it ended); says so, or why not. */
   private keep(): void {
-    const store = browserStore();
     const { session, playable } = this.start;
-    if (!store) {
-      this.notice = 'This browser keeps no storage for the game, so this run will not be in your history: export it (J) to keep it.';
-      return;
+    const store = browserStore();
+    let kept = session.kept;
+    if (!kept && store) {
+      kept = addRun(store, entryOf(this.debrief, { finishedAt: new Date().toISOString(), mode: this.start.mode, choices: session.choices, files: playable.files, fromLibrary: playable.saveable }));
     }
-    const d = this.debrief;
-    const finishedAt = new Date().toISOString();
-    const entry: HistoryEntry = {
-      id: entryId(finishedAt, d.seed),
-      finishedAt,
-      scenario: { id: d.scenario.id, title: d.scenario.title },
-      mode: this.start.mode,
-      seed: d.seed,
-      level: d.overall.level,
-      dimensions: d.dimensions.map((x) => ({ dimension: x.dimension, title: x.title, level: x.level })),
-      ending: d.ending?.title ?? null,
-      choices: session.choices.map((c) => ({ ...c })),
-      source: playable.saveable ? 'library' : 'file',
-      ...(playable.files ? { files: playable.files.map((f) => ({ ...f })) } : {}),
-    };
-    const kept = addRun(store, entry);
-    this.notice = kept.ok ? (kept.note ?? 'Kept in your history (H).') : kept.message;
+    if (!kept) this.notice = 'This browser keeps no storage for the game, so this run will not be in your history: export it (J) to keep it.';
+    else this.notice = kept.ok ? (kept.note ?? 'Kept in your history (H).') : kept.message;
   }
-
 
   private expose(): void {
     exposeTestHook({

@@ -6,6 +6,7 @@
  * in place (never deleted) with a plain-words reason.
  */
 import { z } from 'zod';
+import type { Debrief } from '../../scoring/debrief-schema.ts';
 import type { TimedChoice } from '../../sim/runner.ts';
 import type { KeyValueStore } from './save.ts';
 
@@ -126,6 +127,26 @@ export function addRun(store: KeyValueStore, entry: HistoryEntry): AddResult {
     if (write(lean)) return { ok: true, note: 'Storage is nearly full: the run is kept, but not its scenario file, so it can be listed but not reopened after a reload.' };
   }
   return { ok: false, message: 'Storage is full: this run could not be added to your history. Export it now (J) to keep it.' };
+}
+
+/** The history entry of a finished run, from its debrief. */
+export function entryOf(
+  d: Debrief,
+  run: { finishedAt: string; mode: 'practice' | 'assessed'; choices: readonly TimedChoice[]; files?: ReadonlyArray<{ name: string; text: string }> | undefined; fromLibrary: boolean },
+): HistoryEntry {
+  return {
+    id: entryId(run.finishedAt, d.seed),
+    finishedAt: run.finishedAt,
+    scenario: { id: d.scenario.id, title: d.scenario.title },
+    mode: run.mode,
+    seed: d.seed,
+    level: d.overall.level,
+    dimensions: d.dimensions.map((x) => ({ dimension: x.dimension, title: x.title, level: x.level })),
+    ending: d.ending?.title ?? null,
+    choices: run.choices.map((c) => ({ ...c })),
+    source: run.fromLibrary ? 'library' : 'file',
+    ...(run.files ? { files: run.files.map((f) => ({ ...f })) } : {}),
+  };
 }
 
 /** A short id, unique enough for one browser's history: time plus seed. */
