@@ -73,8 +73,8 @@ const EDITOR: Record<string, 'rejects' | 'accepts' | 'no data'> = {
   BR052: 'accepts',
   BR053: 'accepts',
   BR054: 'accepts',
-  BR055: 'accepts',
-  BR056: 'accepts',
+  BR057: 'accepts',
+  BR058: 'accepts',
   BR090: 'rejects', // hundreds of unknown keys
 };
 

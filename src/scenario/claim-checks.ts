@@ -98,7 +98,7 @@ export function checkClaims(s: Scenario, graph: ScenarioGraph, report: Reporter)
   for (const claim of claims(s)) {
     const named = latestClock(claim.text);
     if (!named || named.t <= claim.from) continue;
-    report.atPath('BR055', claim.path, `${claim.what} speaks of ${named.written}, but a player can read it from ${clock(claim.from)}`, {
+    report.atPath('BR057', claim.path, `${claim.what} speaks of ${named.written}, but a player can read it from ${clock(claim.from)}`, {
       hint: `give it a \`when: { at: ${named.t % 60 === 0 ? `${named.t / 60}m` : `${named.t}s`} }\` (an option's \`when\`, or a result version with \`when\`), or leave out what has not happened yet`,
     });
   }
@@ -110,7 +110,7 @@ export function checkClaims(s: Scenario, graph: ScenarioGraph, report: Reporter)
       const first = blockers[0];
       if (!first) return;
       const at: Path = ['prompts', i, 'options', j, 'when', first.field, ...(first.index === undefined ? [] : [first.index])];
-      report.atPath('BR056', at, `answer \`${prompt.id}.${option.id}\` is never offered: ${first.reason}`, {
+      report.atPath('BR058', at, `answer \`${prompt.id}.${option.id}\` is never offered: ${first.reason}`, {
         hint: 'change its `when`, or remove the answer',
       });
     });

@@ -85,8 +85,8 @@ export const DIAGNOSTIC_CODES = {
   BR052: { name: 'dead-end', severity: 'warning', summary: 'A phase with no way out but the time limit or the budget running out.' },
   BR053: { name: 'action-never-available', severity: 'warning', summary: 'An action whose `available` condition can never hold.' },
   BR054: { name: 'prompt-never-opens', severity: 'warning', summary: 'A prompt whose `when` condition can never hold.' },
-  BR055: { name: 'claim-before-time', severity: 'warning', summary: 'An answer, result or fact that names a moment of the run it can be read before.' },
-  BR056: { name: 'answer-never-offered', severity: 'warning', summary: 'A prompt answer whose `when` condition can never hold.' },
+  BR057: { name: 'claim-before-time', severity: 'warning', summary: 'An answer, result or fact that names a moment of the run it can be read before.' },
+  BR058: { name: 'answer-never-offered', severity: 'warning', summary: 'A prompt answer whose `when` condition can never hold.' },
   BR090: { name: 'too-many-problems', severity: 'info', summary: 'The checker stopped listing problems after a few hundred.' },
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 
