@@ -75,6 +75,8 @@ const EDITOR: Record<string, 'rejects' | 'accepts' | 'no data'> = {
   BR053: 'accepts',
   BR054: 'accepts',
   BR055: 'accepts',
+  BR057: 'accepts',
+  BR058: 'accepts',
   BR090: 'rejects', // hundreds of unknown keys
 };
 

@@ -88,6 +88,8 @@ export const DIAGNOSTIC_CODES = {
   BR053: { name: 'action-never-available', severity: 'warning', summary: 'An action whose `available` condition can never hold.' },
   BR054: { name: 'prompt-never-opens', severity: 'warning', summary: 'A prompt whose `when` condition can never hold.' },
   BR055: { name: 'phase-loop', severity: 'error', summary: 'Phases that move into each other endlessly, with no time passing.' },
+  BR057: { name: 'claim-before-time', severity: 'warning', summary: 'An answer, result or fact that names a moment of the run it can be read before.' },
+  BR058: { name: 'answer-never-offered', severity: 'warning', summary: 'A prompt answer whose `when` condition can never hold.' },
   BR090: { name: 'too-many-problems', severity: 'info', summary: 'The checker stopped listing problems after a few hundred.' },
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 

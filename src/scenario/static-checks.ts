@@ -3,6 +3,7 @@
  * way out, and actions and prompts that can never come up. These are the mistakes
  * that only show in play, usually when a trainer is in front of a room.
  */
+import { checkClaims } from './claim-checks.ts';
 import { analyseScenario, conditionBlockers, type ScenarioGraph } from './graph.ts';
 import type { Reporter } from './report.ts';
 import type { Condition, Scenario } from './schema/index.ts';
@@ -66,5 +67,6 @@ export function checkStatic(s: Scenario, report: Reporter): ScenarioGraph {
       reportNever(s, graph, prompt.when, ['prompts', i, 'when'], report, 'BR054', `prompt \`${prompt.id}\` never opens`);
     }
   });
+  checkClaims(s, graph, report);
   return graph;
 }

@@ -41,9 +41,18 @@ export function conditionSites(s: ScenarioParts): ConditionSite[] {
   });
   s.prompts.forEach((prompt, i) => {
     out.push({ condition: prompt.when, path: ['prompts', i, 'when'] });
-    prompt.options.forEach((option, j) => evidenceConditions(option.evidence, ['prompts', i, 'options', j, 'evidence'], out));
+    prompt.options.forEach((option, j) => {
+      if (option.when) out.push({ condition: option.when, path: ['prompts', i, 'options', j, 'when'] });
+      evidenceConditions(option.evidence, ['prompts', i, 'options', j, 'evidence'], out);
+    });
   });
   s.messages.forEach((message, i) => out.push({ condition: message.when, path: ['messages', i, 'when'] }));
+  for (const { effects, path } of effectsSites(s)) {
+    if (!Array.isArray(effects.result)) continue;
+    effects.result.forEach((v, k) => {
+      if (v.when) out.push({ condition: v.when, path: [...path, 'result', k, 'when'] });
+    });
+  }
   s.scoring.rules.forEach((rule, i) => {
     for (const list of ['met', 'missed', 'evidence'] as const) {
       const evidence = (rule as Partial<Record<typeof list, Evidence[]>>)[list];

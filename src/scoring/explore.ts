@@ -132,7 +132,7 @@ function policyPlay(scenario: Scenario, rng: Rng, who: Temperament, allowance: n
     const page = run.alerts.status.find((a) => a.route === 'page' && a.state === 'firing' && !a.acked);
     if (page && page.firedAt !== null && t >= page.firedAt + who.ackDelay) send({ at: t, ack: true });
     for (const open of [...run.openPrompts]) {
-      const { prompt } = open;
+      const { prompt, offered } = open;
       let due = answerAt.get(prompt.id);
       if (due === undefined) {
         // Most players answer within the timeout; some let it lapse.
@@ -141,7 +141,7 @@ function policyPlay(scenario: Scenario, rng: Rng, who: Temperament, allowance: n
         answerAt.set(prompt.id, due);
       }
       if (t < due) continue;
-      const option = pick(rng, prompt.options, (o) => affinity(o.evidence, who.target), who.temperature);
+      const option = pick(rng, offered, (o) => affinity(o.evidence, who.target), who.temperature);
       if (option) send({ at: t, choose: `${prompt.id}.${option.id}` });
     }
     if (t >= nextMove && !run.busy && run.queue.length === 0 && actions < who.maxActions) {

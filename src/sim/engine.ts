@@ -4,7 +4,7 @@
  * at the current sim time, so a scenario, a seed and a timed choice log reproduce a run
  * bit for bit. Shaped like an actor: `send`, `getSnapshot`, `subscribe`.
  */
-import type { Action, Condition, Effects, Phase, Prompt, Scenario } from '../scenario/schema/index.ts';
+import type { Action, Condition, Effects, Phase, Prompt, PromptOption, ResultText, Scenario } from '../scenario/schema/index.ts';
 import { AlertBoard, type AlertTransition } from './alerts.ts';
 import { budgetFloor, freezeView, holds, wakeTime, type RunView } from './conditions.ts';
 import type { ChoiceRecord, PlayerEvent, RunEvent } from './events.ts';
@@ -58,6 +58,8 @@ const watch = (): Watch => ({ wake: -Infinity, floor: -Infinity, version: -1 });
 interface OpenPrompt {
   prompt: Prompt;
   openedAt: number;
+  /** The answers on offer, fixed when the question opened so they never change under the player. */
+  offered: PromptOption[];
 }
 
 interface SloEntry {
@@ -248,6 +250,18 @@ export class Run implements RunView {
   }
 
   /** True if the action could start now (ignoring whether the player is busy). */
+  /** Whether an answer is offered by a question opening now: its `when`, if any, holds. */
+  private offers(option: PromptOption): boolean {
+    return option.when === undefined || holds(option.when, this);
+  }
+
+  /** The result text to show now: the text, or the first version whose condition holds. */
+  resultText(result: ResultText | undefined): string | null {
+    if (result === undefined) return null;
+    if (typeof result === 'string') return result;
+    return result.find((v) => v.when === undefined || holds(v.when, this))?.text ?? null;
+  }
+
   isAvailable(action: Action): boolean {
     return !this.ending && (action.repeatable || !this.started.has(action.id)) && holds(action.available, this);
   }
@@ -318,7 +332,7 @@ export class Run implements RunView {
     this.done.add(action.id);
     if (action.kind === 'communicate') this.lastUpdateAt = this.t;
     this.stateVersion++;
-    this.events.push({ t: this.t, type: 'action.done', action: action.id, result: action.effects.result ?? null });
+    this.events.push({ t: this.t, type: 'action.done', action: action.id, result: this.resultText(action.effects.result) });
     this.applyEffects(action.effects, action.id);
     // The machine moves on an action only through its goto: spare it events it has no transition for.
     if (action.effects.goto) {
@@ -334,16 +348,17 @@ export class Run implements RunView {
   private answer(promptId: string, optionId: string, lapsed = false): void {
     const index = this.openPrompts.findIndex((p) => p.prompt.id === promptId);
     if (index < 0) return this.reject(`${promptId}.${optionId}`, 'that question is not open');
-    const { prompt } = this.openPrompts[index] as OpenPrompt;
+    const { prompt, offered } = this.openPrompts[index] as OpenPrompt;
     const option = prompt.options.find((o) => o.id === optionId);
     if (!option) return this.reject(`${promptId}.${optionId}`, 'that question has no such answer');
+    if (!offered.includes(option)) return this.reject(`${promptId}.${optionId}`, 'that answer was not on offer when the question opened');
     this.openPrompts.splice(index, 1);
     const id = `${promptId}.${optionId}`;
     if (lapsed) {
       this.events.push({ t: this.t, type: 'prompt.lapse', prompt: promptId, option: optionId });
     } else {
       this.choices.push({ t: this.t, kind: 'choose', id, completedAt: this.t, view: freezeView(this) });
-      this.events.push({ t: this.t, type: 'prompt.answer', prompt: promptId, option: optionId, result: option.effects.result ?? null });
+      this.events.push({ t: this.t, type: 'prompt.answer', prompt: promptId, option: optionId, result: this.resultText(option.effects.result) });
     }
     this.chosen.add(id);
     this.stateVersion++;
@@ -433,7 +448,7 @@ export class Run implements RunView {
       for (let i = 0; i < this.pendingPrompts.length; i++) {
         const { prompt: p, watch: w } = this.pendingPrompts[i] as { prompt: Prompt; watch: Watch };
         if (!this.due(p.when, w)) continue;
-        this.openPrompts.push({ prompt: p, openedAt: this.t });
+        this.openPrompts.push({ prompt: p, openedAt: this.t, offered: p.options.filter((o) => this.offers(o)) });
         this.events.push({ t: this.t, type: 'prompt.open', prompt: p.id });
         this.pendingPrompts.splice(i--, 1);
       }
@@ -446,7 +461,8 @@ export class Run implements RunView {
           this.passWake = Math.min(this.passWake, open.openedAt + prompt.timeout - 1e-6);
           continue;
         }
-        const fallback = prompt.options.find((o) => o.default);
+        // A default that the run has not made true is not taken: the question lapses instead.
+        const fallback = open.offered.find((o) => o.default);
         if (fallback) {
           this.answer(prompt.id, fallback.id, true);
         } else {

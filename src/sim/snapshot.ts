@@ -156,13 +156,13 @@ export function snapshotOf(run: Run): RunSnapshot {
       queued: run.queue.includes(a.id),
       runbook: a.runbook ?? null,
     })),
-    prompts: run.openPrompts.map(({ prompt, openedAt }) => ({
+    prompts: run.openPrompts.map(({ prompt, openedAt, offered }) => ({
       id: prompt.id,
       question: prompt.question,
       from: prompt.from ?? null,
       openedAt,
       deadline: prompt.timeout !== undefined ? openedAt + prompt.timeout : null,
-      options: prompt.options.map((o) => ({ id: o.id, label: o.label })),
+      options: offered.map((o) => ({ id: o.id, label: o.label })),
     })),
     messages,
     facts: factTimes,

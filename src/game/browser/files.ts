@@ -26,12 +26,12 @@ async function readAll(files: ArrayLike<File>): Promise<PickedFile[]> {
   return out;
 }
 
-/** Opens the system file dialog for scenario files (and their runbooks). */
-export function openFileDialog(onFiles: (files: PickedFile[]) => void): void {
+/** Opens the system file dialog, for scenario files (and their runbooks) unless told otherwise. */
+export function openFileDialog(onFiles: (files: PickedFile[]) => void, accept = '.yaml,.yml,.md'): void {
   const input = document.createElement('input');
   input.type = 'file';
   input.multiple = true;
-  input.accept = '.yaml,.yml,.md';
+  input.accept = accept;
   input.style.display = 'none';
   input.addEventListener('change', () => {
     if (input.files && input.files.length > 0) void readAll(input.files).then(onFiles);

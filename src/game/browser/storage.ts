@@ -1,7 +1,7 @@
-/** The browser's localStorage as the save's key-value store, or null where it is blocked. */
-import type { KeyValueStore } from '../run/save.ts';
+/** The browser's localStorage as the store for the save and the history, or null where it is blocked. */
+import type { ListableStore } from '../run/history.ts';
 
-export function browserStore(): KeyValueStore | null {
+export function browserStore(): ListableStore | null {
   try {
     const store = globalThis.localStorage;
     return store ?? null;

@@ -4,7 +4,7 @@
  * this only lets them read state they would otherwise have to OCR.
  */
 export interface TestHook {
-  screen: 'boot' | 'picker' | 'preview' | 'desk' | 'debrief';
+  screen: 'boot' | 'picker' | 'preview' | 'desk' | 'debrief' | 'history' | 'progress';
   [key: string]: unknown;
 }
 

@@ -1,7 +1,8 @@
 /**
  * The debrief: the level the player acted at, each dimension with the evidence behind
  * it, the choices against the error budget, key times, what the next level up would have
- * done, and exports. Everything shown comes from the scoring layer's debrief model.
+ * done, the scenario's L5 reference run beside the player's, and exports. Everything shown
+ * comes from the scoring layer's debrief model. A run just played is kept in history.
  */
 import Phaser from 'phaser';
 import { buildDebrief } from '../../scoring/debrief.ts';
@@ -10,7 +11,10 @@ import { debriefToJson, debriefToMarkdown } from '../../scoring/export.ts';
 import { transcriptOf } from '../../sim/runner.ts';
 import { adviceLines, evidenceLines, exportName, headlineText, keyTimeLines, LEVEL_COLOUR, subline } from './debrief-view.ts';
 import { downloadText } from '../browser/files.ts';
-import { SCENES, type DebriefStart, type PickerStart, type PlayStart } from '../boot/play.ts';
+import { SCENES, type DebriefStart, type HistoryStart, type PickerStart, type PlayStart } from '../boot/play.ts';
+import { browserStore } from '../browser/storage.ts';
+import { addRun, entryOf } from '../run/history.ts';
+import { divergences, playGhost } from './ghost.ts';
 import { exposeTestHook } from '../browser/test-hook.ts';
 import { css, SIZE, text } from '../ui/theme.ts';
 import { BudgetTimeline } from './budget-timeline.ts';
@@ -31,6 +35,9 @@ export class DebriefScene extends Phaser.Scene {
   private focus = 0;
   private selected = 0;
   private exports: Array<{ name: string; length: number }> = [];
+  private notice = '';
+  /** How many moments the ghost panel calls out (read by the tests). */
+  private parted = 0;
 
   constructor() {
     super(SCENES.debrief);
@@ -41,15 +48,19 @@ export class DebriefScene extends Phaser.Scene {
     this.buttons = [];
     this.focus = 0;
     this.exports = [];
+    this.notice = data.notice ?? '';
   }
 
   create(): void {
     const { session, playable } = this.start;
     this.debrief = buildDebrief(playable.scenario, transcriptOf(session.run, session.choices));
     const d = this.debrief;
+    if (!this.start.origin) this.keep();
     this.cameras.main.setBackgroundColor(css.bg);
 
-    this.add.text(24, 14, `DEBRIEF · ${this.start.mode.toUpperCase()} RUN`, text(SIZE.small, 'dim', { fontStyle: '600' }));
+    const kind = this.start.origin === 'history' ? 'FROM YOUR HISTORY' : this.start.origin === 'import' ? 'IMPORTED AND REPLAYED' : 'RUN';
+    this.add.text(24, 14, `DEBRIEF · ${this.start.mode.toUpperCase()} ${kind}`, text(SIZE.small, 'dim', { fontStyle: '600' }));
+    if (this.notice) this.add.text(1256, 14, this.notice, text(SIZE.small, 'warning', { align: 'right', wordWrap: { width: 820 } })).setOrigin(1, 0);
     const colour = d.overall.level ? (LEVEL_COLOUR[d.overall.level] ?? css.text) : css.dim;
     const head = this.add.text(24, 34, headlineText(d), text(SIZE.huge, colour, { fontStyle: '600' }));
     if (head.width > 1232) head.setFontSize(32);
@@ -60,24 +71,32 @@ export class DebriefScene extends Phaser.Scene {
     const p = panel(this, 16, 176, 480, 436, 'Level by dimension · ↑/↓ shows the evidence');
     this.dims = new DimensionChart(this, 28, p.top + 18, 456, d, (i) => this.select(i));
 
-    const t = panel(this, 504, 176, 760, 196, 'Your choices against the error budget');
-    new BudgetTimeline(this, 512, t.top - 4, 744, 140, session.run.recorder.timeView(), session.run.recorder.view('budget.spent'), d);
+    const ghost = playGhost(playable.scenario, d.seed);
+    const t = panel(this, 504, 176, 760, 262, ghost ? `Your run beside the ${ghost.level} reference, on the same clock` : 'Your choices against the error budget');
+    new BudgetTimeline(this, 512, t.top - 4, 744, 208, session.run.recorder.timeView(), session.run.recorder.view('budget.spent'), d, ghost);
 
-    const e = panel(this, 504, 380, 374, 232, 'Evidence');
+    const e = panel(this, 504, 446, 374, 166, 'Evidence');
     this.evidenceTitle = e.title;
-    this.evidence = new StackView(this, 516, e.top, 350, 192);
-    panel(this, 886, 380, 378, 232, d.nextLevel.target ? `What ${d.nextLevel.target} would have done · ←/→` : 'The next level up');
-    this.advice = new StackView(this, 898, e.top, 354, 192);
-    this.advice.set(adviceLines(d));
+    this.evidence = new StackView(this, 516, e.top, 350, 128);
+    const parted = ghost ? divergences(d, ghost.debrief, ghost.level) : [];
+    const next = d.nextLevel.target ? `What ${d.nextLevel.target} would have done` : 'The next level up';
+    panel(this, 886, 446, 378, 166, ghost ? `Where you parted from ${ghost.level} · ←/→` : `${next} · ←/→`);
+    this.advice = new StackView(this, 898, e.top, 354, 128);
+    const partedLines = parted.map((p) => ({ head: `Where you parted from ${ghost?.level ?? 'L5'}`, body: p.text, colour: p.harmful ? css.critical : '#f778ba' }));
+    if (ghost && parted.length === 0) partedLines.push({ head: `Beside ${ghost.level}`, body: `You made the same choices as the ${ghost.level} reference, at about the same times.`, colour: '#f778ba' });
+    const advice = adviceLines(d).map((l) => (ghost ? { ...l, head: `${next} · ${l.head}` } : l));
+    this.advice.set([...partedLines, ...advice]);
+    this.parted = parted.length;
 
     this.add.text(24, 622, keyTimeLines(d).join('   ·   '), text(SIZE.small, 'text', { wordWrap: { width: 1232 } }));
     const specs: Array<[string, string, () => void]> = [
       ['Export JSON', 'J', () => this.export('json')],
       ['Export Markdown', 'M', () => this.export('md')],
-      ['Replay same seed', 'R', () => this.replay()],
+      ['Play again, same seed', 'R', () => this.replay()],
+      ['History and progress', 'H', () => this.toHistory()],
       ['Back to scenarios', 'P', () => this.toPicker()],
     ];
-    specs.forEach(([label, key, fn], i) => this.buttons.push(new Button(this, 24 + i * 310, 664, 296, 40, label, fn, { key, tone: i === 2 ? 'primary' : 'normal' })));
+    specs.forEach(([label, key, fn], i) => this.buttons.push(new Button(this, 24 + i * 248, 664, 236, 40, label, fn, { key, tone: i === 2 ? 'primary' : 'normal' })));
 
     this.input.keyboard?.addCapture('TAB,SPACE,UP,DOWN,LEFT,RIGHT,PAGE_UP,PAGE_DOWN');
     this.input.keyboard?.on('keydown', (ev: KeyboardEvent) => this.onKey(ev));
@@ -93,6 +112,7 @@ export class DebriefScene extends Phaser.Scene {
     if (k === 'j') return this.export('json');
     if (k === 'm') return this.export('md');
     if (k === 'r') return this.replay();
+    if (k === 'h') return this.toHistory();
     if (k === 'p' || e.key === 'Escape') return this.toPicker();
     if (e.key === 'ArrowDown') return this.select((this.selected + 1) % 9);
     if (e.key === 'ArrowUp') return this.select((this.selected + 8) % 9);
@@ -100,7 +120,7 @@ export class DebriefScene extends Phaser.Scene {
     if (e.key === 'PageUp') return this.evidence.scroll(-1);
     if (e.key === 'ArrowRight') return this.advice.scroll(1);
     if (e.key === 'ArrowLeft') return this.advice.scroll(-1);
-    if (e.key === 'Tab') return this.setFocus((this.focus + (e.shiftKey ? 3 : 1)) % 4);
+    if (e.key === 'Tab') return this.setFocus((this.focus + (e.shiftKey ? 4 : 1)) % 5);
     if (e.key === 'Enter' || e.key === ' ') this.buttons[this.focus]?.press();
   }
 
@@ -136,7 +156,32 @@ export class DebriefScene extends Phaser.Scene {
     this.scene.start(SCENES.picker, { scenarioId: this.start.playable.scenario.id, mode: s.mode, speed: s.speed } satisfies PickerStart);
   }
 
+  private toHistory(): void {
+    void import('../history/open.ts').then(({ openHistory }) => openHistory(this, { scenarioId: this.start.playable.scenario.id } satisfies HistoryStart));
+  }
+
+  /** Keeps a run just played in history (a library run's session did so as it ended); says so, or why not. */
+  private keep(): void {
+    const { session, playable } = this.start;
+    const store = browserStore();
+    let kept = session.kept;
+    if (!kept && store) {
+      kept = addRun(store, entryOf(this.debrief, { finishedAt: new Date().toISOString(), mode: this.start.mode, choices: session.choices, files: playable.files, fromLibrary: playable.saveable }));
+    }
+    if (!kept) this.notice = 'This browser keeps no storage for the game, so this run will not be in your history: export it (J) to keep it.';
+    else this.notice = kept.ok ? (kept.note ?? 'Kept in your history (H).') : kept.message;
+  }
+
   private expose(): void {
-    exposeTestHook({ screen: 'debrief', level: this.debrief.overall.level, headline: headlineText(this.debrief), exports: [...this.exports] });
+    exposeTestHook({
+      screen: 'debrief',
+      level: this.debrief.overall.level,
+      headline: headlineText(this.debrief),
+      exports: [...this.exports],
+      notice: this.notice,
+      origin: this.start.origin ?? 'run',
+      parted: this.parted,
+      debrief: debriefToJson(this.debrief),
+    });
   }
 }

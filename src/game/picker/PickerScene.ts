@@ -68,6 +68,8 @@ export class PickerScene extends Phaser.Scene {
     this.add.text(40, 32, 'BURN RATE', text(40, 'critical', { fontStyle: '600' }));
     this.add.text(42, 84, 'Work a production incident on call. Find out which level you acted at, and what the next level would have done.', text(SIZE.label, 'dim'));
     this.notice = this.add.text(40, 116, '', text(SIZE.body, 'warning', { wordWrap: { width: WIDTH - 80 } }));
+    const historyLink = this.add.text(WIDTH - 40, 44, 'History and progress · H', text(SIZE.label, 'accent')).setOrigin(1, 0);
+    historyLink.setInteractive({ useHandCursor: true }).on('pointerdown', () => this.history());
     if (data.notice) this.notice.setText(data.notice);
 
     this.cards = [];
@@ -98,6 +100,7 @@ export class PickerScene extends Phaser.Scene {
     this.input.keyboard?.on('keydown', (e: KeyboardEvent) => {
       unlockAudio();
       if (e.key === 'g' && !e.ctrlKey && !e.metaKey && !e.altKey) return this.preview();
+      if (e.key === 'h' && !e.ctrlKey && !e.metaKey && !e.altKey) return this.history();
       const cmd = pickerCommand(e);
       if (!cmd || cmd.type === 'open-file') return;
       if (cmd.type === 'activate' && this.state.focus === 'open') return;
@@ -214,6 +217,19 @@ export class PickerScene extends Phaser.Scene {
     this.notice.setText(errors > 0 ? `${first.file} has ${errors} error${errors === 1 ? '' : 's'}: see the list on the right.` : `${first.file} loaded and checked: ready to play.`);
     this.notice.setColor(errors > 0 ? css.critical : css.ok);
     this.setState({ ...this.state, selected: 0, focus: errors > 0 ? 'list' : 'play' });
+  }
+
+  /** Opens the history of finished runs (and from there progress and import). */
+  private history(): void {
+    if (this.starting) return;
+    this.starting = true;
+    const selected = this.entries[this.state.selected];
+    void import('../history/open.ts')
+      .then(({ openHistory }) => openHistory(this, selected ? { scenarioId: selected.id } : {}))
+      .catch((error: unknown) => {
+        this.starting = false;
+        this.notice.setText(`Could not open the history: ${error instanceof Error ? error.message : String(error)}`).setColor(css.critical);
+      });
   }
 
   /** Opens the author's preview (problems, graph, Play) of the selected scenario. */

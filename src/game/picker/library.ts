@@ -88,7 +88,14 @@ export function loadDropped(files: ReadonlyArray<{ name: string; text: string; t
   const read = (rel: string) => markdown.get(rel.split('/').pop() ?? rel);
   return files
     .filter((f) => /\.ya?ml$/i.test(f.name))
-    .map((f) => (f.tooLarge === undefined ? entryFrom(f.name, normaliseLineEnds(f.text), read, true) : tooLargeEntry(f.name, f.tooLarge)));
+    .map((f) => {
+      if (f.tooLarge !== undefined) return tooLargeEntry(f.name, f.tooLarge);
+      const text = normaliseLineEnds(f.text);
+      const entry = entryFrom(f.name, text, read, true);
+      // Kept with the runs in history, so a run of a dropped file can be reopened after a reload.
+      if (entry.playable) entry.playable.files = [{ name: f.name, text }, ...files.filter((m) => /\.md$/i.test(m.name)).map((m) => ({ name: m.name, text: m.text }))];
+      return entry;
+    });
 }
 
 /** A dropped file too large to read, listed with the reason rather than as an empty file. */

@@ -8,6 +8,9 @@ import type { Scenario } from '../../scenario/schema/index.ts';
 import { Run } from '../../sim/engine.ts';
 import { playChoices, type TimedChoice } from '../../sim/runner.ts';
 import { snapshotOf, type RunSnapshot } from '../../sim/snapshot.ts';
+import { buildDebrief } from '../../scoring/debrief.ts';
+import { transcriptOf } from '../../sim/runner.ts';
+import { addRun, entryOf, type AddResult } from './history.ts';
 import { clearSave, scenarioHash, writeSave, type KeyValueStore, type SavedRun } from './save.ts';
 
 export type Mode = 'practice' | 'assessed';
@@ -34,6 +37,8 @@ export class Session {
   private snap: RunSnapshot | null = null;
   private snapVersion = -1;
   private lastSavedT = 0;
+  /** What keeping the finished run in history gave; null until a saveable run ends. */
+  kept: AddResult | null = null;
 
   constructor(
     config: SessionConfig,
@@ -112,6 +117,9 @@ export class Session {
     if (!this.store || !this.config.saveable) return;
     this.lastSavedT = this.run.t;
     if (this.run.ended) {
+      // The run leaves the save for the history in one step, so a reload on the ending
+      // screen finds it there rather than losing it.
+      this.keep();
       clearSave(this.store);
       return;
     }
@@ -124,6 +132,12 @@ export class Session {
       t: this.run.t,
       scenarioHash: scenarioHash(this.scenario),
     });
+  }
+
+  private keep(): void {
+    if (this.kept || !this.store) return;
+    const d = buildDebrief(this.scenario, transcriptOf(this.run, this.choices));
+    this.kept = addRun(this.store, entryOf(d, { finishedAt: new Date().toISOString(), mode: this.config.mode, choices: this.choices, fromLibrary: true }));
   }
 
   private record(choice: TimedChoice): void {

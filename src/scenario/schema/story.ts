@@ -22,6 +22,18 @@ export const InlineMessage = z
   })
   .meta({ description: 'A message that arrives as a result of an effect.' });
 
+/** One version of a result text, shown only if its condition holds when the effect lands. */
+export const ResultVariant = z
+  .strictObject({
+    when: Condition.optional().meta({ description: 'Shown only if this holds when the effect lands. Omit on the last version, the fallback.' }),
+    text: z.string().max(1200).meta({ description: 'The result as the player reads it.' }),
+  })
+  .meta({ description: 'One version of a result text.' });
+
+/** A result: plain text, or versions of it by condition (the first that holds is shown). */
+export const ResultText = z.union([z.string().max(1200), z.array(ResultVariant).min(1).max(8)]);
+export type ResultText = z.infer<typeof ResultText>;
+
 export const Effects = z
   .strictObject({
     goto: Id.optional().meta({ description: 'Move the incident to this phase or ending.' }),
@@ -31,7 +43,10 @@ export const Effects = z
     messages: z.array(InlineMessage).max(20).default([]).meta({ description: 'Messages that arrive.' }),
     declare: IncidentSeverity.optional().meta({ description: 'Declares (or re-declares) the incident at this severity.' }),
     silence: z.array(Id).max(20).default([]).meta({ description: 'Alerts this change stops from firing (raising a threshold, a silence).' }),
-    result: z.string().max(1200).optional().meta({ description: 'What the player sees as the outcome, e.g. the output of a command.' }),
+    result: ResultText.optional().meta({
+      description:
+        'What the player sees as the outcome, e.g. the output of a command: one text, or a list of texts with a `when`, of which the first whose condition holds as the effect lands is shown (so a finding only reports what has happened by then).',
+    }),
     marker: z.string().min(1).max(40).optional().meta({
       description: 'Draws a labelled marker on the dashboard charts at this moment, e.g. "deploy v2.14.0 canary" or "config push".',
     }),
@@ -99,12 +114,17 @@ export const PromptOption = z
   .strictObject({
     id: Id,
     label: z.string().min(1).max(160).meta({ description: 'The option as the player reads it.' }),
+    when: Condition.optional().meta({
+      description:
+        'Offered only if this holds when the prompt opens (the answers then stay as they are until it is answered), so an answer never claims what the run has not shown, e.g. `{ done: rollback }` for "rolled back". Omit to always offer it.',
+    }),
     effects: Effects.default({ telemetry: [], reveal: [], logs: [], messages: [], silence: [] }),
     evidence: z.array(Evidence).max(20).default([]).meta({ description: 'What choosing this option shows.' }),
     hint: z.string().max(600).optional().meta({ description: 'Coaching shown after the choice in practice mode.' }),
     default: z.boolean().default(false).meta({ description: 'Taken automatically if the prompt times out.' }),
   })
   .meta({ description: 'One answer to a decision prompt.' });
+export type PromptOption = z.infer<typeof PromptOption>;
 
 export const Prompt = z
   .strictObject({
