@@ -69,6 +69,7 @@ const EDITOR: Record<string, 'rejects' | 'accepts' | 'no data'> = {
   BR046: 'accepts',
   BR047: 'accepts',
   BR048: 'accepts',
+  BR049: 'accepts', // a control character is valid JSON text
   BR050: 'accepts',
   BR051: 'accepts',
   BR052: 'accepts',
