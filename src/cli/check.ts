@@ -58,16 +58,19 @@ async function run(args: string[], io: CliIO): Promise<number> {
 const PROGRESS_EVERY_MS = 2000;
 
 /**
- * Progress for one file's scoring exploration, on stderr (stdout stays the report, and
- * JSON with --json): nothing for a check that ends quickly, then a line every two seconds.
+ * Progress for one file's scoring exploration, to `io.progress` (stderr on a terminal;
+ * stdout stays the report, and JSON with --json): nothing for a check that ends quickly,
+ * then a line every two seconds. Undefined when there is nowhere to show it.
  */
-export function progressReporter(io: CliIO, display: string, now: () => number = Date.now): (done: number, planned: number) => void {
+export function progressReporter(io: CliIO, display: string, now: () => number = Date.now): ((done: number, planned: number) => void) | undefined {
+  const show = io.progress;
+  if (!show) return undefined;
   let next = now() + PROGRESS_EVERY_MS;
   return (done, planned) => {
     const t = now();
     if (t < next) return;
     next = t + PROGRESS_EVERY_MS;
-    io.stderr(`${display}: exploring play, ${done} of up to ${planned} playthroughs…`);
+    show(`${display}: exploring play, ${done} of up to ${planned} playthroughs…`);
   };
 }
 

@@ -3,6 +3,8 @@ export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
+  /** Where progress lines of a long command go, for a person watching; absent, none are shown. */
+  progress?: (text: string) => void;
 }
 
 /** A sub-command: `run` returns the process exit code (0 ok, 1 problems found, 2 bad usage). */
@@ -19,4 +21,6 @@ export const processIO: CliIO = {
   stdout: (text) => process.stdout.write(`${text}\n`),
   stderr: (text) => process.stderr.write(`${text}\n`),
   cwd: process.cwd(),
+  // Only to a terminal: a log or a pipe gets the report, not a ticker.
+  ...(process.stderr.isTTY ? { progress: (text: string) => process.stderr.write(`${text}\n`) } : {}),
 };

@@ -33,10 +33,13 @@ describe('a long check', () => {
     expect(diagnostics.filter((d) => ['BR064', 'BR065', 'BR067'].includes(d.code))).toEqual([]);
   });
 
-  it('prints progress every two seconds on stderr once a check runs long, and nothing before', () => {
+  it('prints progress every two seconds once a check runs long, nothing before, and nothing where no one watches', () => {
     const lines: string[] = [];
     let clock = 0;
-    const report = progressReporter({ stdout: () => undefined, stderr: (t) => lines.push(t), cwd: '/' }, 'long.yaml', () => clock);
+    const io = { stdout: () => undefined, stderr: () => undefined, progress: (t: string) => lines.push(t), cwd: '/' };
+    const report = progressReporter(io, 'long.yaml', () => clock);
+    if (!report) throw new Error('a terminal gets progress');
+    expect(progressReporter({ ...io, progress: undefined } as never, 'long.yaml')).toBeUndefined();
     report(25, 401);
     clock = 1500;
     report(50, 401);

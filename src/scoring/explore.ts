@@ -207,7 +207,7 @@ export function exploreLevels(scenario: Scenario, options: ExploreOptions = {}):
   const maxTicks = options.maxTicks ?? DEFAULT_MAX_TICKS;
   let ticks = 0;
   let cutShort = false;
-  const planned = total + scenario.scoring.references.length;
+  const planned = scenario.scoring.references.length + total + LEVELS.length * repairBudget;
   // Every playthrough: the listener decides how often to say so (a long one can take seconds).
   const progress = () => options.onProgress?.(played, planned);
 
