@@ -6,12 +6,15 @@ import Phaser from 'phaser';
 import type { RunEvent } from '../../sim/events.ts';
 import type { RunSnapshot } from '../../sim/snapshot.ts';
 import { pagerBeep, unlockAudio } from '../browser/audio.ts';
-import { SimClock } from './clock.ts';
+import { DECISION_SPEED, SimClock } from './clock.ts';
 import type { Coaching } from './desk-feeds.ts';
 import { briefingBody, endingBody, helpLines } from './desk-text.ts';
 import { addUnread, cycleLevel, cycleTab, initialUi, openTab, typeFilter, type DeskUi } from './desk-ui.ts';
 import { formatClock, formatDuration } from '../ui/format.ts';
 import { assignActionKeys, deskCommand, type DeskCommand } from '../ui/keymap.ts';
+import { listenKeys } from '../ui/key-input.ts';
+import { clearSave } from '../run/save.ts';
+import type { PickerStart } from '../boot/play.ts';
 import { SCENES, type PlayStart } from '../boot/play.ts';
 import { browserStore } from '../browser/storage.ts';
 import { exposeTestHook } from '../browser/test-hook.ts';
@@ -21,7 +24,7 @@ import { ActionPalette } from './action-palette.ts';
 import { AlertList } from './alert-list.ts';
 import { BudgetGauge } from './budget-gauge.ts';
 import { Dashboard } from './dashboard-view.ts';
-import { DeskModals } from './desk-modals.ts';
+import { DECISION_DOCK, DeskModals } from './desk-modals.ts';
 import { CoachCard } from './coach.ts';
 import { Pager } from './pager.ts';
 import { keysCard } from '../ui/panel.ts';
@@ -55,6 +58,8 @@ export class DeskScene extends Phaser.Scene {
   private uiDirty = true;
   private lastBeep = 0;
   private readonly pending = new Set<'palette' | 'charts' | 'side'>();
+  /** Whether the clock was paused before help or the menu stopped it (null: neither is open). */
+  private resumeTo: boolean | null = null;
 
   constructor() {
     super(SCENES.desk);
@@ -65,6 +70,7 @@ export class DeskScene extends Phaser.Scene {
     this.ui = initialUi();
     this.coaching = [];
     this.drawnVersion = -1;
+    this.resumeTo = null;
     this.pending.clear();
   }
 
@@ -95,7 +101,8 @@ export class DeskScene extends Phaser.Scene {
     this.coach = new CoachCard(this, 300, 358, 564);
 
     this.input.keyboard?.addCapture('TAB,SPACE,UP,DOWN,LEFT,RIGHT,PAGE_UP,PAGE_DOWN,BACKSPACE,FORWARD_SLASH,BACK_SLASH');
-    this.input.keyboard?.on('keydown', (e: KeyboardEvent) => this.onKey(e));
+    // Held PgUp/PgDn scroll on; any other held key counts once.
+    listenKeys(this, (e) => this.onKey(e), { repeats: (e) => e.key === 'PageDown' || e.key === 'PageUp' || (this.ui.typing && e.key === 'Backspace') });
     this.input.on('wheel', (_p: unknown, _o: unknown, _dx: number, dy: number) => this.side.scroll(this.ui.tab, dy > 0 ? 3 : -3));
     exposeTestHook({
       screen: 'desk',
@@ -110,6 +117,9 @@ export class DeskScene extends Phaser.Scene {
       coachingShown: () => this.coaching.length,
       tab: () => this.ui.tab,
       paused: () => this.clock.paused,
+      speed: () => this.clock.speed,
+      effectiveSpeed: () => this.clock.effectiveSpeed,
+      marked: () => this.modals.marked,
     });
     const leaving = () => this.session.save();
     window.addEventListener('pagehide', leaving);
@@ -158,7 +168,8 @@ export class DeskScene extends Phaser.Scene {
   private act(id: string): void {
     const snap = this.session.snapshot();
     const action = snap.actions.find((a) => a.id === id);
-    if (!action || !action.available || snap.ended) return;
+    // Running or already waiting in the queue: a second press is the same wish, not a new choice.
+    if (!action || !action.available || action.queued || snap.busy?.action === id || snap.ended) return;
     this.session.act(id);
     this.afterChoice(action.label, { at: this.session.run.t, do: id });
   }
@@ -183,7 +194,7 @@ export class DeskScene extends Phaser.Scene {
   }
 
   private togglePause(): void {
-    if (this.modals.kind === 'briefing' || this.session.run.ended) return;
+    if (this.modals.kind === 'briefing' || this.modals.kind === 'menu' || this.modals.kind === 'help' || this.session.run.ended) return;
     // A pause is where a player may close the tab: save the clock exactly here.
     if (this.clock.togglePause()) this.session.save();
     this.uiDirty = true;
@@ -193,6 +204,10 @@ export class DeskScene extends Phaser.Scene {
     this.clock.setSpeed(speed);
     this.session.setSpeed(speed);
     this.uiDirty = true;
+  }
+
+  private stepSpeed(direction: 1 | -1): void {
+    this.setSpeed(this.clock.step(direction) as Speed);
   }
 
   private setUi(ui: DeskUi): void {
@@ -225,11 +240,15 @@ export class DeskScene extends Phaser.Scene {
       case 'pause':
         return this.togglePause();
       case 'speed':
-        return this.setSpeed(cmd.speed as Speed);
+        return this.stepSpeed(cmd.step);
       case 'act':
         return this.act(cmd.action);
-      case 'choose':
-        return this.choose(cmd.index);
+      case 'select':
+        this.modals.markAnswer(cmd.index);
+        return;
+      case 'confirm':
+        this.modals.confirmAnswer();
+        return;
       case 'tab':
         return this.setUi(cycleTab(this.ui, cmd.step));
       case 'scroll':
@@ -239,17 +258,74 @@ export class DeskScene extends Phaser.Scene {
       case 'level':
         return this.setUi(cycleLevel(openTab(this.ui, 'logs')));
       case 'help':
-        return this.modals.open('help', {
-          kicker: 'Keys',
-          title: 'Everything works from the keyboard',
-          body: helpLines(this.session.snapshot().actions.filter((a) => a.available).map((a) => ({ label: a.label, key: this.keys.get(a.id) }))),
-          choices: [{ label: 'Close', key: 'Esc', onPick: () => this.closeModal() }],
-          width: 1040,
-        });
-      case 'close':
-        if (this.coach.visible) this.coach.hide();
-        return;
+        return this.openHelp();
+      case 'menu':
+        if (this.coach.visible) return this.coach.hide();
+        return this.openMenu();
     }
+  }
+
+  // ----- help and the pause menu: both stop the clock while open -----
+
+  private holdClock(): void {
+    if (this.resumeTo === null) this.resumeTo = this.clock.paused;
+    this.clock.paused = true;
+    this.session.save();
+    this.uiDirty = true;
+  }
+
+  private releaseClock(): void {
+    this.modals.close();
+    if (this.resumeTo !== null) this.clock.paused = this.resumeTo;
+    this.resumeTo = null;
+    this.uiDirty = true;
+  }
+
+  private openHelp(): void {
+    this.holdClock();
+    this.modals.open('help', {
+      kicker: 'Keys · the clock is paused',
+      title: 'Everything works from the keyboard',
+      body: helpLines(this.session.snapshot().actions.filter((a) => a.available).map((a) => ({ label: a.label, key: this.keys.get(a.id) }))),
+      choices: [{ label: 'Close and carry on', key: 'Esc', onPick: () => this.releaseClock() }],
+      width: 1040,
+    });
+  }
+
+  private openMenu(): void {
+    if (this.session.run.ended || this.modals.kind === 'briefing') return;
+    this.holdClock();
+    this.modals.open('menu', {
+      kicker: `Paused at ${formatClock(this.session.run.t)}`,
+      title: 'The clock is stopped',
+      body: 'Nothing moves while this menu is open. Restarting or leaving drops this run: its choices so far are not kept.',
+      choices: [
+        { label: 'Resume the shift', key: '1', onPick: () => this.releaseClock(), tone: 'primary' },
+        { label: 'Restart this scenario (same seed)', key: '2', onPick: () => this.restart() },
+        { label: 'Back to the scenarios', key: '3', onPick: () => this.toPicker() },
+        { label: 'Keys', key: '4', onPick: () => this.openHelp() },
+      ],
+      width: 560,
+    });
+  }
+
+  /** Leaves this run: it is not resumed on reload. */
+  private abandon(): void {
+    const store = browserStore();
+    if (store && this.start.playable.saveable) clearSave(store);
+    this.modals.close();
+    this.resumeTo = null;
+  }
+
+  private restart(): void {
+    this.abandon();
+    const { playable, seed, mode } = this.start;
+    this.scene.restart({ playable, seed, mode, speed: this.clock.speed as Speed } satisfies PlayStart);
+  }
+
+  private toPicker(): void {
+    this.abandon();
+    this.scene.start(SCENES.picker, { scenarioId: this.start.playable.scenario.id, mode: this.start.mode, speed: this.clock.speed as Speed } satisfies PickerStart);
   }
 
   // ----- modals -----
@@ -280,12 +356,16 @@ export class DeskScene extends Phaser.Scene {
     }
     if (this.uiDirty) this.pending.add('side');
     this.uiDirty = false;
-    this.topBar.update(snap.t, snap.timeLimit, this.clock.speed, this.clock.paused, snap.severity);
+    // An open decision slows a fast clock so it can be read and weighed in real time.
+    const deciding = !snap.ended && snap.prompts.length > 0;
+    this.clock.cap = deciding ? DECISION_SPEED : null;
+    this.topBar.update(snap.t, snap.timeLimit, this.clock.speed, this.clock.effectiveSpeed, this.clock.paused, snap.severity);
     this.pager.update(snap.pager, snap.alerts);
     this.alerts.update(snap.alerts);
     this.budget.update(snap.budget);
     if (!snap.ended) this.modals.syncPrompt(snap, this.session.scenario, this.clock.paused, (i) => this.choose(i));
     else if (this.modals.kind !== 'ending') this.showEnding(snap);
+    if (this.palette.dockAt(this.modals.kind === 'prompt' ? DECISION_DOCK.x + DECISION_DOCK.width + 8 : null)) this.pending.add('palette');
   }
 
   /** Draws one queued part of the desk, if any. */
