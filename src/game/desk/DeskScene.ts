@@ -94,7 +94,7 @@ export class DeskScene extends Phaser.Scene {
     this.budget = new BudgetGauge(this, 8, 210, 276, 166);
     this.alerts = new AlertList(this, 8, 384, 276, 192);
     keysCard(this, 8, 584, 276, 128);
-    this.dashboard = new Dashboard(this, s, 292, 56, 580, 308);
+    this.dashboard = new Dashboard(this, s, 292, 56, 580, 308, () => this.pending.add('charts'));
     this.modals = new DeskModals(this);
     this.palette = new ActionPalette(this, 292, 372, 980, 340, s.actions, this.keys, (id) => this.act(id));
     this.side = new SidePanel(this, 880, 56, 392, 308, (tab) => this.setUi(openTab(this.ui, tab)));
@@ -120,6 +120,9 @@ export class DeskScene extends Phaser.Scene {
       speed: () => this.clock.speed,
       effectiveSpeed: () => this.clock.effectiveSpeed,
       marked: () => this.modals.marked,
+      dashboard: () => this.dashboard.shown,
+      palette: () => this.palette.shown,
+      decision: () => this.modals.shown,
     });
     const leaving = () => this.session.save();
     window.addEventListener('pagehide', leaving);
@@ -257,6 +260,8 @@ export class DeskScene extends Phaser.Scene {
         return this.setUi({ ...openTab(this.ui, 'logs'), typing: true });
       case 'level':
         return this.setUi(cycleLevel(openTab(this.ui, 'logs')));
+      case 'chart-page':
+        return this.dashboard.turn(cmd.step);
       case 'help':
         return this.openHelp();
       case 'menu':

@@ -106,6 +106,13 @@ export class ActionPalette {
     return chip;
   }
 
+  /** What the palette shows now: each visible chip's key cap and label as drawn, and the busy line. */
+  get shown(): { chips: Array<{ key: string; label: string }>; busy: string } {
+    const chips = [...this.chips.values()].filter((c) => c.box.visible).map((c) => ({ key: c.cap.text, label: c.label.text, y: c.box.y, x: c.box.x }));
+    chips.sort((a, b) => a.y - b.y || a.x - b.x);
+    return { chips: chips.map(({ key, label }) => ({ key, label })), busy: this.busy.text };
+  }
+
   /**
    * Gives the chips only the panel's part right of `left` (a decision is docked over the
    * rest), or the whole panel again with `null`.

@@ -34,13 +34,15 @@ export interface ChartConfig {
   floorMax?: number;
   /** Sim seconds shown. */
   windowSeconds: number;
-  /** Which series the headline value reads (index into series). */
-  headline?: number;
+  /** What the big number reads: "all traffic" for the service total, or a series' name. */
+  headline: { key: string; label: string };
 }
 
 export interface ChartData {
   time: Float64Array;
   series: Float64Array[];
+  /** The series the big number reads (config.headline.key). */
+  headline: Float64Array;
   markers: ReadonlyArray<{ t: number; label: string }>;
   now: number;
 }
@@ -50,6 +52,7 @@ const PAD_L = 70;
 const PAD_R = 8;
 const PAD_T = 6;
 const PAD_B = 18;
+const LEGEND_ROW = 18;
 
 export class Chart {
   private readonly texture: Phaser.Textures.CanvasTexture;
@@ -59,6 +62,7 @@ export class Chart {
   private readonly objects: Phaser.GameObjects.GameObject[] = [];
   private readonly plotW: number;
   private readonly plotH: number;
+  private readonly canvasH: number;
 
   constructor(
     scene: Phaser.Scene,
@@ -71,38 +75,61 @@ export class Chart {
     const bg = scene.add.rectangle(x, y, w, h, 0x151c25).setOrigin(0).setStrokeStyle(1, 0x2a3646);
     const title = scene.add.text(x + 10, y + 6, config.title, text(SIZE.label, 'text', { fontStyle: '600' }));
     this.value = scene.add.text(x + w - 10, y + 6, '', text(SIZE.label, 'text', { fontStyle: '600' })).setOrigin(1, 0);
-    const canvasH = h - 30 - 22;
-    this.plotW = w - PAD_L - PAD_R;
-    this.plotH = canvasH - PAD_T - PAD_B;
-    const key = `chart-${chartCount++}`;
-    const texture = scene.textures.createCanvas(key, w, canvasH);
-    if (!texture) throw new Error('could not create a chart texture');
-    this.texture = texture;
-    this.ctx = texture.getContext();
-    this.image = scene.add.image(x, y + 30, key).setOrigin(0);
-    this.objects.push(bg, title, this.value, this.image);
-    // Legend: one coloured label per series, then the reference lines.
-    let lx = x + 10;
-    const ly = y + h - 21;
+    this.objects.push(bg, title, this.value);
+    // Legend: every series and reference line in full, wrapping onto more rows if need be
+    // (the plot gives up the height): a cohort is never dropped from the key.
     const entries = [
       ...config.series.map((s) => ({ label: s.label, colour: s.colour, dash: !!s.faint })),
       ...config.lines.map((l) => ({ label: l.label, colour: l.colour, dash: true })),
     ];
+    const placed: Array<{ e: (typeof entries)[number]; label: Phaser.GameObjects.Text; dx: number; row: number }> = [];
+    let lx = 0;
+    let row = 0;
     for (const e of entries) {
-      if (lx > x + w - 40) break;
-      const swatch = scene.add.rectangle(lx, ly + 9, 12, e.dash ? 2 : 3, Phaser.Display.Color.HexStringToColor(e.colour).color).setOrigin(0, 0.5);
-      const label = scene.add.text(lx + 16, ly, e.label, text(SIZE.small, 'dim'));
-      const room = x + w - 8 - (lx + 16);
+      const label = scene.add.text(0, 0, e.label, text(SIZE.small, 'dim'));
+      const room = w - 20 - 16;
       if (label.width > room) label.setCrop(0, 0, room, label.height);
-      lx += 16 + Math.min(label.width, room) + 14;
-      this.objects.push(swatch, label);
+      const width = 16 + Math.min(label.width, room);
+      if (lx > 0 && lx + width > w - 20) {
+        lx = 0;
+        row++;
+      }
+      placed.push({ e, label, dx: lx, row });
+      lx += width + 14;
     }
+    const rows = entries.length ? row + 1 : 0;
+    const legendH = Math.max(1, rows) * LEGEND_ROW;
+    for (const p of placed) {
+      const ly = y + h - 3 - legendH + p.row * LEGEND_ROW;
+      const swatch = scene.add.rectangle(x + 10 + p.dx, ly + 9, 12, p.e.dash ? 2 : 3, Phaser.Display.Color.HexStringToColor(p.e.colour).color).setOrigin(0, 0.5);
+      p.label.setPosition(x + 10 + p.dx + 16, ly);
+      this.objects.push(swatch, p.label);
+    }
+    this.canvasH = h - 30 - legendH - 4;
+    this.plotW = w - PAD_L - PAD_R;
+    this.plotH = this.canvasH - PAD_T - PAD_B;
+    const key = `chart-${chartCount++}`;
+    const texture = scene.textures.createCanvas(key, w, this.canvasH);
+    if (!texture) throw new Error('could not create a chart texture');
+    this.texture = texture;
+    this.ctx = texture.getContext();
+    this.image = scene.add.image(x, y + 30, key).setOrigin(0);
+    this.objects.push(this.image);
+  }
+
+  /** The big number as drawn, for tests and the screen reader of the desk. */
+  get headlineText(): string {
+    return this.value.text;
+  }
+
+  setVisible(visible: boolean): void {
+    for (const o of this.objects) (o as unknown as Phaser.GameObjects.Components.Visible).setVisible(visible);
   }
 
   update(data: ChartData): void {
     const { ctx, config } = this;
     const W = this.w;
-    const H = this.h - 30 - 22;
+    const H = this.canvasH;
     ctx.clearRect(0, 0, W, H);
     const start = windowStart(data.time, data.now, config.windowSeconds);
     const t0 = Math.max(0, data.now - config.windowSeconds);
@@ -214,9 +241,9 @@ export class Chart {
     ctx.setLineDash([]);
     this.texture.refresh();
 
-    const head = data.series[config.headline ?? 0];
-    const last = head && head.length > 0 ? (head[head.length - 1] as number) : NaN;
-    const label = config.format(last);
+    const head = data.headline;
+    const last = head.length > 0 ? (head[head.length - 1] as number) : NaN;
+    const label = `${config.headline.label ? `${config.headline.label} ` : ''}${config.format(last)}`;
     if (this.value.text !== label) this.value.setText(label);
   }
 

@@ -65,6 +65,11 @@ export class DeskModals {
     if (this.current?.kind === 'prompt') this.current.modal.confirm();
   }
 
+  /** The open card as drawn (kind, title, choices), or null. */
+  get shown(): ({ kind: ModalKind } & Modal['shown']) | null {
+    return this.current ? { kind: this.current.kind, ...this.current.modal.shown } : null;
+  }
+
   /** The marked answer's index on the open decision, or -1. */
   get marked(): number {
     return this.current?.kind === 'prompt' ? this.current.modal.markedIndex : -1;

@@ -84,7 +84,8 @@ export type DeskCommand =
   | { type: 'filter' }
   | { type: 'level' }
   | { type: 'help' }
-  | { type: 'menu' };
+  | { type: 'menu' }
+  | { type: 'chart-page'; step: 1 | -1 };
 
 /** What the desk is showing, as far as the keyboard cares. */
 export interface DeskKeyContext {
@@ -113,6 +114,8 @@ export function deskCommand(input: KeyInput, ctx: DeskKeyContext): DeskCommand |
   if (key === 'Enter') return ctx.promptOptions > 0 ? { type: 'confirm' } : null;
   if (key === SPEED_STEP_KEYS.slower || key === '_') return { type: 'speed', step: -1 };
   if (key === SPEED_STEP_KEYS.faster || key === '+') return { type: 'speed', step: 1 };
+  if (key === ']') return { type: 'chart-page', step: 1 };
+  if (key === '[') return { type: 'chart-page', step: -1 };
   if (key === DESK_KEYS.help) return { type: 'help' };
   if (key === DESK_KEYS.filter) return { type: 'filter' };
   if (key === DESK_KEYS.level) return { type: 'level' };

@@ -122,6 +122,15 @@ export class Modal {
     this.setFocus(content.confirm ? -1 : 0);
   }
 
+  /** What the card shows: its title and each choice's key cap and label as drawn. */
+  get shown(): { title: string; choices: Array<{ key: string; label: string; marked: boolean }>; confirm: string | null } {
+    return {
+      title: this.content.title,
+      choices: this.buttons.map((b, i) => ({ key: b.keyText, label: b.label.text, marked: i === this.marked })),
+      confirm: this.confirmButton?.isEnabled ? this.confirmButton.label.text : null,
+    };
+  }
+
   /** The marked answer of a choose-then-confirm card, or -1. */
   get markedIndex(): number {
     return this.marked;
