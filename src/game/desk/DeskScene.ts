@@ -94,11 +94,11 @@ export class DeskScene extends Phaser.Scene {
     this.budget = new BudgetGauge(this, 8, 210, 276, 166);
     this.alerts = new AlertList(this, 8, 384, 276, 192);
     keysCard(this, 8, 584, 276, 128);
-    this.dashboard = new Dashboard(this, s, 292, 56, 580, 308, () => this.pending.add('charts'));
+    this.dashboard = new Dashboard(this, s, 292, 56, 580, 400, () => this.pending.add('charts'));
     this.modals = new DeskModals(this);
-    this.palette = new ActionPalette(this, 292, 372, 980, 340, s.actions, this.keys, (id) => this.act(id));
-    this.side = new SidePanel(this, 880, 56, 392, 308, (tab) => this.setUi(openTab(this.ui, tab)));
-    this.coach = new CoachCard(this, 300, 358, 564);
+    this.palette = new ActionPalette(this, 292, 464, 980, 248, s.actions, this.keys, (id) => this.act(id));
+    this.side = new SidePanel(this, 880, 56, 392, 400, (tab) => this.setUi(openTab(this.ui, tab)));
+    this.coach = new CoachCard(this, 300, 450, 564);
 
     this.input.keyboard?.addCapture('TAB,SPACE,UP,DOWN,LEFT,RIGHT,PAGE_UP,PAGE_DOWN,BACKSPACE,FORWARD_SLASH,BACK_SLASH');
     // Held PgUp/PgDn scroll on; any other held key counts once.
@@ -191,7 +191,8 @@ export class DeskScene extends Phaser.Scene {
     const hint = this.session.hintFor(choice);
     if (!hint) return;
     this.coaching.push({ t: choice.at, about: label, hint });
-    this.coach.show(label, hint);
+    // Under an open decision the card could not be seen: the hint waits in Findings.
+    if (this.modals.kind !== 'prompt') this.coach.show(label, hint);
     this.ui = addUnread(this.ui, 'notes');
     this.uiDirty = true;
   }
@@ -370,7 +371,10 @@ export class DeskScene extends Phaser.Scene {
     this.budget.update(snap.budget);
     if (!snap.ended) this.modals.syncPrompt(snap, this.session.scenario, this.clock.paused, (i) => this.choose(i));
     else if (this.modals.kind !== 'ending') this.showEnding(snap);
-    if (this.palette.dockAt(this.modals.kind === 'prompt' ? DECISION_DOCK.x + DECISION_DOCK.width + 8 : null)) this.pending.add('palette');
+    if (this.palette.dockAt(this.modals.kind === 'prompt' ? DECISION_DOCK.x + DECISION_DOCK.width + 8 : null)) {
+      this.pending.add('palette');
+      if (this.modals.kind === 'prompt') this.coach.hide();
+    }
   }
 
   /** Draws one queued part of the desk, if any. */

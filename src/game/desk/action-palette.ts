@@ -124,6 +124,8 @@ export class ActionPalette {
     this.busy.setX(fx + (left === null ? 92 : 12));
     this.busy.setY(this.y + (left === null ? 8 : 32));
     this.describe.setX(fx + 12);
+    // Docked beside a decision there is no room for descriptions: the chips keep the space.
+    this.describe.setVisible(left === null);
     this.lastKey = '';
     this.showDescription();
     return true;

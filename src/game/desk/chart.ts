@@ -76,33 +76,30 @@ export class Chart {
     const title = scene.add.text(x + 10, y + 6, config.title, text(SIZE.label, 'text', { fontStyle: '600' }));
     this.value = scene.add.text(x + w - 10, y + 6, '', text(SIZE.label, 'text', { fontStyle: '600' })).setOrigin(1, 0);
     this.objects.push(bg, title, this.value);
-    // Legend: every series and reference line in full, wrapping onto more rows if need be
-    // (the plot gives up the height): a cohort is never dropped from the key.
-    const entries = [
-      ...config.series.map((s) => ({ label: s.label, colour: s.colour, dash: !!s.faint })),
-      ...config.lines.map((l) => ({ label: l.label, colour: l.colour, dash: true })),
-    ];
-    const placed: Array<{ e: (typeof entries)[number]; label: Phaser.GameObjects.Text; dx: number; row: number }> = [];
+    // Legend: every series in full, wrapping onto more rows (and a long name onto a second
+    // line) rather than dropping or cutting a cohort. Reference lines are labelled on the plot.
+    const room = w - 20 - 16;
     let lx = 0;
-    let row = 0;
-    for (const e of entries) {
-      const label = scene.add.text(0, 0, e.label, text(SIZE.small, 'dim'));
-      const room = w - 20 - 16;
-      if (label.width > room) label.setCrop(0, 0, room, label.height);
-      const width = 16 + Math.min(label.width, room);
+    let ly = 0;
+    let rowH = 0;
+    const placed: Array<{ s: ChartSeries; label: Phaser.GameObjects.Text; dx: number; dy: number }> = [];
+    for (const series of config.series) {
+      const label = scene.add.text(0, 0, series.label, text(SIZE.small, 'dim', { wordWrap: { width: room } }));
+      const width = 16 + label.width;
       if (lx > 0 && lx + width > w - 20) {
         lx = 0;
-        row++;
+        ly += rowH;
+        rowH = 0;
       }
-      placed.push({ e, label, dx: lx, row });
+      placed.push({ s: series, label, dx: lx, dy: ly });
       lx += width + 14;
+      rowH = Math.max(rowH, label.height + 1);
     }
-    const rows = entries.length ? row + 1 : 0;
-    const legendH = Math.max(1, rows) * LEGEND_ROW;
+    const legendH = Math.max(LEGEND_ROW, ly + rowH);
     for (const p of placed) {
-      const ly = y + h - 3 - legendH + p.row * LEGEND_ROW;
-      const swatch = scene.add.rectangle(x + 10 + p.dx, ly + 9, 12, p.e.dash ? 2 : 3, Phaser.Display.Color.HexStringToColor(p.e.colour).color).setOrigin(0, 0.5);
-      p.label.setPosition(x + 10 + p.dx + 16, ly);
+      const top = y + h - 3 - legendH + p.dy;
+      const swatch = scene.add.rectangle(x + 10 + p.dx, top + 9, 12, p.s.faint ? 2 : 3, Phaser.Display.Color.HexStringToColor(p.s.colour).color).setOrigin(0, 0.5);
+      p.label.setPosition(x + 10 + p.dx + 16, top);
       this.objects.push(swatch, p.label);
     }
     this.canvasH = h - 30 - legendH - 4;
@@ -210,8 +207,13 @@ export class Chart {
       ctx.fillText(label, lx, ly);
     }
 
-    // Reference lines (SLO, alert thresholds).
-    for (const l of config.lines) {
+    // Reference lines (SLO, alert thresholds), each named where it is drawn; labels of
+    // lines close together step left so both stay readable.
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'alphabetic';
+    let labelRight = W - PAD_R;
+    let lastY = -100;
+    for (const l of [...config.lines].sort((a, b) => yOf(a.value) - yOf(b.value))) {
       const y = Math.round(yOf(l.value)) + 0.5;
       ctx.strokeStyle = l.colour;
       ctx.setLineDash([6, 4]);
@@ -220,7 +222,16 @@ export class Chart {
       ctx.lineTo(W - PAD_R, y);
       ctx.stroke();
       ctx.setLineDash([]);
+      labelRight = Math.abs(y - lastY) < 14 ? labelRight - ctx.measureText(l.label).width - 16 : W - PAD_R;
+      lastY = y;
+      const lw = ctx.measureText(l.label).width;
+      const ty = Math.max(PAD_T + 12, y - 3);
+      ctx.fillStyle = 'rgba(21, 28, 37, 0.85)';
+      ctx.fillRect(labelRight - lw - 2, ty - 12, lw + 4, 14);
+      ctx.fillStyle = l.colour;
+      ctx.fillText(l.label, labelRight, ty);
     }
+    ctx.textAlign = 'left';
 
     // Series.
     config.series.forEach((s, si) => {

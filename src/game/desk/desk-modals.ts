@@ -12,7 +12,7 @@ import { Modal, type ModalContent } from '../ui/modal.ts';
 export type ModalKind = 'briefing' | 'help' | 'menu' | 'prompt' | 'ending';
 
 /** Where a decision docks: over the left of the actions panel, so the charts, comms and runbook stay readable. */
-export const DECISION_DOCK = { x: 292, top: 372, bottom: 712, width: 588 } as const;
+export const DECISION_DOCK = { x: 292, top: 464, bottom: 712, width: 588 } as const;
 
 export class DeskModals {
   private current: { kind: ModalKind; modal: Modal; id?: string } | null = null;

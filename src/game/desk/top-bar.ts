@@ -46,7 +46,7 @@ export class TopBar {
   update(t: number, timeLimit: number, speed: number, running: number, paused: boolean, severity: string | null): void {
     setText(this.clock, formatClock(t));
     this.clock.setColor(paused ? css.warning : css.text);
-    const slowed = !paused && running < speed ? `\n${running}× while deciding` : '';
+    const slowed = !paused && running < speed ? `\nslowed to ${running}×` : '';
     setText(this.limit, paused ? 'PAUSED' : `${formatDuration(Math.max(0, timeLimit - t))} left${slowed}`);
     this.limit.setColor(paused ? css.warning : css.dim);
     this.pause.setSelected(paused).setText(paused ? 'Resume' : 'Pause');
