@@ -116,11 +116,19 @@ export class DeskScene extends Phaser.Scene {
       coach: () => (this.coach.visible ? this.coaching.at(-1)?.hint ?? null : null),
       coachingShown: () => this.coaching.length,
       tab: () => this.ui.tab,
+      filter: () => this.ui.filter,
+      typing: () => this.ui.typing,
       paused: () => this.clock.paused,
       speed: () => this.clock.speed,
       effectiveSpeed: () => this.clock.effectiveSpeed,
       marked: () => this.modals.marked,
       dashboard: () => this.dashboard.shown,
+      // The last recorded value of the service totals and of each cohort: what the charts' big numbers should read.
+      recorded: () => {
+        const r = this.session.run.recorder;
+        const last = (key: string) => r.view(key).at(-1) ?? null;
+        return Object.fromEntries(r.keys.filter((k) => !k.startsWith('signal.')).map((k) => [k, last(k)]));
+      },
       palette: () => this.palette.shown,
       decision: () => this.modals.shown,
     });

@@ -123,9 +123,10 @@ export class Modal {
   }
 
   /** What the card shows: its title and each choice's key cap and label as drawn. */
-  get shown(): { title: string; choices: Array<{ key: string; label: string; marked: boolean }>; confirm: string | null } {
+  get shown(): { title: string; body: string; choices: Array<{ key: string; label: string; marked: boolean }>; confirm: string | null } {
     return {
       title: this.content.title,
+      body: this.content.body,
       choices: this.buttons.map((b, i) => ({ key: b.keyText, label: b.label.text, marked: i === this.marked })),
       confirm: this.confirmButton?.isEnabled ? this.confirmButton.label.text : null,
     };
