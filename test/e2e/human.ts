@@ -26,6 +26,7 @@ export interface DeskScreen {
   dashboard: { page: number; pages: number; charts: Array<{ title: string; headline: string }> };
   recorded: Record<string, number | null>;
   coach: string | null;
+  coachingShown: number;
 }
 
 /** One thing the player meant to do, as the choice log should hold it. */
