@@ -40,7 +40,7 @@ export function keyOfCap(cap: string): string {
 }
 
 /** Whether a label as drawn (perhaps cut short with "…") is this label. */
-function sameLabel(drawn: string, label: string): boolean {
+export function sameLabel(drawn: string, label: string): boolean {
   return drawn === label || (drawn.endsWith('…') && label.startsWith(drawn.slice(0, -1)));
 }
 
@@ -55,7 +55,7 @@ export class Human {
 
   constructor(
     readonly page: Page,
-    private readonly scenario: Scenario,
+    readonly scenario: Scenario,
     seed = 20261206,
   ) {
     this.seed = seed >>> 0;
@@ -173,8 +173,8 @@ export class Human {
    * working or queued within a short look), presses once more, as people do. Records the
    * intent once. Returns false if the action is not on offer.
    */
-  async act(actionId: string): Promise<boolean> {
-    const key = await this.findActionKey(actionId);
+  async act(actionId: string, known?: string): Promise<boolean> {
+    const key = known ?? (await this.findActionKey(actionId));
     if (!key) return false;
     const label = this.labelOf(actionId);
     const before = (await this.screen()).choices.length;

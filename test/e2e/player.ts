@@ -8,7 +8,7 @@ import { loadScenario, readerFromFiles } from '../../src/scenario/load.ts';
 import type { Scenario } from '../../src/scenario/schema/index.ts';
 import type { RunSnapshot } from '../../src/sim/snapshot.ts';
 import { ROOT } from './harness.ts';
-import type { DeskScreen, Human } from './human.ts';
+import { sameLabel, type DeskScreen, type Human } from './human.ts';
 
 export interface DeskHook {
   screen: string;
@@ -50,9 +50,13 @@ export async function playReference(human: Human, choices: ReadonlyArray<{ at: n
     const what = c.do ?? c.choose ?? 'ack';
     const due = await human.waitFor((s) => s.snapshot.t >= c.at || !!s.snapshot.ended || (!!c.choose && s.decision?.kind === 'prompt'), 180_000, `the clock to reach ${c.at}s for ${what}`);
     if (due.snapshot.ended) throw new Error(`the run ended before ${what} at ${c.at}s`);
+    if (process.env.BURN_RATE_TRACE) console.log(`plan ${c.at}s ${what} · clock ${due.snapshot.t}s · card ${due.decision?.kind === 'prompt' ? due.decision.title.slice(0, 30) : '-'} · open ${due.snapshot.prompts.map((p) => p.id).join(',')}`);
     if (c.choose) {
       const [prompt, option] = c.choose.split('.') as [string, string];
-      if (!(await human.answer(prompt, option))) throw new Error(`could not answer ${c.choose} from the screen`);
+      if (!(await human.answer(prompt, option))) {
+        const s = await human.screen();
+        throw new Error(`could not answer ${c.choose} from the screen at ${s.snapshot.t}s; the card shows ${JSON.stringify(s.decision?.title ?? null)}; open: ${s.snapshot.prompts.map((p) => p.id).join(', ')}`);
+      }
       continue;
     }
     if (c.ack) {
@@ -60,15 +64,26 @@ export async function playReference(human: Human, choices: ReadonlyArray<{ at: n
       await human.ack();
       continue;
     }
-    const wasPaused = due.paused;
-    if (!wasPaused) {
+    // Pause, look for the action (its chip, or the help sheet), press it, run on. Not on
+    // offer yet (this run may be a few ticks behind the plan): let the clock run a moment
+    // and look again, as a player waits for the recovery before verifying it.
+    for (let look = 0; ; look++) {
+      const now = await human.screen();
+      if (now.snapshot.ended) throw new Error(`the run ended before ${what}`);
+      if (!now.paused) {
+        await human.tap(' ');
+        await human.waitFor((s) => s.paused, 5_000, 'the clock to stop');
+      }
+      const key = await human.findActionKey(c.do as string);
+      if (key) {
+        await human.act(c.do as string, key);
+        await human.tap(' ');
+        await human.waitFor((s) => !s.paused || !!s.snapshot.ended, 5_000, 'the clock to run');
+        break;
+      }
+      if (look > 120) throw new Error(`${c.do} was never on offer; the clock shows ${now.snapshot.t}s`);
       await human.tap(' ');
-      await human.waitFor((s) => s.paused, 5_000, 'the clock to stop');
-    }
-    if (!(await human.act(c.do as string))) throw new Error(`${c.do} is not on offer on the screen at ${(await human.screen()).snapshot.t}s`);
-    if (!wasPaused) {
-      await human.tap(' ');
-      await human.waitFor((s) => !s.paused || !!s.snapshot.ended, 5_000, 'the clock to run');
+      await human.page.waitForTimeout(500);
     }
   }
 }
