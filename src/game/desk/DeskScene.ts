@@ -92,7 +92,7 @@ export class DeskScene extends Phaser.Scene {
     this.topBar = new TopBar(this, { title: s.title, service: s.service.name, team: s.service.team, mode }, () => this.togglePause(), (v) => this.setSpeed(v as Speed));
     this.pager = new Pager(this, 8, 56, 276, 146, () => this.ack());
     this.budget = new BudgetGauge(this, 8, 210, 276, 166);
-    this.alerts = new AlertList(this, 8, 384, 276, 192);
+    this.alerts = new AlertList(this, 8, 384, 276, 192, (alert) => this.openAlertRunbook(alert.runbook as string));
     keysCard(this, 8, 584, 276, 128);
     this.dashboard = new Dashboard(this, s, 292, 56, 580, 400, () => this.pending.add('charts'));
     this.modals = new DeskModals(this);
@@ -183,6 +183,18 @@ export class DeskScene extends Phaser.Scene {
     if (!action || !action.available || action.queued || snap.busy?.action === id || snap.ended) return;
     this.session.act(id);
     this.afterChoice(action.label, { at: this.session.run.t, do: id });
+  }
+
+  /**
+   * Clicking an alert opens its runbook: shown at once if already read, otherwise by the
+   * action that reads it (reading takes sim time, so it is a choice like any other).
+   */
+  private openAlertRunbook(runbook: string): void {
+    const snap = this.session.snapshot();
+    const opened = snap.openedRunbooks.indexOf(runbook);
+    if (opened >= 0) return this.setUi({ ...openTab(this.ui, 'runbook'), runbook: opened });
+    const reader = this.session.scenario.actions.find((a) => a.runbook === runbook && snap.actions.some((v) => v.id === a.id && v.available));
+    if (reader) this.act(reader.id);
   }
 
   private choose(index: number): void {
