@@ -211,7 +211,6 @@ export class Chart {
     // lines close together step left so both stay readable.
     ctx.textAlign = 'right';
     ctx.textBaseline = 'alphabetic';
-    let labelRight = W - PAD_R;
     let lastY = -100;
     for (const l of [...config.lines].sort((a, b) => yOf(a.value) - yOf(b.value))) {
       const y = Math.round(yOf(l.value)) + 0.5;
@@ -222,14 +221,15 @@ export class Chart {
       ctx.lineTo(W - PAD_R, y);
       ctx.stroke();
       ctx.setLineDash([]);
-      labelRight = Math.abs(y - lastY) < 14 ? labelRight - ctx.measureText(l.label).width - 16 : W - PAD_R;
+      // Above its line; below it when the line above sits too close for both labels.
+      const below = Math.abs(y - lastY) < 14;
       lastY = y;
       const lw = ctx.measureText(l.label).width;
-      const ty = Math.max(PAD_T + 12, y - 3);
+      const ty = below ? Math.min(PAD_T + this.plotH, y + 13) : Math.max(PAD_T + 12, y - 3);
       ctx.fillStyle = 'rgba(21, 28, 37, 0.85)';
-      ctx.fillRect(labelRight - lw - 2, ty - 12, lw + 4, 14);
+      ctx.fillRect(W - PAD_R - lw - 2, ty - 12, lw + 4, 14);
       ctx.fillStyle = l.colour;
-      ctx.fillText(l.label, labelRight, ty);
+      ctx.fillText(l.label, W - PAD_R, ty);
     }
     ctx.textAlign = 'left';
 
