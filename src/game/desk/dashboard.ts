@@ -32,9 +32,9 @@ export function dashboardCharts(s: Scenario): ChartSpec[] {
   const many = cohorts.length > 1;
   const cohortSeries = (metric: string) =>
     many ? cohorts.map((c, i) => ({ key: `${c.id}.${metric}`, label: c.label, colour: seriesCss(i) })) : [{ key: `service.${metric}`, label: 'all traffic', colour: seriesCss(0) }];
-  const thresholds = (metric: string) =>
+  const thresholds = (metric: string, format?: (v: number) => string) =>
     s.alerts.flatMap((a) =>
-      a.rule.kind === 'threshold' && a.rule.metric === metric ? [{ value: a.rule.value, label: `${a.name ?? a.id} ${metric === 'errorRatio' ? formatPercent(a.rule.value) : formatMs(a.rule.value)}`, colour: ALERT_COLOUR }] : [],
+      a.rule.kind === 'threshold' && a.rule.metric === metric ? [{ value: a.rule.value, label: `${a.name ?? a.id} ${(format ?? (metric === 'errorRatio' ? formatPercent : metric === 'rps' ? formatRps : formatMs))(a.rule.value)}`, colour: ALERT_COLOUR }] : [],
     );
   const availability = s.service.slos.filter((x) => x.kind === 'availability');
   const latency = s.service.slos.filter((x) => x.kind === 'latency' && x.thresholdMs !== undefined);
@@ -55,7 +55,7 @@ export function dashboardCharts(s: Scenario): ChartSpec[] {
     {
       title: 'Request rate',
       series: cohortSeries('rps'),
-      lines: [],
+      lines: thresholds('rps'),
       format: formatRps,
       headline: { key: 'service.rps', label: 'all traffic' },
     },
@@ -68,6 +68,7 @@ export function dashboardCharts(s: Scenario): ChartSpec[] {
       ],
       lines: [
         ...latency.map((x) => ({ value: x.thresholdMs as number, label: `SLO ${formatMs(x.thresholdMs as number)}`, colour: SLO_COLOUR })),
+        ...thresholds('p50'),
         ...thresholds('p95'),
         ...thresholds('p99'),
       ],
@@ -88,7 +89,7 @@ export function dashboardCharts(s: Scenario): ChartSpec[] {
       series: group.map((g, i) => ({ key: `signal.${g.id}`, label: g.label, colour: seriesCss((i + 3) % SERIES.length) })),
       lines: [
         ...limits.map((v) => ({ value: v, label: `limit ${formatSignal(v, unit)}`, colour: SLO_COLOUR })),
-        ...group.flatMap((g) => thresholds(g.id)),
+        ...group.flatMap((g) => thresholds(g.id, (v) => formatSignal(v, unit))),
       ],
       format: (v) => formatSignal(v, unit),
       floorMax: unit === '%' ? 100 : undefined,
