@@ -8,7 +8,7 @@ import type { RunSnapshot } from '../../sim/snapshot.ts';
 import { pagerBeep, unlockAudio } from '../browser/audio.ts';
 import { DECISION_SPEED, SimClock } from './clock.ts';
 import type { Coaching } from './desk-feeds.ts';
-import { briefingBody, endingBody, helpLines } from './desk-text.ts';
+import { briefingBody, endingBody } from './desk-text.ts';
 import { addUnread, cycleLevel, cycleTab, initialUi, openTab, typeFilter, type DeskUi } from './desk-ui.ts';
 import { formatClock, formatDuration } from '../ui/format.ts';
 import { assignActionKeys, deskCommand, type DeskCommand } from '../ui/keymap.ts';
@@ -25,6 +25,7 @@ import { AlertList } from './alert-list.ts';
 import { BudgetGauge } from './budget-gauge.ts';
 import { Dashboard } from './dashboard-view.ts';
 import { DECISION_DOCK, DeskModals } from './desk-modals.ts';
+import { PauseMenu } from './pause-menu.ts';
 import { CoachCard } from './coach.ts';
 import { Pager } from './pager.ts';
 import { keysCard } from '../ui/panel.ts';
@@ -58,8 +59,7 @@ export class DeskScene extends Phaser.Scene {
   private uiDirty = true;
   private lastBeep = 0;
   private readonly pending = new Set<'palette' | 'charts' | 'side'>();
-  /** Whether the clock was paused before help or the menu stopped it (null: neither is open). */
-  private resumeTo: boolean | null = null;
+  private menu!: PauseMenu;
 
   constructor() {
     super(SCENES.desk);
@@ -70,7 +70,6 @@ export class DeskScene extends Phaser.Scene {
     this.ui = initialUi();
     this.coaching = [];
     this.drawnVersion = -1;
-    this.resumeTo = null;
     this.pending.clear();
   }
 
@@ -96,6 +95,16 @@ export class DeskScene extends Phaser.Scene {
     keysCard(this, 8, 584, 276, 128);
     this.dashboard = new Dashboard(this, s, 292, 56, 580, 400, () => this.pending.add('charts'));
     this.modals = new DeskModals(this);
+    this.menu = new PauseMenu(this.modals, this.clock, {
+      now: () => this.session.run.t,
+      offered: () => this.session.snapshot().actions.filter((a) => a.available).map((a) => ({ label: a.label, key: this.keys.get(a.id) })),
+      save: () => this.session.save(),
+      restart: () => this.restart(),
+      leave: () => this.toPicker(),
+      changed: () => {
+        this.uiDirty = true;
+      },
+    });
     this.palette = new ActionPalette(this, 292, 464, 980, 248, s.actions, this.keys, (id) => this.act(id));
     this.side = new SidePanel(this, 880, 56, 392, 400, (tab) => this.setUi(openTab(this.ui, tab)));
     this.coach = new CoachCard(this, 300, 450, 564);
@@ -284,63 +293,20 @@ export class DeskScene extends Phaser.Scene {
       case 'chart-page':
         return this.dashboard.turn(cmd.step);
       case 'help':
-        return this.openHelp();
+        return this.menu.openHelp();
       case 'menu':
         if (this.coach.visible) return this.coach.hide();
-        return this.openMenu();
+        if (this.session.run.ended || this.modals.kind === 'briefing') return;
+        return this.menu.openMenu();
     }
   }
 
-  // ----- help and the pause menu: both stop the clock while open -----
-
-  private holdClock(): void {
-    if (this.resumeTo === null) this.resumeTo = this.clock.paused;
-    this.clock.paused = true;
-    this.session.save();
-    this.uiDirty = true;
-  }
-
-  private releaseClock(): void {
-    this.modals.close();
-    if (this.resumeTo !== null) this.clock.paused = this.resumeTo;
-    this.resumeTo = null;
-    this.uiDirty = true;
-  }
-
-  private openHelp(): void {
-    this.holdClock();
-    this.modals.open('help', {
-      kicker: 'Keys · the clock is paused',
-      title: 'Everything works from the keyboard',
-      body: helpLines(this.session.snapshot().actions.filter((a) => a.available).map((a) => ({ label: a.label, key: this.keys.get(a.id) }))),
-      choices: [{ label: 'Close and carry on', key: 'Esc', onPick: () => this.releaseClock() }],
-      width: 1040,
-    });
-  }
-
-  private openMenu(): void {
-    if (this.session.run.ended || this.modals.kind === 'briefing') return;
-    this.holdClock();
-    this.modals.open('menu', {
-      kicker: `Paused at ${formatClock(this.session.run.t)}`,
-      title: 'The clock is stopped',
-      body: 'Nothing moves while this menu is open. Restarting or leaving drops this run: its choices so far are not kept.',
-      choices: [
-        { label: 'Resume the shift', key: '1', onPick: () => this.releaseClock(), tone: 'primary' },
-        { label: 'Restart this scenario (same seed)', key: '2', onPick: () => this.restart() },
-        { label: 'Back to the scenarios', key: '3', onPick: () => this.toPicker() },
-        { label: 'Keys', key: '4', onPick: () => this.openHelp() },
-      ],
-      width: 560,
-    });
-  }
+  // ----- leaving the run (from the pause menu) -----
 
   /** Leaves this run: it is not resumed on reload. */
   private abandon(): void {
     const store = browserStore();
     if (store && this.start.playable.saveable) clearSave(store);
-    this.modals.close();
-    this.resumeTo = null;
   }
 
   private restart(): void {
