@@ -102,7 +102,18 @@ describe('play-as-you-write', () => {
     await waitForScreen(page, 'picker', 120_000);
     await press(page, 'Enter');
     await waitForScreen(page, 'desk', 60_000);
-    const before = await hook<{ choices: unknown[] }>(page);
+    await page.waitForFunction(() => (globalThis as { __burnRate?: { modal: () => string | null } }).__burnRate?.modal() === 'briefing');
+    await press(page, 'Enter'); // start the shift
+    // Two choices made from the screen: the first two actions on the palette, by their key caps.
+    const chips = (await hook<{ palette: { chips: Array<{ key: string; label: string }> } }>(page)).palette.chips.slice(0, 2);
+    expect(chips.length).toBe(2);
+    for (const chip of chips) {
+      await press(page, chip.key.toLowerCase());
+      await page.waitForTimeout(250);
+    }
+    await press(page, ' '); // pause, so nothing else happens while the file is edited
+    const before = await hook<{ choices: Array<{ do?: string }> }>(page);
+    expect(before.choices.length).toBe(2);
 
     const brokenSaves = await saveUntil(page, file, original.replace('timeLimit: 30m', 'timeLimit: [30m'), () => document.querySelectorAll('#burn-rate-dev-overlay .diagnostic.error').length > 0, consoleLog);
     if (brokenSaves > 1) console.warn(`dev-reload: the broken file was seen after ${brokenSaves} saves`);

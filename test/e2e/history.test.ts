@@ -12,7 +12,8 @@ import { buildDebrief } from '../../src/scoring/debrief.ts';
 import { debriefToJson } from '../../src/scoring/export.ts';
 import { runPlaythrough } from '../../src/sim/runner.ts';
 import { hook, press, screenshot, useBuiltGame, waitForScreen } from './harness.ts';
-import { loadLibraryScenario, playChoices, waitForEnding } from './player.ts';
+import { Human } from './human.ts';
+import { loadLibraryScenario, playReference, waitForEnding } from './player.ts';
 
 const SCENARIO = 'auth-canary';
 const game = useBuiltGame();
@@ -71,8 +72,9 @@ describe('history', () => {
     await waitForScreen(page, 'desk');
     await page.keyboard.press('Enter'); // start the shift
     // The actions and the page, not the decisions: those are left to lapse.
-    await playChoices(page, ref.choices.filter((c) => !c.choose));
-    const end = await waitForEnding(page);
+    const human = new Human(page, scenario);
+    await playReference(human, ref.choices.filter((c) => !c.choose));
+    const end = await waitForEnding(human);
 
     // The reload the issue describes: on the ending screen, before the debrief.
     await page.reload();

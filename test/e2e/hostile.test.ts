@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hook, press, screenshot, useBuiltGame, waitForScreen } from './harness.ts';
-import { playChoices, waitForEnding } from './player.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
+import { Human } from './human.ts';
+import { playReference, waitForEnding } from './player.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const MINIMAL = readFileSync(join(FIXTURES, 'minimal.yaml'), 'utf8');
@@ -135,12 +137,14 @@ describe('hostile input in Chromium', () => {
     await waitForScreen(page, 'desk');
     await page.waitForTimeout(300);
     await page.keyboard.press('Enter'); // start the shift
-    const log = await playChoices(page, [
+    const loaded = loadScenario(looping, { file: 'flip-flop.yaml', readFile: () => RUNBOOK }).scenario;
+    if (!loaded) throw new Error('the looping fixture does not load');
+    const human = new Human(page, loaded);
+    await playReference(human, [
       { at: 30, do: 'compare-cohorts' },
       { at: 180, choose: 'declare.wait' },
     ]);
-    expect(log.skipped).toEqual([]);
-    const end = await waitForEnding(page);
+    const end = await waitForEnding(human);
     expect(end.snapshot.ended).toMatchObject({ id: 'phase-loop', outcome: 'error', title: 'The scenario loops' });
     expect(end.snapshot.ended?.text).toMatch(/phases "(paused|stalled)" → "(paused|stalled)" → "(paused|stalled)" move into each other/);
     await page.waitForTimeout(300);

@@ -1,16 +1,14 @@
 /**
- * Plays a scenario through the real UI the way a player would: waits for the sim clock to
- * reach each choice of a timed choice log, then presses that action's key, the number of
- * a decision's answer, or A for the page. The test hook is only read (clock, keys, what is
- * open); every change goes through the keyboard.
+ * Plays a scenario's reference playthrough through the real UI, as a person following a
+ * plan would (see `Human`): what to press is read off the screen, never the engine.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { loadScenario, readerFromFiles } from '../../src/scenario/load.ts';
 import type { Scenario } from '../../src/scenario/schema/index.ts';
 import type { RunSnapshot } from '../../src/sim/snapshot.ts';
-import { hook, ROOT } from './harness.ts';
+import { ROOT } from './harness.ts';
+import { sameLabel, type DeskScreen, type Human } from './human.ts';
 
 export interface DeskHook {
   screen: string;
@@ -40,87 +38,57 @@ export function loadLibraryScenario(id: string): Scenario {
   return result.scenario;
 }
 
-async function desk(page: Page): Promise<DeskHook> {
-  return hook<DeskHook>(page);
-}
-
-/** Waits (polling the hook) until `test` holds or the run ends; returns the last hook. */
-async function until(page: Page, test: (h: DeskHook) => boolean, timeoutMs = 90_000): Promise<DeskHook> {
-  const start = Date.now();
-  for (;;) {
-    const h = await desk(page);
-    if (h.screen !== 'desk' || test(h) || h.snapshot.ended) return h;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out at sim ${h.snapshot.t}s`);
-    await page.waitForTimeout(40);
-  }
-}
-
 /**
- * Waits, inside the page and checking every frame, until the sim clock reaches `at` (or
- * the run ends): at 10× a tenth of a second is ten sim seconds, so the key must follow the
- * moment closely, however busy the machine that runs the test.
+ * Plays a reference playthrough as a person would follow a plan: watches the clock on
+ * the desk, and when a step is due pauses the clock (Space), finds the action's key on
+ * the screen and presses it, then lets the clock run again; answers decisions by their
+ * words on the card (number, then Enter); acknowledges the page with A. Every step must
+ * be made: the test compares the game's log with the player's own record afterwards.
  */
-async function untilSim(page: Page, at: number, timeoutMs = 90_000): Promise<DeskHook> {
-  await page
-    .waitForFunction(
-      (t) => {
-        const h = (globalThis as { __burnRate?: { screen: string; snapshot?: () => { t: number; ended: unknown } } }).__burnRate;
-        const s = h?.snapshot?.();
-        return h?.screen !== 'desk' || !s || s.t >= t || !!s.ended;
-      },
-      at,
-      { polling: 'raf', timeout: timeoutMs },
-    )
-    .catch(async () => {
-      throw new Error(`timed out at sim ${(await desk(page)).snapshot.t}s waiting for ${at}s`);
-    });
-  return desk(page);
-}
-
-export interface PlayLog {
-  done: string[];
-  skipped: string[];
-}
-
-/** Plays the choices; returns which ones could be made. Leaves the run going (or ended). */
-export async function playChoices(page: Page, choices: ReadonlyArray<{ at: number; do?: string; choose?: string; ack?: true }>): Promise<PlayLog> {
-  const log: PlayLog = { done: [], skipped: [] };
+export async function playReference(human: Human, choices: ReadonlyArray<{ at: number; do?: string; choose?: string; ack?: true }>): Promise<void> {
   for (const c of choices) {
-    const label = c.do ?? c.choose ?? 'ack';
-    let h = await untilSim(page, c.at);
-    if (h.snapshot.ended) break;
-    if (c.do) {
-      const action = h.snapshot.actions.find((a) => a.id === c.do);
-      const key = h.keys[c.do];
-      if (!action?.available || !key) {
-        log.skipped.push(label);
-        continue;
+    const what = c.do ?? c.choose ?? 'ack';
+    const due = await human.waitFor((s) => s.snapshot.t >= c.at || !!s.snapshot.ended || (!!c.choose && s.decision?.kind === 'prompt'), 180_000, `the clock to reach ${c.at}s for ${what}`);
+    if (due.snapshot.ended) throw new Error(`the run ended before ${what} at ${c.at}s`);
+    if (process.env.BURN_RATE_TRACE) console.log(`plan ${c.at}s ${what} · clock ${due.snapshot.t}s · card ${due.decision?.kind === 'prompt' ? due.decision.title.slice(0, 30) : '-'} · open ${due.snapshot.prompts.map((p) => p.id).join(',')}`);
+    if (c.choose) {
+      const [prompt, option] = c.choose.split('.') as [string, string];
+      if (!(await human.answer(prompt, option))) {
+        const s = await human.screen();
+        throw new Error(`could not answer ${c.choose} from the screen at ${s.snapshot.t}s; the card shows ${JSON.stringify(s.decision?.title ?? null)}; open: ${s.snapshot.prompts.map((p) => p.id).join(', ')}`);
       }
-      await page.keyboard.press(key);
-    } else if (c.choose) {
-      const [prompt, option] = c.choose.split('.');
-      h = await until(page, (x) => x.snapshot.prompts[0]?.id === prompt, 30_000).catch(() => h);
-      const open = h.snapshot.prompts[0];
-      const index = open && open.id === prompt ? open.options.findIndex((o) => o.id === option) : -1;
-      if (index < 0) {
-        log.skipped.push(label);
-        continue;
-      }
-      await page.keyboard.press(String(index + 1));
-    } else {
-      h = await until(page, (x) => x.snapshot.pager.length > 0, 30_000).catch(() => h);
-      if (h.snapshot.pager.length === 0) {
-        log.skipped.push(label);
-        continue;
-      }
-      await page.keyboard.press('a');
+      continue;
     }
-    log.done.push(label);
+    if (c.ack) {
+      await human.waitFor((s) => s.snapshot.pager.length > 0, 60_000, 'the pager to ring');
+      await human.ack();
+      continue;
+    }
+    // Pause, look for the action (its chip, or the help sheet), press it, run on. Not on
+    // offer yet (this run may be a few ticks behind the plan): let the clock run a moment
+    // and look again, as a player waits for the recovery before verifying it.
+    for (let look = 0; ; look++) {
+      const now = await human.screen();
+      if (now.snapshot.ended) throw new Error(`the run ended before ${what}`);
+      if (!now.paused) {
+        await human.tap(' ');
+        await human.waitFor((s) => s.paused, 5_000, 'the clock to stop');
+      }
+      const key = await human.findActionKey(c.do as string);
+      if (key) {
+        await human.act(c.do as string, key);
+        await human.tap(' ');
+        await human.waitFor((s) => !s.paused || !!s.snapshot.ended, 5_000, 'the clock to run');
+        break;
+      }
+      if (look > 120) throw new Error(`${c.do} was never on offer; the clock shows ${now.snapshot.t}s`);
+      await human.tap(' ');
+      await human.page.waitForTimeout(500);
+    }
   }
-  return log;
 }
 
 /** Waits for the run to end (at 10× a whole shift takes well under a minute). */
-export async function waitForEnding(page: Page): Promise<DeskHook> {
-  return until(page, (h) => h.modal === 'ending', 120_000);
+export async function waitForEnding(human: Human): Promise<DeskScreen> {
+  return human.waitFor((s) => s.modal === 'ending', 180_000, 'the end of the run');
 }

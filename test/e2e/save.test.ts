@@ -3,7 +3,7 @@
  * save that cannot be used is discarded with a message, never a crash.
  */
 import { describe, expect, it } from 'vitest';
-import { hook, screenshot, useBuiltGame, waitForScreen } from './harness.ts';
+import { hook, press, screenshot, useBuiltGame, waitForScreen } from './harness.ts';
 import type { DeskHook } from './player.ts';
 
 const game = useBuiltGame();
@@ -12,10 +12,11 @@ describe('saved runs', () => {
   it('resumes a run in progress after a reload, choices and clock intact', async () => {
     const { page, errors } = await game.open();
     await waitForScreen(page, 'picker');
+    for (let i = 0; i < 10 && (await hook<{ selected: string }>(page)).selected !== 'auth-canary'; i++) await press(page, 'ArrowDown');
     await page.keyboard.press('Enter');
     await waitForScreen(page, 'desk');
     await page.keyboard.press('Enter'); // start the shift
-    await page.keyboard.press('4');
+    for (let i = 0; i < 3; i++) await press(page, '='); // up to 10×
     const keys = (await hook<DeskHook>(page)).keys;
     await page.waitForFunction(() => ((globalThis as { __burnRate?: { snapshot?: () => { t: number } } }).__burnRate?.snapshot?.().t ?? 0) >= 60);
     await page.keyboard.press(keys['check-deploys'] as string);

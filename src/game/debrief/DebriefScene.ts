@@ -5,6 +5,7 @@
  * comes from the scoring layer's debrief model. A run just played is kept in history.
  */
 import Phaser from 'phaser';
+import { listenKeys } from '../ui/key-input.ts';
 import { buildDebrief } from '../../scoring/debrief.ts';
 import type { Debrief } from '../../scoring/debrief-schema.ts';
 import { debriefToJson, debriefToMarkdown } from '../../scoring/export.ts';
@@ -99,7 +100,7 @@ export class DebriefScene extends Phaser.Scene {
     specs.forEach(([label, key, fn], i) => this.buttons.push(new Button(this, 24 + i * 248, 664, 236, 40, label, fn, { key, tone: i === 2 ? 'primary' : 'normal' })));
 
     this.input.keyboard?.addCapture('TAB,SPACE,UP,DOWN,LEFT,RIGHT,PAGE_UP,PAGE_DOWN');
-    this.input.keyboard?.on('keydown', (ev: KeyboardEvent) => this.onKey(ev));
+    listenKeys(this, (ev) => this.onKey(ev), { repeats: (ev) => ev.key.startsWith('Arrow') || ev.key.startsWith('Page') });
     const firstObserved = d.dimensions.findIndex((x) => x.evidence.length > 0);
     this.select(Math.max(0, firstObserved));
     this.setFocus(0);

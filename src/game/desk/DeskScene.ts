@@ -6,12 +6,15 @@ import Phaser from 'phaser';
 import type { RunEvent } from '../../sim/events.ts';
 import type { RunSnapshot } from '../../sim/snapshot.ts';
 import { pagerBeep, unlockAudio } from '../browser/audio.ts';
-import { SimClock } from './clock.ts';
+import { DECISION_SPEED, SimClock } from './clock.ts';
 import type { Coaching } from './desk-feeds.ts';
-import { briefingBody, endingBody, helpLines } from './desk-text.ts';
+import { briefingBody, endingBody } from './desk-text.ts';
 import { addUnread, cycleLevel, cycleTab, initialUi, openTab, typeFilter, type DeskUi } from './desk-ui.ts';
 import { formatClock, formatDuration } from '../ui/format.ts';
 import { assignActionKeys, deskCommand, type DeskCommand } from '../ui/keymap.ts';
+import { listenKeys } from '../ui/key-input.ts';
+import { clearSave } from '../run/save.ts';
+import type { PickerStart } from '../boot/play.ts';
 import { SCENES, type PlayStart } from '../boot/play.ts';
 import { browserStore } from '../browser/storage.ts';
 import { exposeTestHook } from '../browser/test-hook.ts';
@@ -21,7 +24,8 @@ import { ActionPalette } from './action-palette.ts';
 import { AlertList } from './alert-list.ts';
 import { BudgetGauge } from './budget-gauge.ts';
 import { Dashboard } from './dashboard-view.ts';
-import { DeskModals } from './desk-modals.ts';
+import { DECISION_DOCK, DeskModals } from './desk-modals.ts';
+import { PauseMenu } from './pause-menu.ts';
 import { CoachCard } from './coach.ts';
 import { Pager } from './pager.ts';
 import { keysCard } from '../ui/panel.ts';
@@ -55,6 +59,7 @@ export class DeskScene extends Phaser.Scene {
   private uiDirty = true;
   private lastBeep = 0;
   private readonly pending = new Set<'palette' | 'charts' | 'side'>();
+  private menu!: PauseMenu;
 
   constructor() {
     super(SCENES.desk);
@@ -86,16 +91,27 @@ export class DeskScene extends Phaser.Scene {
     this.topBar = new TopBar(this, { title: s.title, service: s.service.name, team: s.service.team, mode }, () => this.togglePause(), (v) => this.setSpeed(v as Speed));
     this.pager = new Pager(this, 8, 56, 276, 146, () => this.ack());
     this.budget = new BudgetGauge(this, 8, 210, 276, 166);
-    this.alerts = new AlertList(this, 8, 384, 276, 192);
+    this.alerts = new AlertList(this, 8, 384, 276, 192, (alert) => this.openAlertRunbook(alert.runbook as string));
     keysCard(this, 8, 584, 276, 128);
-    this.dashboard = new Dashboard(this, s, 292, 56, 580, 308);
+    this.dashboard = new Dashboard(this, s, 292, 56, 580, 400, () => this.pending.add('charts'));
     this.modals = new DeskModals(this);
-    this.palette = new ActionPalette(this, 292, 372, 980, 340, s.actions, this.keys, (id) => this.act(id));
-    this.side = new SidePanel(this, 880, 56, 392, 308, (tab) => this.setUi(openTab(this.ui, tab)));
-    this.coach = new CoachCard(this, 300, 358, 564);
+    this.menu = new PauseMenu(this.modals, this.clock, {
+      now: () => this.session.run.t,
+      offered: () => this.session.snapshot().actions.filter((a) => a.available).map((a) => ({ label: a.label, key: this.keys.get(a.id) })),
+      save: () => this.session.save(),
+      restart: () => this.restart(),
+      leave: () => this.toPicker(),
+      changed: () => {
+        this.uiDirty = true;
+      },
+    });
+    this.palette = new ActionPalette(this, 292, 464, 980, 248, s.actions, this.keys, (id) => this.act(id));
+    this.side = new SidePanel(this, 880, 56, 392, 400, (tab) => this.setUi(openTab(this.ui, tab)));
+    this.coach = new CoachCard(this, 300, 450, 564);
 
     this.input.keyboard?.addCapture('TAB,SPACE,UP,DOWN,LEFT,RIGHT,PAGE_UP,PAGE_DOWN,BACKSPACE,FORWARD_SLASH,BACK_SLASH');
-    this.input.keyboard?.on('keydown', (e: KeyboardEvent) => this.onKey(e));
+    // Held PgUp/PgDn scroll on; any other held key counts once.
+    listenKeys(this, (e) => this.onKey(e), { repeats: (e) => e.key === 'PageDown' || e.key === 'PageUp' || (this.ui.typing && e.key === 'Backspace') });
     this.input.on('wheel', (_p: unknown, _o: unknown, _dx: number, dy: number) => this.side.scroll(this.ui.tab, dy > 0 ? 3 : -3));
     exposeTestHook({
       screen: 'desk',
@@ -109,7 +125,21 @@ export class DeskScene extends Phaser.Scene {
       coach: () => (this.coach.visible ? this.coaching.at(-1)?.hint ?? null : null),
       coachingShown: () => this.coaching.length,
       tab: () => this.ui.tab,
+      filter: () => this.ui.filter,
+      typing: () => this.ui.typing,
       paused: () => this.clock.paused,
+      speed: () => this.clock.speed,
+      effectiveSpeed: () => this.clock.effectiveSpeed,
+      marked: () => this.modals.marked,
+      dashboard: () => this.dashboard.shown,
+      // The last recorded value of the service totals and of each cohort: what the charts' big numbers should read.
+      recorded: () => {
+        const r = this.session.run.recorder;
+        const last = (key: string) => r.view(key).at(-1) ?? null;
+        return Object.fromEntries(r.keys.filter((k) => !k.startsWith('signal.')).map((k) => [k, last(k)]));
+      },
+      palette: () => this.palette.shown,
+      decision: () => this.modals.shown,
     });
     const leaving = () => this.session.save();
     window.addEventListener('pagehide', leaving);
@@ -158,9 +188,22 @@ export class DeskScene extends Phaser.Scene {
   private act(id: string): void {
     const snap = this.session.snapshot();
     const action = snap.actions.find((a) => a.id === id);
-    if (!action || !action.available || snap.ended) return;
+    // Running or already waiting in the queue: a second press is the same wish, not a new choice.
+    if (!action || !action.available || action.queued || snap.busy?.action === id || snap.ended) return;
     this.session.act(id);
     this.afterChoice(action.label, { at: this.session.run.t, do: id });
+  }
+
+  /**
+   * Clicking an alert opens its runbook: shown at once if already read, otherwise by the
+   * action that reads it (reading takes sim time, so it is a choice like any other).
+   */
+  private openAlertRunbook(runbook: string): void {
+    const snap = this.session.snapshot();
+    const opened = snap.openedRunbooks.indexOf(runbook);
+    if (opened >= 0) return this.setUi({ ...openTab(this.ui, 'runbook'), runbook: opened });
+    const reader = this.session.scenario.actions.find((a) => a.runbook === runbook && snap.actions.some((v) => v.id === a.id && v.available));
+    if (reader) this.act(reader.id);
   }
 
   private choose(index: number): void {
@@ -177,13 +220,14 @@ export class DeskScene extends Phaser.Scene {
     const hint = this.session.hintFor(choice);
     if (!hint) return;
     this.coaching.push({ t: choice.at, about: label, hint });
-    this.coach.show(label, hint);
+    // Under an open decision the card could not be seen: the hint waits in Findings.
+    if (this.modals.kind !== 'prompt') this.coach.show(label, hint);
     this.ui = addUnread(this.ui, 'notes');
     this.uiDirty = true;
   }
 
   private togglePause(): void {
-    if (this.modals.kind === 'briefing' || this.session.run.ended) return;
+    if (this.modals.kind === 'briefing' || this.modals.kind === 'menu' || this.modals.kind === 'help' || this.session.run.ended) return;
     // A pause is where a player may close the tab: save the clock exactly here.
     if (this.clock.togglePause()) this.session.save();
     this.uiDirty = true;
@@ -193,6 +237,10 @@ export class DeskScene extends Phaser.Scene {
     this.clock.setSpeed(speed);
     this.session.setSpeed(speed);
     this.uiDirty = true;
+  }
+
+  private stepSpeed(direction: 1 | -1): void {
+    this.setSpeed(this.clock.step(direction) as Speed);
   }
 
   private setUi(ui: DeskUi): void {
@@ -225,11 +273,15 @@ export class DeskScene extends Phaser.Scene {
       case 'pause':
         return this.togglePause();
       case 'speed':
-        return this.setSpeed(cmd.speed as Speed);
+        return this.stepSpeed(cmd.step);
       case 'act':
         return this.act(cmd.action);
-      case 'choose':
-        return this.choose(cmd.index);
+      case 'select':
+        this.modals.markAnswer(cmd.index);
+        return;
+      case 'confirm':
+        this.modals.confirmAnswer();
+        return;
       case 'tab':
         return this.setUi(cycleTab(this.ui, cmd.step));
       case 'scroll':
@@ -238,18 +290,34 @@ export class DeskScene extends Phaser.Scene {
         return this.setUi({ ...openTab(this.ui, 'logs'), typing: true });
       case 'level':
         return this.setUi(cycleLevel(openTab(this.ui, 'logs')));
+      case 'chart-page':
+        return this.dashboard.turn(cmd.step);
       case 'help':
-        return this.modals.open('help', {
-          kicker: 'Keys',
-          title: 'Everything works from the keyboard',
-          body: helpLines(this.session.snapshot().actions.filter((a) => a.available).map((a) => ({ label: a.label, key: this.keys.get(a.id) }))),
-          choices: [{ label: 'Close', key: 'Esc', onPick: () => this.closeModal() }],
-          width: 1040,
-        });
-      case 'close':
-        if (this.coach.visible) this.coach.hide();
-        return;
+        return this.menu.openHelp();
+      case 'menu':
+        if (this.coach.visible) return this.coach.hide();
+        if (this.session.run.ended || this.modals.kind === 'briefing') return;
+        return this.menu.openMenu();
     }
+  }
+
+  // ----- leaving the run (from the pause menu) -----
+
+  /** Leaves this run: it is not resumed on reload. */
+  private abandon(): void {
+    const store = browserStore();
+    if (store && this.start.playable.saveable) clearSave(store);
+  }
+
+  private restart(): void {
+    this.abandon();
+    const { playable, seed, mode } = this.start;
+    this.scene.restart({ playable, seed, mode, speed: this.clock.speed as Speed } satisfies PlayStart);
+  }
+
+  private toPicker(): void {
+    this.abandon();
+    this.scene.start(SCENES.picker, { scenarioId: this.start.playable.scenario.id, mode: this.start.mode, speed: this.clock.speed as Speed } satisfies PickerStart);
   }
 
   // ----- modals -----
@@ -280,12 +348,19 @@ export class DeskScene extends Phaser.Scene {
     }
     if (this.uiDirty) this.pending.add('side');
     this.uiDirty = false;
-    this.topBar.update(snap.t, snap.timeLimit, this.clock.speed, this.clock.paused, snap.severity);
+    // An open decision slows a fast clock so it can be read and weighed in real time.
+    const deciding = !snap.ended && snap.prompts.length > 0;
+    this.clock.cap = deciding ? DECISION_SPEED : null;
+    this.topBar.update(snap.t, snap.timeLimit, this.clock.speed, this.clock.effectiveSpeed, this.clock.paused, snap.severity);
     this.pager.update(snap.pager, snap.alerts);
     this.alerts.update(snap.alerts);
     this.budget.update(snap.budget);
     if (!snap.ended) this.modals.syncPrompt(snap, this.session.scenario, this.clock.paused, (i) => this.choose(i));
     else if (this.modals.kind !== 'ending') this.showEnding(snap);
+    if (this.palette.dockAt(this.modals.kind === 'prompt' ? DECISION_DOCK.x + DECISION_DOCK.width + 8 : null)) {
+      this.pending.add('palette');
+      if (this.modals.kind === 'prompt') this.coach.hide();
+    }
   }
 
   /** Draws one queued part of the desk, if any. */

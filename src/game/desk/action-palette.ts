@@ -54,6 +54,8 @@ export class ActionPalette {
   private readonly top: number;
   private hovered: ActionView | null = null;
   private lastKey = '';
+  /** Left edge of the part of the panel the chips use: moves right while a decision is docked over the rest. */
+  private fx: number;
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -65,6 +67,7 @@ export class ActionPalette {
     keys: ReadonlyMap<string, string>,
     private readonly onAct: (id: string) => void,
   ) {
+    this.fx = x;
     const p = panel(scene, x, y, w, h, 'Actions');
     this.busy = scene.add.text(x + 92, y + 8, '', text(SIZE.small, 'text'));
     this.busyTrack = scene.add.rectangle(x + w - 172, y + 12, 160, 8, 0x0b1016).setOrigin(0);
@@ -103,20 +106,46 @@ export class ActionPalette {
     return chip;
   }
 
+  /** What the palette shows now: each visible chip's key cap and label as drawn, and the busy line. */
+  get shown(): { chips: Array<{ key: string; label: string }>; busy: string } {
+    const chips = [...this.chips.values()].filter((c) => c.box.visible).map((c) => ({ key: c.cap.text, label: c.label.text, y: c.box.y, x: c.box.x }));
+    chips.sort((a, b) => a.y - b.y || a.x - b.x);
+    return { chips: chips.map(({ key, label }) => ({ key, label })), busy: this.busy.text };
+  }
+
+  /**
+   * Gives the chips only the panel's part right of `left` (a decision is docked over the
+   * rest), or the whole panel again with `null`.
+   */
+  dockAt(left: number | null): boolean {
+    const fx = left ?? this.x;
+    if (fx === this.fx) return false;
+    this.fx = fx;
+    this.busy.setX(fx + (left === null ? 92 : 12));
+    this.busy.setY(this.y + (left === null ? 8 : 32));
+    this.describe.setX(fx + 12);
+    // Docked beside a decision there is no room for descriptions: the chips keep the space.
+    this.describe.setVisible(left === null);
+    this.lastKey = '';
+    this.showDescription();
+    return true;
+  }
+
   update(snap: RunSnapshot): void {
     this.updateBusy(snap);
     // Offered now, or queued; a finished one-off action is no longer available, so it leaves.
     const shown = snap.actions.filter((a) => a.available || a.queued);
-    const key = shown.map((a) => `${a.id}${a.available ? 1 : 0}${a.queued ? 1 : 0}`).join(',') + (snap.busy ? 'b' : '');
+    const key = shown.map((a) => `${a.id}${a.available ? 1 : 0}${a.queued ? 1 : 0}`).join(',') + (snap.busy ? 'b' : '') + this.fx;
     if (key === this.lastKey) return;
     this.lastKey = key;
     for (const c of this.chips.values()) this.hideChip(c);
     for (const t of this.tags.values()) t.setVisible(false);
-    const left = this.x + 12;
+    const left = this.fx + 12;
     const right = this.x + this.w - 12;
     const bottom = this.y + this.h - 30;
     let cx = left;
-    let cy = this.top;
+    // Docked beside a decision, the busy line takes the first row.
+    let cy = this.fx === this.x ? this.top : this.top + 22;
     let hidden = 0;
     for (const kind of KIND_ORDER) {
       const list = shown.filter((a) => a.kind === kind);
@@ -149,15 +178,16 @@ export class ActionPalette {
 
   private updateBusy(snap: RunSnapshot): void {
     const queued = snap.actions.filter((a) => a.queued).map((a) => a.label);
-    const room = this.busyTrack.x - this.busy.x - 10;
+    const docked = this.fx !== this.x;
+    const room = (docked ? this.x + this.w - 12 : this.busyTrack.x - 10) - this.busy.x;
     if (snap.busy) {
       const left = Math.max(0, snap.busy.until - snap.t);
       const total = Math.max(1, snap.busy.until - snap.busy.startedAt);
       fitText(this.busy, `Working: ${snap.busy.label} · ${formatDuration(left)} left${queued.length ? ` · then: ${queued.join(', ')}` : ''}`, room);
       this.busy.setColor(css.accent);
       this.busyBar.width = 160 * (1 - left / total);
-      this.busyTrack.setVisible(true);
-      this.busyBar.setVisible(true);
+      this.busyTrack.setVisible(!docked);
+      this.busyBar.setVisible(!docked);
     } else {
       fitText(this.busy, 'Ready. Press an action\'s key (or click it); each costs sim time.', room);
       this.busy.setColor(css.dim);
@@ -188,6 +218,6 @@ export class ActionPalette {
   private showDescription(): void {
     const a = this.hovered;
     const line = a ? `${a.label} — ${a.description || 'no description'} (takes ${formatDuration(a.cost)})` : 'Point at an action to read what it does. Actions run one at a time; the clock never stops for them.';
-    fitText(this.describe, line, this.w - 24 - (this.overflow.text ? this.overflow.width + 16 : 0));
+    fitText(this.describe, line, this.x + this.w - this.fx - 24 - (this.overflow.text ? this.overflow.width + 16 : 0));
   }
 }

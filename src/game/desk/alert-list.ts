@@ -10,6 +10,8 @@ const ORDER: Record<string, number> = { firing: 0, pending: 1, resolved: 2, inac
 const ROW = 42;
 
 interface Row {
+  hit: Phaser.GameObjects.Rectangle;
+  alert: AlertStatus | null;
   dot: Phaser.GameObjects.Text;
   name: Phaser.GameObjects.Text;
   state: Phaser.GameObjects.Text;
@@ -21,17 +23,30 @@ export class AlertList {
   private readonly more: Phaser.GameObjects.Text;
   private lastKey = '';
 
-  constructor(scene: Phaser.Scene, x: number, y: number, private readonly w: number, h: number) {
+  constructor(
+    scene: Phaser.Scene,
+    x: number,
+    y: number,
+    private readonly w: number,
+    h: number,
+    onOpen: (alert: AlertStatus) => void = () => undefined,
+  ) {
     const p = panel(scene, x, y, w, h, 'Alerts');
     const count = Math.max(1, Math.floor((y + h - p.top - 18) / ROW));
     for (let i = 0; i < count; i++) {
       const ry = p.top + i * ROW;
-      this.rows.push({
+      // A row with a runbook opens it on a click, as an alert's runbook link does.
+      const hit = scene.add.rectangle(x + 4, ry - 2, w - 8, ROW - 2, 0xffffff, 0.001).setOrigin(0);
+      const row: Row = {
+        hit,
+        alert: null,
         dot: scene.add.text(x + 12, ry, '●', text(SIZE.body, 'faint')),
         name: scene.add.text(x + 30, ry, '', text(SIZE.body, 'text')),
         state: scene.add.text(x + w - 12, ry, '', text(SIZE.small, 'faint', { fontStyle: '600' })).setOrigin(1, 0),
         detail: scene.add.text(x + 30, ry + 19, '', text(SIZE.small, 'dim')),
-      });
+      };
+      hit.on('pointerdown', () => row.alert?.runbook && onOpen(row.alert));
+      this.rows.push(row);
     }
     this.more = scene.add.text(x + 12, y + h - 22, '', text(SIZE.small, 'dim'));
   }
@@ -45,13 +60,18 @@ export class AlertList {
       const a = sorted[i];
       const visible = !!a;
       for (const o of [row.dot, row.name, row.state, row.detail]) o.setVisible(visible);
+      row.alert = a ?? null;
+      if (a?.runbook) row.hit.setInteractive({ useHandCursor: true });
+      else row.hit.disableInteractive();
       if (!a) return;
       const colour = css[stateColour(a.state)];
       row.dot.setColor(colour);
       const label = a.state === 'inactive' ? 'OK' : a.state.toUpperCase();
       setText(row.state, a.state === 'firing' && a.route === 'page' && !a.acked ? 'FIRING · unacked' : label);
       row.state.setColor(colour);
-      fitText(row.name, a.name, this.w - 42 - row.state.width - 8);
+      // An alert with a runbook reads as a link: click it to open the runbook.
+      fitText(row.name, a.runbook ? `${a.name} ▸` : a.name, this.w - 42 - row.state.width - 8);
+      row.name.setColor(a.runbook ? css.accent : css.text);
       const since = a.state === 'inactive' ? '' : ` · since ${formatClock(a.since)}`;
       setText(row.detail, `${a.severity} · ${a.route}${since}`);
     });

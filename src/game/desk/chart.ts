@@ -34,13 +34,15 @@ export interface ChartConfig {
   floorMax?: number;
   /** Sim seconds shown. */
   windowSeconds: number;
-  /** Which series the headline value reads (index into series). */
-  headline?: number;
+  /** What the big number reads: "all traffic" for the service total, or a series' name. */
+  headline: { key: string; label: string };
 }
 
 export interface ChartData {
   time: Float64Array;
   series: Float64Array[];
+  /** The series the big number reads (config.headline.key). */
+  headline: Float64Array;
   markers: ReadonlyArray<{ t: number; label: string }>;
   now: number;
 }
@@ -50,6 +52,7 @@ const PAD_L = 70;
 const PAD_R = 8;
 const PAD_T = 6;
 const PAD_B = 18;
+const LEGEND_ROW = 18;
 
 export class Chart {
   private readonly texture: Phaser.Textures.CanvasTexture;
@@ -59,6 +62,7 @@ export class Chart {
   private readonly objects: Phaser.GameObjects.GameObject[] = [];
   private readonly plotW: number;
   private readonly plotH: number;
+  private readonly canvasH: number;
 
   constructor(
     scene: Phaser.Scene,
@@ -71,38 +75,58 @@ export class Chart {
     const bg = scene.add.rectangle(x, y, w, h, 0x151c25).setOrigin(0).setStrokeStyle(1, 0x2a3646);
     const title = scene.add.text(x + 10, y + 6, config.title, text(SIZE.label, 'text', { fontStyle: '600' }));
     this.value = scene.add.text(x + w - 10, y + 6, '', text(SIZE.label, 'text', { fontStyle: '600' })).setOrigin(1, 0);
-    const canvasH = h - 30 - 22;
+    this.objects.push(bg, title, this.value);
+    // Legend: every series in full, wrapping onto more rows (and a long name onto a second
+    // line) rather than dropping or cutting a cohort. Reference lines are labelled on the plot.
+    const room = w - 20 - 16;
+    let lx = 0;
+    let ly = 0;
+    let rowH = 0;
+    const placed: Array<{ s: ChartSeries; label: Phaser.GameObjects.Text; dx: number; dy: number }> = [];
+    for (const series of config.series) {
+      const label = scene.add.text(0, 0, series.label, text(SIZE.small, 'dim', { wordWrap: { width: room } }));
+      const width = 16 + label.width;
+      if (lx > 0 && lx + width > w - 20) {
+        lx = 0;
+        ly += rowH;
+        rowH = 0;
+      }
+      placed.push({ s: series, label, dx: lx, dy: ly });
+      lx += width + 14;
+      rowH = Math.max(rowH, label.height + 1);
+    }
+    const legendH = Math.max(LEGEND_ROW, ly + rowH);
+    for (const p of placed) {
+      const top = y + h - 3 - legendH + p.dy;
+      const swatch = scene.add.rectangle(x + 10 + p.dx, top + 9, 12, p.s.faint ? 2 : 3, Phaser.Display.Color.HexStringToColor(p.s.colour).color).setOrigin(0, 0.5);
+      p.label.setPosition(x + 10 + p.dx + 16, top);
+      this.objects.push(swatch, p.label);
+    }
+    this.canvasH = h - 30 - legendH - 4;
     this.plotW = w - PAD_L - PAD_R;
-    this.plotH = canvasH - PAD_T - PAD_B;
+    this.plotH = this.canvasH - PAD_T - PAD_B;
     const key = `chart-${chartCount++}`;
-    const texture = scene.textures.createCanvas(key, w, canvasH);
+    const texture = scene.textures.createCanvas(key, w, this.canvasH);
     if (!texture) throw new Error('could not create a chart texture');
     this.texture = texture;
     this.ctx = texture.getContext();
     this.image = scene.add.image(x, y + 30, key).setOrigin(0);
-    this.objects.push(bg, title, this.value, this.image);
-    // Legend: one coloured label per series, then the reference lines.
-    let lx = x + 10;
-    const ly = y + h - 21;
-    const entries = [
-      ...config.series.map((s) => ({ label: s.label, colour: s.colour, dash: !!s.faint })),
-      ...config.lines.map((l) => ({ label: l.label, colour: l.colour, dash: true })),
-    ];
-    for (const e of entries) {
-      if (lx > x + w - 40) break;
-      const swatch = scene.add.rectangle(lx, ly + 9, 12, e.dash ? 2 : 3, Phaser.Display.Color.HexStringToColor(e.colour).color).setOrigin(0, 0.5);
-      const label = scene.add.text(lx + 16, ly, e.label, text(SIZE.small, 'dim'));
-      const room = x + w - 8 - (lx + 16);
-      if (label.width > room) label.setCrop(0, 0, room, label.height);
-      lx += 16 + Math.min(label.width, room) + 14;
-      this.objects.push(swatch, label);
-    }
+    this.objects.push(this.image);
+  }
+
+  /** The big number as drawn, for tests and the screen reader of the desk. */
+  get headlineText(): string {
+    return this.value.text;
+  }
+
+  setVisible(visible: boolean): void {
+    for (const o of this.objects) (o as unknown as Phaser.GameObjects.Components.Visible).setVisible(visible);
   }
 
   update(data: ChartData): void {
     const { ctx, config } = this;
     const W = this.w;
-    const H = this.h - 30 - 22;
+    const H = this.canvasH;
     ctx.clearRect(0, 0, W, H);
     const start = windowStart(data.time, data.now, config.windowSeconds);
     const t0 = Math.max(0, data.now - config.windowSeconds);
@@ -183,8 +207,12 @@ export class Chart {
       ctx.fillText(label, lx, ly);
     }
 
-    // Reference lines (SLO, alert thresholds).
-    for (const l of config.lines) {
+    // Reference lines (SLO, alert thresholds), each named where it is drawn; labels of
+    // lines close together step left so both stay readable.
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'alphabetic';
+    let lastY = -100;
+    for (const l of [...config.lines].sort((a, b) => yOf(a.value) - yOf(b.value))) {
       const y = Math.round(yOf(l.value)) + 0.5;
       ctx.strokeStyle = l.colour;
       ctx.setLineDash([6, 4]);
@@ -193,7 +221,17 @@ export class Chart {
       ctx.lineTo(W - PAD_R, y);
       ctx.stroke();
       ctx.setLineDash([]);
+      // Above its line; below it when the line above sits too close for both labels.
+      const below = Math.abs(y - lastY) < 14;
+      lastY = y;
+      const lw = ctx.measureText(l.label).width;
+      const ty = below ? Math.min(PAD_T + this.plotH, y + 13) : Math.max(PAD_T + 12, y - 3);
+      ctx.fillStyle = 'rgba(21, 28, 37, 0.85)';
+      ctx.fillRect(W - PAD_R - lw - 2, ty - 12, lw + 4, 14);
+      ctx.fillStyle = l.colour;
+      ctx.fillText(l.label, W - PAD_R, ty);
     }
+    ctx.textAlign = 'left';
 
     // Series.
     config.series.forEach((s, si) => {
@@ -214,9 +252,9 @@ export class Chart {
     ctx.setLineDash([]);
     this.texture.refresh();
 
-    const head = data.series[config.headline ?? 0];
-    const last = head && head.length > 0 ? (head[head.length - 1] as number) : NaN;
-    const label = config.format(last);
+    const head = data.headline;
+    const last = head.length > 0 ? (head[head.length - 1] as number) : NaN;
+    const label = `${config.headline.label ? `${config.headline.label} ` : ''}${config.format(last)}`;
     if (this.value.text !== label) this.value.setText(label);
   }
 

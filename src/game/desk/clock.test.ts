@@ -30,4 +30,26 @@ describe('sim clock', () => {
     clock.togglePause();
     expect(clock.advance(TICK_MS / 5)).toBe(1);
   });
+
+  it('runs no faster than the cap while a decision is open, and at full speed again after', () => {
+    const clock = new SimClock(10);
+    clock.cap = 1;
+    let ticks = 0;
+    for (let i = 0; i < 60; i++) ticks += clock.advance(TICK_MS / 60);
+    expect(ticks).toBe(1);
+    clock.cap = null;
+    ticks = 0;
+    for (let i = 0; i < 60; i++) ticks += clock.advance(TICK_MS / 60);
+    expect(ticks).toBe(10);
+  });
+
+  it('steps through the speeds and stops at the ends', () => {
+    const clock = new SimClock(1);
+    expect(clock.step(-1)).toBe(1);
+    expect(clock.step(1)).toBe(2);
+    expect(clock.step(1)).toBe(5);
+    expect(clock.step(1)).toBe(10);
+    expect(clock.step(1)).toBe(10);
+    expect(clock.step(-1)).toBe(5);
+  });
 });

@@ -15,9 +15,14 @@ export const MAX_TICKS_PER_FRAME = 3;
 /** Speeds offered to the player. */
 export const SPEEDS = [1, 2, 5, 10] as const;
 
+/** Fastest the clock runs while a decision is open: the player gets a readable window. */
+export const DECISION_SPEED = 1;
+
 export class SimClock {
   speed: number;
   paused = false;
+  /** When set, the clock runs no faster than this (a decision is open). */
+  cap: number | null = null;
   private carry = 0;
 
   constructor(speed = 1) {
@@ -27,7 +32,7 @@ export class SimClock {
   /** Feeds one frame's real time (ms); returns how many engine ticks to run now. */
   advance(realMs: number): number {
     if (this.paused || !(realMs > 0)) return 0;
-    this.carry += realMs * this.speed;
+    this.carry += realMs * this.effectiveSpeed;
     // A hair of slack so 60 frames of 1000/60 ms make a whole tick despite rounding.
     const due = Math.floor((this.carry + 1e-6) / TICK_MS);
     if (due <= 0) return 0;
@@ -39,6 +44,19 @@ export class SimClock {
   /** Fraction of the way to the next tick (0–1), for smooth motion between ticks. */
   get phase(): number {
     return this.carry / TICK_MS;
+  }
+
+  /** The speed the clock actually runs at now. */
+  get effectiveSpeed(): number {
+    return this.cap === null ? this.speed : Math.min(this.speed, this.cap);
+  }
+
+  /** One step slower or faster through SPEEDS, stopping at the ends. */
+  step(direction: 1 | -1): number {
+    const i = SPEEDS.findIndex((s) => s === this.speed);
+    const next = SPEEDS[Math.min(SPEEDS.length - 1, Math.max(0, (i < 0 ? 0 : i) + direction))] as number;
+    this.speed = next;
+    return next;
   }
 
   setSpeed(speed: number): void {

@@ -38,4 +38,25 @@ describe('dashboard charts', () => {
     expect(charts[3]?.series.map((x) => x.key)).toEqual(['signal.cpu-a', 'signal.cpu-b']);
     expect(charts[3]?.lines.map((l) => l.value)).toEqual([80]);
   });
+
+  it('reads the service total for the big number of error ratio and request rate, and names it', () => {
+    expect(charts[0]?.headline).toEqual({ key: 'service.errorRatio', label: 'all traffic' });
+    expect(charts[1]?.headline).toEqual({ key: 'service.rps', label: 'all traffic' });
+    expect(charts[2]?.headline).toEqual({ key: 'service.p95', label: 'p95' });
+    expect(charts[3]?.headline.label).toBe('CPU canary');
+  });
+
+  it('puts every declared signal on some chart, however many share a unit', () => {
+    const many = Scenario.parse({
+      ...fixtureInput,
+      telemetry: {
+        ...fixtureInput.telemetry,
+        signals: Array.from({ length: 8 }, (_, i) => ({ id: `cpu-${i}`, label: `CPU ${i}`, unit: '%', baseline: 40, max: 100 })),
+      },
+    });
+    const all = dashboardCharts(many);
+    const keys = all.flatMap((c) => c.series.map((x) => x.key));
+    for (let i = 0; i < 8; i++) expect(keys).toContain(`signal.cpu-${i}`);
+    expect(all.every((c) => c.series.length <= 6)).toBe(true);
+  });
 });

@@ -9,7 +9,7 @@ import { logMatcher, type DeskUi } from './desk-ui.ts';
 import { formatClock } from '../ui/format.ts';
 import type { FeedEntry } from './feed.ts';
 
-const LEVEL_COLOUR: Record<LogEntry['level'], string> = { debug: '#5f6d80', info: '#93a1b3', warn: '#ffb547', error: '#ff5d5d' };
+const LEVEL_COLOUR: Record<LogEntry['level'], string> = { debug: '#8390a2', info: '#93a1b3', warn: '#ffb547', error: '#ff5d5d' };
 const LEVEL_TAG: Record<LogEntry['level'], string> = { debug: 'DBG', info: 'INF', warn: 'WRN', error: 'ERR' };
 
 export function commsEntries(snap: RunSnapshot): FeedEntry[] {

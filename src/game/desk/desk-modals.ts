@@ -9,7 +9,10 @@ import type { RunSnapshot } from '../../sim/snapshot.ts';
 import { formatDuration } from '../ui/format.ts';
 import { Modal, type ModalContent } from '../ui/modal.ts';
 
-export type ModalKind = 'briefing' | 'help' | 'prompt' | 'ending';
+export type ModalKind = 'briefing' | 'help' | 'menu' | 'prompt' | 'ending';
+
+/** Where a decision docks: over the left of the actions panel, so the charts, comms and runbook stay readable. */
+export const DECISION_DOCK = { x: 292, top: 464, bottom: 712, width: 588 } as const;
 
 export class DeskModals {
   private current: { kind: ModalKind; modal: Modal; id?: string } | null = null;
@@ -37,20 +40,39 @@ export class DeskModals {
     if (e.key === 'Enter' || e.key === ' ') c.modal.pressFocused();
     else if (e.key === 'ArrowDown' || e.key === 'Tab') c.modal.moveFocus(1);
     else if (e.key === 'ArrowUp') c.modal.moveFocus(-1);
-    else if (e.key === 'Escape' && c.kind === 'help') this.close();
+    else if (e.key === 'Escape' && (c.kind === 'help' || c.kind === 'menu')) c.modal.press(0);
     else if (/^[1-9]$/.test(e.key)) c.modal.press(Number(e.key) - 1);
     return true;
   }
 
-  /** Focus keys inside an open decision: returns true if the key was its. */
+  /** Arrow keys inside an open decision mark the next or previous answer: true if the key was its. */
   promptKey(e: KeyboardEvent): boolean {
     const c = this.current;
     if (c?.kind !== 'prompt') return false;
-    if (e.key === 'Enter') c.modal.pressFocused();
-    else if (e.key === 'ArrowDown' || e.key === 'Tab') c.modal.moveFocus(1);
+    if (e.key === 'ArrowDown') c.modal.moveFocus(1);
     else if (e.key === 'ArrowUp') c.modal.moveFocus(-1);
     else return false;
     return true;
+  }
+
+  /** Marks an answer of the open decision (it is not answered yet). */
+  markAnswer(index: number): void {
+    if (this.current?.kind === 'prompt') this.current.modal.mark(index);
+  }
+
+  /** Commits the marked answer of the open decision, if one is marked. */
+  confirmAnswer(): void {
+    if (this.current?.kind === 'prompt') this.current.modal.confirm();
+  }
+
+  /** The open card as drawn (kind, title, choices), or null. */
+  get shown(): ({ kind: ModalKind } & Modal['shown']) | null {
+    return this.current ? { kind: this.current.kind, ...this.current.modal.shown } : null;
+  }
+
+  /** The marked answer's index on the open decision, or -1. */
+  get marked(): number {
+    return this.current?.kind === 'prompt' ? this.current.modal.markedIndex : -1;
   }
 
   /** Shows the first open decision (or closes a card whose decision the engine closed). */
@@ -70,11 +92,12 @@ export class DeskModals {
         title: prompt.question,
         body: '',
         choices: prompt.options.map((o, i) => ({ label: o.label, key: String(i + 1), onPick: () => choose(i) })),
+        confirm: { label: 'Answer with', onConfirm: choose },
         footer: deadline(snap, paused),
         light: true,
-        // Over the charts and side panel: the pager, budget and palette stay in view.
-        width: 980,
-        at: { x: 292, y: 56 },
+        width: DECISION_DOCK.width,
+        at: { x: DECISION_DOCK.x, y: DECISION_DOCK.top },
+        bottom: DECISION_DOCK.bottom,
       },
       prompt.id,
     );
@@ -84,6 +107,7 @@ export class DeskModals {
 function deadline(snap: RunSnapshot, paused: boolean): string {
   const p = snap.prompts[0];
   const clock = paused ? 'Clock paused.' : 'The clock runs on (Space pauses); you can still act.';
-  if (!p || p.deadline === null) return `Press a number to answer. ${clock}`;
-  return `Answer within ${formatDuration(Math.max(0, p.deadline - snap.t))} or the default is taken. ${clock}`;
+  const how = 'Pick with a number or click, then Enter.';
+  if (!p || p.deadline === null) return `${how} ${clock}`;
+  return `${how} Answer within ${formatDuration(Math.max(0, p.deadline - snap.t))} or the default is taken. ${clock}`;
 }

@@ -6,7 +6,7 @@ import type { Scenario } from '../../scenario/schema/index.ts';
 import type { RunSnapshot } from '../../sim/snapshot.ts';
 import { TICK_MS } from './clock.ts';
 import { formatDuration, formatPercent } from '../ui/format.ts';
-import { DESK_KEYS, keyLabel, SPEED_KEYS } from '../ui/keymap.ts';
+import { DESK_KEYS, keyLabel, SPEED_STEP_KEYS } from '../ui/keymap.ts';
 import type { Mode } from '../run/session.ts';
 
 export function briefingBody(s: Scenario, mode: Mode): string {
@@ -31,11 +31,12 @@ export function helpLines(actions: ReadonlyArray<{ label: string; key: string | 
   const desk = [
     `${keyLabel(DESK_KEYS.ack)}  acknowledge the page`,
     `${keyLabel(DESK_KEYS.pause)}  pause / resume the clock`,
-    `${SPEED_KEYS.map((s) => s.key).join(' ')}  speed ${SPEED_KEYS.map((s) => `${s.speed}×`).join(' ')}`,
+    `${SPEED_STEP_KEYS.slower} / ${SPEED_STEP_KEYS.faster}  slower / faster (1×, 2×, 5×, 10×; a fast clock slows to 1× while a decision is open)`,
     'Tab / Shift+Tab  switch side panel (Comms, Logs, Runbook, Findings)',
     'PgUp / PgDn  scroll the side panel · ←/→ switch runbook',
     `${DESK_KEYS.filter}  type a log filter (Enter keeps it, Esc clears) · ${DESK_KEYS.level}  log level`,
-    '1–6  answer an open decision · Esc  close the coach card',
+    '1–9 or ↑/↓  pick an answer of an open decision · Enter  answer with the picked one',
+    'Esc  close the coach card, or open the pause menu (resume, restart, back to the scenarios)',
   ];
   const acts = actions.filter((a) => a.key).map((a) => `${keyLabel(a.key as string)} ${a.label}`);
   return [...desk, '', 'Actions offered now (more appear as the incident unfolds):', acts.join('   ·   ') || 'none right now'].join('\n');

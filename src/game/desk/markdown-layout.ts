@@ -69,6 +69,34 @@ function breakWord(word: string, style: RunStyle, width: number, measure: Measur
   return out;
 }
 
+/**
+ * Wraps one line of code to a width at its spaces, as an editor's soft wrap does; only a
+ * token wider than the whole line is cut. Continuation lines are indented two spaces so
+ * they read as one line of code.
+ */
+export function wrapCode(line: string, width: number, measure: Measure): string[] {
+  if (!line || measure(line, 'pre') <= width) return [line];
+  const out: string[] = [];
+  let current = '';
+  for (const token of line.split(/(?<=\s)(?=\S)/)) {
+    const candidate = current + token;
+    if (measure(candidate.trimEnd(), 'pre') <= width) {
+      current = candidate;
+      continue;
+    }
+    if (current.trim()) out.push(current.trimEnd());
+    const lead = out.length > 0 ? '  ' : '';
+    if (measure(lead + token.trimEnd(), 'pre') <= width) current = lead + token;
+    else {
+      const pieces = breakWord(token.trimEnd(), 'pre', width - measure(lead, 'pre'), measure);
+      for (const piece of pieces.slice(0, -1)) out.push(lead + piece);
+      current = `${lead}${pieces.at(-1) ?? ''} `;
+    }
+  }
+  if (current.trim()) out.push(current.trimEnd());
+  return out;
+}
+
 /** Lays blocks out; returns the runs and the total height. */
 export function layoutBlocks(blocks: readonly Block[], width: number, measure: Measure, m: LayoutMetrics): { runs: Run[]; height: number } {
   const runs: Run[] = [];
@@ -200,7 +228,7 @@ export function layoutBlocks(blocks: readonly Block[], width: number, measure: M
         const lh = m.lineHeight('pre');
         for (const line of block.lines.length > 0 ? block.lines : ['']) {
           const text = line.replace(/\t/g, '    ');
-          const pieces = text && measure(text, 'pre') > width - m.indent ? breakWord(text, 'pre', width - m.indent, measure) : [text];
+          const pieces = wrapCode(text, width - m.indent, measure);
           for (const piece of pieces) {
             if (piece) runs.push({ x: m.indent / 2, y, text: piece, style: 'pre' });
             y += lh;
@@ -220,3 +248,22 @@ export function layoutBlocks(blocks: readonly Block[], width: number, measure: M
   }
   return { runs, height: y };
 }
+
+/**
+ * If the first line at or below `top` continues a heading wrapped over several lines,
+ * the y of that heading's first line; otherwise null.
+ */
+export function headingStart(runs: ReadonlyArray<Pick<Run, 'y' | 'style'>>, top: number, lineHeight: (style: RunStyle) => number): number | null {
+  const heading = (r: Pick<Run, 'style'>) => r.style === 'h1' || r.style === 'h2' || r.style === 'h3';
+  const lines = [...new Set(runs.map((r) => r.y))].sort((a, b) => a - b);
+  const first = lines.find((y) => y >= top);
+  if (first === undefined) return null;
+  const styleAt = (y: number) => runs.find((r) => r.y === y)?.style;
+  const style = styleAt(first);
+  if (!style || !heading({ style })) return null;
+  let i = lines.indexOf(first);
+  // Lines one line-height apart in the same heading style are one wrapped heading.
+  while (i > 0 && styleAt(lines[i - 1] as number) === style && (lines[i] as number) - (lines[i - 1] as number) === lineHeight(style)) i--;
+  return lines[i] === first ? null : (lines[i] as number);
+}
+

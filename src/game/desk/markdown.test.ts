@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseInline, parseMarkdown, plainText, type Block, type Span } from './markdown.ts';
-import { layoutBlocks, type Run, type RunStyle } from './markdown-layout.ts';
+import { headingStart, layoutBlocks, type Run, type RunStyle } from './markdown-layout.ts';
 
 /** A table's cells as marked-up text: **bold**, `code`. */
 function cellText(cell: readonly Span[]): string {
@@ -104,6 +104,29 @@ describe('markdown layout', () => {
     for (const r of runs) expect(r.x + measure(r.text)).toBeLessThanOrEqual(100);
     expect(new Set(runs.map((r) => r.y)).size).toBeGreaterThan(2);
     expect(height).toBeGreaterThan(40);
+  });
+
+  it('wraps a long code line at its spaces, never mid-word, and indents what follows', () => {
+    const code = '```\nkubectl rollout undo deployment/storefront-web --to-revision=87\n```';
+    const { runs } = layoutBlocks(parseMarkdown(code), 300, measure, metrics);
+    const lines = runs.map((r) => r.text);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const r of runs) expect(r.x + measure(r.text)).toBeLessThanOrEqual(300);
+    expect(lines.map((l) => l.trim()).join(' ')).toBe('kubectl rollout undo deployment/storefront-web --to-revision=87');
+    for (const l of lines.slice(1)) expect(l.startsWith('  ')).toBe(true);
+    for (const word of ['kubectl', 'rollout', 'undo', 'deployment/storefront-web', '--to-revision=87']) expect(lines.some((l) => l.includes(word))).toBe(true);
+  });
+
+  it('finds where a wrapped heading starts, so a page turn never splits it', () => {
+    const md = '# A heading long enough to wrap over three lines here\n\nBody text follows the heading.';
+    const { runs } = layoutBlocks(parseMarkdown(md), 200, measure, metrics);
+    const heading = runs.filter((r) => r.style === 'h1');
+    const ys = [...new Set(heading.map((r) => r.y))];
+    expect(ys.length).toBeGreaterThan(1);
+    expect(headingStart(runs, (ys[1] as number) - 1, metrics.lineHeight)).toBe(ys[0]);
+    expect(headingStart(runs, ys[0] as number, metrics.lineHeight)).toBeNull();
+    const body = runs.find((r) => r.style === 'body');
+    expect(headingStart(runs, body?.y as number, metrics.lineHeight)).toBeNull();
   });
 
   it('breaks a word wider than the line', () => {

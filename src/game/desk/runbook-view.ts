@@ -5,7 +5,7 @@
  */
 import type Phaser from 'phaser';
 import { parseMarkdown } from './markdown.ts';
-import { layoutBlocks, type Run, type RunStyle } from './markdown-layout.ts';
+import { headingStart, layoutBlocks, type Run, type RunStyle } from './markdown-layout.ts';
 import { css, FONT, MONO, mono, num, SIZE, text } from '../ui/theme.ts';
 
 const STYLE: Record<RunStyle, { size: number; colour: string; weight?: string; italic?: boolean; mono?: boolean; lh: number }> = {
@@ -88,7 +88,10 @@ export class RunbookView {
 
   scrollBy(lines: number): void {
     const max = Math.max(0, this.height - this.h + 20);
-    const next = Math.max(0, Math.min(max, this.scroll + lines * 22));
+    let next = Math.max(0, Math.min(max, this.scroll + lines * 22));
+    // Never start the view on the second line of a wrapped heading: back up to its first.
+    const start = headingStart(this.placed.map((p) => p.run), next, (style) => STYLE[style].lh);
+    if (start !== null && (lines < 0 || start > this.scroll)) next = start;
     if (next !== this.scroll) {
       this.scroll = next;
       this.place();

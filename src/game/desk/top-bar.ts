@@ -2,7 +2,7 @@
 import type Phaser from 'phaser';
 import { SPEEDS } from './clock.ts';
 import { formatClock, formatDuration } from '../ui/format.ts';
-import { SPEED_KEYS } from '../ui/keymap.ts';
+import { SPEED_STEP_KEYS } from '../ui/keymap.ts';
 import { css, num, SIZE, text, WIDTH } from '../ui/theme.ts';
 import { Button } from '../ui/button.ts';
 import { fitText, setText } from '../ui/text-util.ts';
@@ -34,18 +34,20 @@ export class TopBar {
     this.pause = new Button(scene, x, 9, 124, 30, 'Pause', onPause, { key: 'Space', size: SIZE.small });
     x += 130;
     this.speeds = SPEEDS.map((s) => {
-      const key = SPEED_KEYS.find((k) => k.speed === s)?.key ?? '';
-      const b = new Button(scene, x, 9, 62, 30, `${s}×`, () => onSpeed(s), { key, size: SIZE.small });
-      x += 68;
+      const b = new Button(scene, x, 9, 50, 30, `${s}×`, () => onSpeed(s), { size: SIZE.small, align: 'center' });
+      x += 54;
       return b;
     });
+    // The speed keys step down and up; they are never digits (digits pick decision answers).
+    scene.add.text(x + 2, 24, `${SPEED_STEP_KEYS.slower} ${SPEED_STEP_KEYS.faster}`, text(SIZE.small, 'dim', { backgroundColor: '#2b3848', padding: { x: 5, y: 1 }, fontStyle: '600' })).setOrigin(0, 0.5);
     this.severity = scene.add.text(WIDTH - 16, 24, '', text(SIZE.label, 'dim', { fontStyle: '600', padding: { x: 8, y: 4 } })).setOrigin(1, 0.5);
   }
 
-  update(t: number, timeLimit: number, speed: number, paused: boolean, severity: string | null): void {
+  update(t: number, timeLimit: number, speed: number, running: number, paused: boolean, severity: string | null): void {
     setText(this.clock, formatClock(t));
     this.clock.setColor(paused ? css.warning : css.text);
-    setText(this.limit, paused ? 'PAUSED' : `${formatDuration(Math.max(0, timeLimit - t))} left`);
+    const slowed = !paused && running < speed ? `\nslowed to ${running}×` : '';
+    setText(this.limit, paused ? 'PAUSED' : `${formatDuration(Math.max(0, timeLimit - t))} left${slowed}`);
     this.limit.setColor(paused ? css.warning : css.dim);
     this.pause.setSelected(paused).setText(paused ? 'Resume' : 'Pause');
     SPEEDS.forEach((s, i) => this.speeds[i]?.setSelected(s === speed));

@@ -8,6 +8,8 @@ import { bundledListings, loadBundled } from './bundled.ts';
 import { checkDropped } from '../browser/check-dropped.ts';
 import { freshSeed, listenForDrops, openFileDialog, type PickedFile } from '../browser/files.ts';
 import { pickerCommand } from '../ui/keymap.ts';
+import { listenKeys } from '../ui/key-input.ts';
+import { runLength } from './listing.ts';
 import type { LibraryEntry } from './library.ts';
 import { errorCount, type Listing } from './listing.ts';
 import { ensurePlayScenes } from '../boot/play-scenes.ts';
@@ -17,7 +19,7 @@ import { exposeTestHook } from '../browser/test-hook.ts';
 import { css, HEIGHT, num, SIZE, text, WIDTH } from '../ui/theme.ts';
 import { Button } from '../ui/button.ts';
 import { ScenarioDetail } from './scenario-detail.ts';
-import { fitText, setLines } from '../ui/text-util.ts';
+import { fitText, setLines, setText } from '../ui/text-util.ts';
 
 /** Entries dropped this session; kept across visits to the picker. */
 const dropped: LibraryEntry[] = [];
@@ -46,6 +48,10 @@ export class PickerScene extends Phaser.Scene {
   private openButton!: Button;
   private stopDrops: (() => void) | null = null;
   private first = 0;
+  private shownSelected = -1;
+  private more!: Phaser.GameObjects.Text;
+  private scrollTrack!: Phaser.GameObjects.Rectangle;
+  private scrollThumb!: Phaser.GameObjects.Rectangle;
 
   constructor() {
     super(SCENES.picker);
@@ -53,6 +59,8 @@ export class PickerScene extends Phaser.Scene {
 
   create(data: PickerStart = {}): void {
     this.starting = false;
+    this.first = 0;
+    this.shownSelected = -1;
     this.entries = [...dropped, ...bundledListings()];
     const selected = Math.max(0, this.entries.findIndex((e) => e.id === data.scenarioId));
     this.state = {
@@ -82,45 +90,55 @@ export class PickerScene extends Phaser.Scene {
       onPlay: () => this.play(),
     });
     this.openButton = new Button(this, LIST_X, HEIGHT - 76, CARD_W, 40, 'Open a scenario file…  (or drop .yaml and its runbooks anywhere)', () => this.openFiles(), { key: 'O' });
-    this.add.text(LIST_X, HEIGHT - 12, '↑/↓ choose · Tab next control · ←/→ change · Enter play · G graph and problems · digits edit the seed · PgUp/PgDn scroll problems', text(SIZE.small, 'faint')).setOrigin(0, 1);
+    this.add.text(LIST_X, HEIGHT - 12, '↑/↓ choose · Tab next control · ←/→ change · digits type a seed · Enter play with what is shown · G graph and problems · PgUp/PgDn scroll problems', text(SIZE.small, 'faint')).setOrigin(0, 1);
+    this.more = this.add.text(LIST_X + CARD_W, LIST_Y - 6, '', text(SIZE.small, 'accent')).setOrigin(1, 1);
+    this.scrollTrack = this.add.rectangle(LIST_X + CARD_W + 6, LIST_Y, 4, VISIBLE * (CARD_H + 6) - 6, num.border).setOrigin(0);
+    this.scrollThumb = this.add.rectangle(LIST_X + CARD_W + 6, LIST_Y, 4, 10, num.accent).setOrigin(0);
     this.dropHint = this.add.rectangle(0, 0, WIDTH, HEIGHT, num.accent, 0.12).setOrigin(0).setStrokeStyle(4, num.accent).setVisible(false).setDepth(200);
 
     this.input.keyboard?.addCapture('TAB,SPACE,UP,DOWN,LEFT,RIGHT,BACKSPACE,PAGE_UP,PAGE_DOWN');
-    // The file dialog needs the key press itself (a user gesture): Phaser hands keys to
-    // scenes a frame later, so the keys that open it are heard straight from the page.
-    const fileKeys = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
-      if (e.key === 'o' || ((e.key === 'Enter' || e.key === ' ') && this.state.focus === 'open')) {
-        e.preventDefault();
-        this.openFiles();
-      }
-    };
-    window.addEventListener('keydown', fileKeys);
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => window.removeEventListener('keydown', fileKeys));
-    this.input.keyboard?.on('keydown', (e: KeyboardEvent) => {
-      unlockAudio();
-      if (e.key === 'g' && !e.ctrlKey && !e.metaKey && !e.altKey) return this.preview();
-      if (e.key === 'h' && !e.ctrlKey && !e.metaKey && !e.altKey) return this.history();
-      const cmd = pickerCommand(e);
-      if (!cmd || cmd.type === 'open-file') return;
-      if (cmd.type === 'activate' && this.state.focus === 'open') return;
-      const { state, effect } = applyPickerCommand(this.state, cmd);
-      this.setState(state);
-      if (effect === 'start') this.play();
-      else if (effect === 'open') this.openFiles();
-      else if (effect === 'new-seed') this.setState({ ...this.state, seed: String(freshSeed()) });
-      else if (effect === 'scroll-down' || effect === 'scroll-up') {
-        this.detail.scroll(effect === 'scroll-down' ? 1 : -1);
-        this.draw();
-      }
+    // Keys are heard straight from the page, once each; the file dialog needs that too
+    // (it opens only inside the key press itself, a user gesture).
+    listenKeys(this, (e) => this.onKey(e), { repeats: (e) => e.key === 'ArrowDown' || e.key === 'ArrowUp' || e.key === 'PageDown' || e.key === 'PageUp' || e.key === 'Backspace' });
+    this.input.on('wheel', (pointer: Phaser.Input.Pointer, _o: unknown, _dx: number, dy: number) => {
+      // Over the list the wheel moves through the scenarios; elsewhere it scrolls the problems.
+      if (pointer.x < LIST_X + CARD_W + 20) this.scrollList(dy > 0 ? 1 : -1);
+      else this.detail.scroll(dy > 0 ? 3 : -3);
     });
-    this.input.on('wheel', (_p: unknown, _o: unknown, _dx: number, dy: number) => this.detail.scroll(dy > 0 ? 3 : -3));
     this.stopDrops = listenForDrops(
       (files) => this.addFiles(files),
       (over) => this.dropHint.setVisible(over),
     );
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.stopDrops?.());
     this.setState(this.state);
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    unlockAudio();
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === 'g') return this.preview();
+    if (e.key === 'h') return this.history();
+    const cmd = pickerCommand(e);
+    if (!cmd) return;
+    if (cmd.type === 'open-file' || ((cmd.type === 'play' || cmd.type === 'activate') && this.state.focus === 'open')) {
+      e.preventDefault();
+      return this.openFiles();
+    }
+    const { state, effect } = applyPickerCommand(this.state, cmd);
+    this.setState(state);
+    if (effect === 'start') this.play();
+    else if (effect === 'open') this.openFiles();
+    else if (effect === 'new-seed') this.setState({ ...this.state, seed: String(freshSeed()) });
+    else if (effect === 'scroll-down' || effect === 'scroll-up') {
+      this.detail.scroll(effect === 'scroll-down' ? 1 : -1);
+      this.draw();
+    }
+  }
+
+  private scrollList(step: number): void {
+    const max = Math.max(0, this.entries.length - VISIBLE);
+    this.first = Math.max(0, Math.min(max, this.first + step));
+    this.draw();
   }
 
   private makeCard(slot: number): Card {
@@ -149,8 +167,12 @@ export class PickerScene extends Phaser.Scene {
 
   private draw(): void {
     const s = this.state;
-    if (s.selected < this.first) this.first = s.selected;
-    if (s.selected >= this.first + VISIBLE) this.first = s.selected - VISIBLE + 1;
+    // Keep a newly selected card in view; the wheel may look elsewhere without moving the selection.
+    if (s.selected !== this.shownSelected) {
+      this.shownSelected = s.selected;
+      if (s.selected < this.first) this.first = s.selected;
+      if (s.selected >= this.first + VISIBLE) this.first = s.selected - VISIBLE + 1;
+    }
     this.cards.forEach((card, slot) => {
       const e = this.entries[this.first + slot];
       for (const o of [card.box, card.title, card.meta, card.summary]) o.setVisible(!!e);
@@ -163,11 +185,22 @@ export class PickerScene extends Phaser.Scene {
       card.title.setColor(broken ? css.critical : css.text);
       const meta = broken
         ? `BROKEN · ${errorCount(e)} error${errorCount(e) === 1 ? '' : 's'} · ${e.file}`
-        : `${e.difficulty} · ~${e.duration} min · ${e.service}${e.tags.length ? ` · ${e.tags.join(', ')}` : ''}${e.dropped ? ' · dropped file' : ''}`;
+        : `${e.difficulty} · ${runLength(e)} · ${e.service}${e.tags.length ? ` · ${e.tags.join(', ')}` : ''}${e.dropped ? ' · dropped file' : ''}`;
       fitText(card.meta, meta, CARD_W - 32);
       card.meta.setColor(broken ? css.critical : css.dim);
       setLines(card.summary, e.summary, 2);
     });
+    // A list longer than the cards shows that it scrolls, and where the view is.
+    const n = this.entries.length;
+    const scrolls = n > VISIBLE;
+    setText(this.more, scrolls ? `${this.first + 1}–${Math.min(n, this.first + VISIBLE)} of ${n} · ↑/↓ or the wheel for more` : '');
+    this.scrollTrack.setVisible(scrolls);
+    this.scrollThumb.setVisible(scrolls);
+    if (scrolls) {
+      const track = this.scrollTrack.height;
+      this.scrollThumb.height = Math.max(12, (track * VISIBLE) / n);
+      this.scrollThumb.setY(LIST_Y + ((track - this.scrollThumb.height) * this.first) / (n - VISIBLE));
+    }
     const entry = this.entries[s.selected];
     this.detail.show(entry ?? null, s);
     this.openButton.setFocused(s.focus === 'open');

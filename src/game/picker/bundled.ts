@@ -12,9 +12,14 @@ import type { Listing } from './listing.ts';
 const yaml = import.meta.glob('/scenarios/*/scenario.yaml', { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
 const markdown = import.meta.glob('/scenarios/*/**/*.md', { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
 
-/** Every bundled scenario as the build found it, broken ones included. */
+const RANK: Record<string, number> = { tutorial: 0, beginner: 1, intermediate: 2, advanced: 3 };
+
+/**
+ * Every bundled scenario as the build found it, broken ones included: the tutorial first,
+ * then by difficulty, so a first-time player lands on it.
+ */
 export function bundledListings(): Listing[] {
-  return index;
+  return [...index].sort((a, b) => (RANK[a.difficulty] ?? 9) - (RANK[b.difficulty] ?? 9) || a.title.localeCompare(b.title));
 }
 
 /** Loads a bundled scenario's files and checks them; rejects only if the files are missing. */

@@ -19,6 +19,10 @@ export interface Listing {
   slo: string;
   /** Sim-time length of the shift in words ("1h"), if known. */
   shift: string;
+  /** Sim seconds one engine tick stands for: at 1× the desk runs one tick per real second. */
+  tickSeconds: number | null;
+  /** Sim seconds of the whole shift (the time limit), if known. */
+  shiftSeconds: number | null;
   tags: string[];
   diagnostics: Diagnostic[];
   /** False when the scenario has errors. */
@@ -34,4 +38,19 @@ export function location(d: Diagnostic): string {
 
 export function errorCount(entry: Listing): number {
   return entry.diagnostics.filter((d) => d.severity === 'error').length;
+}
+
+/** Sim seconds that pass per real second at 1× (one engine tick per real second). */
+export function simSecondsPerRealSecond(entry: Listing): number | null {
+  return entry.tickSeconds;
+}
+
+/**
+ * How long the shift lasts in real time at 1× ("up to 6 min at 1×"): the time limit in
+ * ticks, one per real second. A run may end sooner, when the incident is over.
+ */
+export function runLength(entry: Listing): string {
+  if (!entry.tickSeconds || !entry.shiftSeconds) return 'length unknown';
+  const minutes = entry.shiftSeconds / entry.tickSeconds / 60;
+  return `up to ${minutes < 1 ? '1' : Math.round(minutes)} min at 1×`;
 }

@@ -28,7 +28,24 @@ describe('picker keyboard', () => {
     expect(s.seed).toBe('4247');
     expect(seedValue(s)).toBe(4247);
     expect(press(base, '7').state.seed).toBe('4242');
-    expect(press(s, 'Enter').effect).toBe('new-seed');
+  });
+
+  it('plays the typed seed when Enter is pressed on the seed field', () => {
+    let s: PickerState = { ...base, focus: 'seed', seed: '' };
+    for (const d of '12345') s = press(s, d).state;
+    const { state, effect } = press(s, 'Enter');
+    expect(effect).toBe('start');
+    expect(seedValue(state)).toBe(12345);
+  });
+
+  it('plays with Enter from the mode and speed controls without changing them', () => {
+    for (const focus of ['mode', 'speed'] as const) {
+      const { state, effect } = press({ ...base, focus, speed: 2 }, 'Enter');
+      expect(effect).toBe('start');
+      expect(state.speed).toBe(2);
+      expect(state.mode).toBe('practice');
+    }
+    expect(press({ ...base, focus: 'speed', speed: 2 }, ' ').state.speed).toBe(5);
   });
 
   it('pages through a long list of diagnostics', () => {

@@ -53,10 +53,16 @@ export function applyPickerCommand(state: PickerState, cmd: PickerCommand): { st
       if (state.focus === 'speed') return { state: { ...state, speed: cycle(SPEED_CHOICES, state.speed, step) }, effect: 'none' };
       return { state, effect: 'none' };
     }
+    case 'play':
+      // Enter plays the selected scenario with the mode, speed and seed shown, whichever
+      // control has focus: a typed seed is what gets played.
+      if (state.focus === 'open') return { state, effect: 'open' };
+      return { state, effect: state.playable ? 'start' : 'none' };
     case 'activate':
+      // Space presses the focused control.
       if (state.focus === 'list' || state.focus === 'play') return { state, effect: state.playable ? 'start' : 'none' };
       if (state.focus === 'open') return { state, effect: 'open' };
-      if (state.focus === 'seed') return { state, effect: 'new-seed' };
+      if (state.focus === 'seed') return { state, effect: 'none' };
       if (state.focus === 'mode') return { state: { ...state, mode: cycle(MODES, state.mode, 1) }, effect: 'none' };
       return { state: { ...state, speed: cycle(SPEED_CHOICES, state.speed, 1) }, effect: 'none' };
     case 'digit':

@@ -4,7 +4,7 @@
  * line and column, what is wrong and how to fix it.
  */
 import type Phaser from 'phaser';
-import { location, type Listing } from './listing.ts';
+import { location, runLength, type Listing } from './listing.ts';
 import { MODES, SPEED_CHOICES, type PickerState } from './picker-state.ts';
 import type { Mode, Speed } from '../run/session.ts';
 import { css, mono, num, SIZE, text } from '../ui/theme.ts';
@@ -60,7 +60,7 @@ export class ScenarioDetail {
     this.labels.push(scene.add.text(x + 20, cy, 'MODE', text(SIZE.small, 'dim', { fontStyle: '600' })));
     this.modes = MODES.map((m, i) => new Button(scene, x + 20 + i * 284, cy + 22, 276, 36, m === 'practice' ? 'Practice (coaching)' : 'Assessed', () => actions.onMode(m), { align: 'center' }));
     this.labels.push(scene.add.text(x + 20, cy + 64, '', text(SIZE.small, 'dim')));
-    this.labels.push(scene.add.text(x + 20, cy + 96, 'SPEED (1× ≈ 10 sim-seconds per real second)', text(SIZE.small, 'dim', { fontStyle: '600' })));
+    this.labels.push(scene.add.text(x + 20, cy + 96, 'SPEED', text(SIZE.small, 'dim', { fontStyle: '600' })));
     this.speeds = SPEED_CHOICES.map((s, i) => new Button(scene, x + 20 + i * 142, cy + 118, 134, 34, `${s}×`, () => actions.onSpeed(s), { align: 'center' }));
     this.labels.push(scene.add.text(x + 20, cy + 166, 'SEED (same seed + same choices = same run)', text(SIZE.small, 'dim', { fontStyle: '600' })));
     this.seedBox = new Button(scene, x + 20, cy + 188, 200, 36, '', () => actions.onSeedFocus(), { size: SIZE.label });
@@ -91,7 +91,7 @@ export class ScenarioDetail {
           entry.summary,
           '',
           `Service: ${entry.service}${entry.slo ? ` · SLO ${entry.slo}` : ''}`,
-          `Difficulty: ${entry.difficulty} · about ${entry.duration ?? '?'} min at 1×${entry.shift ? ` · shift length ${entry.shift} of sim time` : ''}`,
+          `Difficulty: ${entry.difficulty} · ${entry.shift ? `a shift of ${entry.shift} of sim time, ` : ''}${runLength(entry)}`,
           entry.tags.length ? `Tags: ${entry.tags.join(', ')}` : '',
         ].join('\n'),
         Math.max(1, Math.floor((this.aboutBottom - this.about.y) / (this.about.getTextMetrics().fontSize + this.about.lineSpacing))),
@@ -99,6 +99,7 @@ export class ScenarioDetail {
       this.clearDiagnostics();
       this.modes.forEach((b, i) => b.setSelected(MODES[i] === state.mode).setFocused(state.focus === 'mode' && MODES[i] === state.mode));
       setText(this.labels[1] as Phaser.GameObjects.Text, MODE_TEXT[state.mode]);
+      setText(this.labels[2] as Phaser.GameObjects.Text, entry.tickSeconds ? `SPEED (1× = ${entry.tickSeconds} sim-second${entry.tickSeconds === 1 ? '' : 's'} per real second in this scenario)` : 'SPEED');
       this.speeds.forEach((b, i) => b.setSelected(SPEED_CHOICES[i] === state.speed).setFocused(state.focus === 'speed' && SPEED_CHOICES[i] === state.speed));
       this.seedBox.setText(state.focus === 'seed' ? `${state.seed}▌` : state.seed || '0').setFocused(state.focus === 'seed');
       this.newSeed.setFocused(false);

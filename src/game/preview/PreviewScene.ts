@@ -5,6 +5,7 @@
  * this scene only draws them. Every scenario text is a Phaser Text, never markup.
  */
 import Phaser from 'phaser';
+import { listenKeys } from '../ui/key-input.ts';
 import { ANY_PHASE, DEFAULT_LAYOUT, fitScale, graphModel, layoutGraph, type GraphLayout, type GraphNode } from './graph-layout.ts';
 import type { LibraryEntry } from '../picker/library.ts';
 import { errorCount } from '../picker/listing.ts';
@@ -83,7 +84,7 @@ export class PreviewScene extends Phaser.Scene {
       .setOrigin(0, 1);
 
     this.input.keyboard?.addCapture('TAB,LEFT,RIGHT,UP,DOWN,PAGE_UP,PAGE_DOWN,ESC');
-    this.input.keyboard?.on('keydown', (e: KeyboardEvent) => this.onKey(e));
+    listenKeys(this, (e) => this.onKey(e), { repeats: (e) => e.key.startsWith('Arrow') || e.key.startsWith('Page') });
     this.showProblems();
     this.select(0);
   }

@@ -62,6 +62,15 @@ export class Button {
     this.paint();
   }
 
+  /** The key cap's text as drawn ('' without one). */
+  get keyText(): string {
+    return this.keyCap?.text ?? '';
+  }
+
+  get isEnabled(): boolean {
+    return this.enabled;
+  }
+
   get x(): number {
     return this.box.x;
   }

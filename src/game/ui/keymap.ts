@@ -3,13 +3,11 @@
  * do it, so the whole map is unit-tested and the help overlay lists exactly what works.
  */
 
-/** Speeds the sim clock offers, with their keys. */
-export const SPEED_KEYS: ReadonlyArray<{ key: string; speed: number }> = [
-  { key: '1', speed: 1 },
-  { key: '2', speed: 2 },
-  { key: '3', speed: 5 },
-  { key: '4', speed: 10 },
-];
+/**
+ * Speed steps down and up through the clock's speeds. Not digits: the digits belong to
+ * decisions, and a speed key that could answer the VP would be a trap.
+ */
+export const SPEED_STEP_KEYS = { slower: '-', faster: '=' } as const;
 
 /** The desk's own keys. Scenario actions never get these. */
 export const DESK_KEYS = {
@@ -21,6 +19,7 @@ export const DESK_KEYS = {
 } as const;
 
 const RESERVED = new Set<string>([DESK_KEYS.ack, ...'0123456789']);
+
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /** An action as the key assigner needs it. */
@@ -76,15 +75,17 @@ export interface KeyInput {
 export type DeskCommand =
   | { type: 'ack' }
   | { type: 'pause' }
-  | { type: 'speed'; speed: number }
+  | { type: 'speed'; step: 1 | -1 }
   | { type: 'act'; action: string }
-  | { type: 'choose'; index: number }
+  | { type: 'select'; index: number }
+  | { type: 'confirm' }
   | { type: 'tab'; step: 1 | -1 }
   | { type: 'scroll'; lines: number }
   | { type: 'filter' }
   | { type: 'level' }
   | { type: 'help' }
-  | { type: 'close' };
+  | { type: 'menu' }
+  | { type: 'chart-page'; step: 1 | -1 };
 
 /** What the desk is showing, as far as the keyboard cares. */
 export interface DeskKeyContext {
@@ -99,18 +100,22 @@ export interface DeskKeyContext {
 export function deskCommand(input: KeyInput, ctx: DeskKeyContext): DeskCommand | null {
   if (input.ctrlKey || input.altKey || input.metaKey) return null;
   const key = input.key;
-  if (key === 'Escape') return { type: 'close' };
+  if (key === 'Escape') return { type: 'menu' };
   if (key === 'Tab') return { type: 'tab', step: ctx.shift ? -1 : 1 };
   if (key === 'PageDown') return { type: 'scroll', lines: 8 };
   if (key === 'PageUp') return { type: 'scroll', lines: -8 };
   if (key === ' ') return { type: 'pause' };
-  // While a decision is open the number keys answer it; everything else still works.
-  if (ctx.promptOptions > 0 && /^[1-9]$/.test(key)) {
+  // The digits only ever pick an answer of an open decision, and picking is not answering:
+  // Enter confirms the picked answer. Off a decision the digits mean nothing.
+  if (/^[1-9]$/.test(key)) {
     const index = Number(key) - 1;
-    return index < ctx.promptOptions ? { type: 'choose', index } : null;
+    return index < ctx.promptOptions ? { type: 'select', index } : null;
   }
-  const speed = SPEED_KEYS.find((s) => s.key === key);
-  if (speed) return { type: 'speed', speed: speed.speed };
+  if (key === 'Enter') return ctx.promptOptions > 0 ? { type: 'confirm' } : null;
+  if (key === SPEED_STEP_KEYS.slower || key === '_') return { type: 'speed', step: -1 };
+  if (key === SPEED_STEP_KEYS.faster || key === '+') return { type: 'speed', step: 1 };
+  if (key === ']') return { type: 'chart-page', step: 1 };
+  if (key === '[') return { type: 'chart-page', step: -1 };
   if (key === DESK_KEYS.help) return { type: 'help' };
   if (key === DESK_KEYS.filter) return { type: 'filter' };
   if (key === DESK_KEYS.level) return { type: 'level' };
@@ -124,6 +129,7 @@ export type PickerCommand =
   | { type: 'move'; step: 1 | -1 }
   | { type: 'focus'; step: 1 | -1 }
   | { type: 'activate' }
+  | { type: 'play' }
   | { type: 'left' }
   | { type: 'right' }
   | { type: 'open-file' }
@@ -132,7 +138,7 @@ export type PickerCommand =
   | { type: 'page'; step: 1 | -1 }
   | { type: 'close' };
 
-/** Turns a key press on the picker into a command. */
+/** Turns a key press on the picker into a command. Enter plays from anywhere; Space presses the focused control. */
 export function pickerCommand(input: KeyInput & { shiftKey?: boolean }): PickerCommand | null {
   if (input.ctrlKey || input.altKey || input.metaKey) return null;
   switch (input.key) {
@@ -147,6 +153,7 @@ export function pickerCommand(input: KeyInput & { shiftKey?: boolean }): PickerC
     case 'Tab':
       return { type: 'focus', step: input.shiftKey ? -1 : 1 };
     case 'Enter':
+      return { type: 'play' };
     case ' ':
       return { type: 'activate' };
     case 'Backspace':

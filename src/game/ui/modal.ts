@@ -1,7 +1,7 @@
 /**
- * A modal card over a dimmed desk: briefings, decision prompts, the ending, help. Choices
- * are numbered buttons (number keys pick them; the scene routes keys). The clock may keep
- * running behind it — decisions are made under time pressure, as on a real call.
+ * A modal card over a dimmed desk — briefings, the pause menu, the ending, help — or a
+ * docked, undimmed decision card. Choices are numbered buttons (the scene routes keys). A
+ * decision is choose-then-confirm: a number or click marks an answer, Enter commits it.
  */
 import Phaser from 'phaser';
 import { HEIGHT, num, SIZE, text, WIDTH } from './theme.ts';
@@ -27,6 +27,13 @@ export interface ModalContent {
   light?: boolean;
   /** Place the card's top-left here instead of centring it. */
   at?: { x: number; y: number };
+  /** With `at`, grow the card upwards from this y instead of downwards from `at.y`. */
+  bottom?: number;
+  /**
+   * Choose, then confirm: a choice's key or click only marks it, and this button (Enter)
+   * commits the marked one. Nothing is marked when the card opens.
+   */
+  confirm?: { label: string; onConfirm: (index: number) => void };
 }
 
 export class Modal {
@@ -34,8 +41,12 @@ export class Modal {
   private readonly buttons: Button[] = [];
   private readonly footer: Phaser.GameObjects.Text | null = null;
   private focus = 0;
+  private marked = -1;
+  private confirmButton: Button | null = null;
+  private readonly content: ModalContent;
 
   constructor(scene: Phaser.Scene, content: ModalContent) {
+    this.content = content;
     const depth = 100;
     // A light modal (a decision) leaves the desk in full view: dimming 1280×720 with alpha
     // costs a software renderer a frame. An unrendered zone still swallows clicks below.
@@ -70,6 +81,8 @@ export class Modal {
       return bh;
     });
     y += heights.reduce((a, b) => a + b + 6, 0);
+    const confirmTop = y;
+    if (content.confirm) y += 32 + 8;
     let footer: Phaser.GameObjects.Text | null = null;
     if (content.footer !== undefined) {
       footer = scene.add.text(x + 24, 0, content.footer, text(SIZE.small, 'dim', { wordWrap: { width: w - 48 } }));
@@ -78,7 +91,7 @@ export class Modal {
       y += footer.height + 8;
     }
     const h = y + 24;
-    const top = content.at ? content.at.y + 20 : Math.max(16, (HEIGHT - h) / 2);
+    const top = content.at ? (content.bottom !== undefined ? Math.max(56, content.bottom - h) : content.at.y + 20) : Math.max(16, (HEIGHT - h) / 2);
     const card = scene.add.rectangle(x, top - 20, w, h + 20, num.panel).setOrigin(0).setStrokeStyle(content.light ? 3 : 2, content.light ? num.warning : num.accent).setDepth(depth);
     // A drop shadow sets a light modal apart from the busy desk behind it.
     const shadow = scene.add.rectangle(x + 8, top - 12, w, h + 20, 0x000000, 0.5).setOrigin(0).setDepth(depth - 1);
@@ -92,13 +105,51 @@ export class Modal {
     let by = top + choiceTop;
     content.choices.forEach((c, i) => {
       const bh = heights[i] as number;
-      const b = new Button(scene, x + 24, by, w - 48, bh, c.label, c.onPick, { key: c.key, tone: c.tone ?? 'normal', wrap: true });
+      const pick = content.confirm ? () => this.mark(i) : c.onPick;
+      const b = new Button(scene, x + 24, by, w - 48, bh, c.label, pick, { key: c.key, tone: c.tone ?? 'normal', wrap: true });
       by += bh + 6;
       b.setDepth(depth + 1);
       this.buttons.push(b);
     });
+    if (content.confirm) {
+      const confirm = content.confirm;
+      this.confirmButton = new Button(scene, x + 24, top + confirmTop, w - 48, 32, confirm.label, () => this.confirm(), { key: 'Enter', tone: 'primary' });
+      this.confirmButton.setDepth(depth + 1).setEnabled(false);
+    }
     this.footer = footer;
-    this.setFocus(0);
+    // A decision opens with nothing marked and nothing focused: no key can commit an answer
+    // the player did not pick.
+    this.setFocus(content.confirm ? -1 : 0);
+  }
+
+  /** What the card shows: its title and each choice's key cap and label as drawn. */
+  get shown(): { title: string; body: string; choices: Array<{ key: string; label: string; marked: boolean }>; confirm: string | null } {
+    return {
+      title: this.content.title,
+      body: this.content.body,
+      choices: this.buttons.map((b, i) => ({ key: b.keyText, label: b.label.text, marked: i === this.marked })),
+      confirm: this.confirmButton?.isEnabled ? this.confirmButton.label.text : null,
+    };
+  }
+
+  /** The marked answer of a choose-then-confirm card, or -1. */
+  get markedIndex(): number {
+    return this.marked;
+  }
+
+  /** Marks an answer (choose-then-confirm cards); it is committed only by `confirm`. */
+  mark(index: number): void {
+    if (!this.content.confirm || !this.buttons[index]) return;
+    this.marked = index;
+    this.buttons.forEach((b, j) => b.setSelected(j === index));
+    this.setFocus(index);
+    this.confirmButton?.setEnabled(true).setText(`${this.content.confirm.label} ${index + 1}`);
+  }
+
+  /** Commits the marked answer; does nothing while none is marked. */
+  confirm(): void {
+    if (!this.content.confirm || this.marked < 0) return;
+    this.content.confirm.onConfirm(this.marked);
   }
 
   setFooter(value: string): void {
@@ -108,10 +159,15 @@ export class Modal {
   /** Keyboard: move focus among the choices. */
   moveFocus(step: number): void {
     if (this.buttons.length === 0) return;
-    this.setFocus((this.focus + step + this.buttons.length) % this.buttons.length);
+    const from = this.focus < 0 ? (step > 0 ? -1 : 0) : this.focus;
+    const next = (from + step + this.buttons.length) % this.buttons.length;
+    // On a decision, moving marks (still only Enter commits).
+    if (this.content.confirm) this.mark(next);
+    else this.setFocus(next);
   }
 
   pressFocused(): void {
+    if (this.content.confirm) return this.confirm();
     this.buttons[this.focus]?.press();
   }
 
@@ -125,6 +181,7 @@ export class Modal {
   destroy(): void {
     for (const o of this.objects) o.destroy();
     for (const b of this.buttons) b.destroy();
+    this.confirmButton?.destroy();
   }
 
   private setFocus(i: number): void {

@@ -18,6 +18,6 @@ export function panel(scene: Phaser.Scene, x: number, y: number, w: number, h: n
 /** The desk's reminder of its main keys, for a player on day one. */
 export function keysCard(scene: Phaser.Scene, x: number, y: number, w: number, h: number): void {
   const p = panel(scene, x, y, w, h, 'Keys');
-  const lines = ['A  acknowledge page', 'Space  pause · 1–4  speed', 'Tab  side panel · PgUp/PgDn', '/  filter logs · ?  all keys'];
+  const lines = ['A  acknowledge page · Esc  menu', 'Space  pause · - =  speed', 'Tab  side panel · PgUp/PgDn', '/  filter logs · ?  all keys'];
   scene.add.text(x + 12, p.top - 2, lines.join('\n'), text(SIZE.small, 'dim', { lineSpacing: 5 }));
 }

@@ -20,7 +20,8 @@ const HEX = {
   border: '#2a3646',
   text: '#dde3ea',
   dim: '#93a1b3',
-  faint: '#5f6d80',
+  // ≥ 4.5:1 on panel and panelHi (5.3 and 4.7), as faint text still has to be read.
+  faint: '#8390a2',
   accent: '#5aa9ff',
   critical: '#ff5d5d',
   warning: '#ffb547',
