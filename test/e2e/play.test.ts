@@ -62,8 +62,9 @@ async function playWholeRun(mode: 'practice' | 'assessed', reference: string): P
   await page.keyboard.press('Enter'); // start the shift
 
   const log = await playChoices(page, ref.choices);
-  expect(log.done.length, `choices that could not be made: ${log.skipped.join(', ')}`).toBeGreaterThanOrEqual(Math.ceil(ref.choices.length * 0.8));
   const mid = await hook<DeskHook>(page);
+  const ended = mid.snapshot.ended ? `; the run ended at sim ${mid.snapshot.t}s: ${JSON.stringify(mid.snapshot.ended)}` : '';
+  expect(log.done.length, `choices made ${log.done.length}, not made: ${log.skipped.join(', ')}${ended}`).toBeGreaterThanOrEqual(Math.ceil(ref.choices.length * 0.8));
   await screenshot(page, `desk-${mode}`);
   if (mode === 'practice') expect(mid.coachingShown).toBeGreaterThan(0);
   else expect(mid.coachingShown).toBe(0);
