@@ -34,7 +34,7 @@ const CHANGING_METHODS = [
   'setRotation', 'setAngle', 'setTint', 'setTintFill', 'clearTint', 'setFillStyle', 'setStrokeStyle', 'setSize',
   'setDisplaySize', 'setTexture', 'setFrame', 'setCrop', 'setBlendMode', 'setMask', 'clearMask', 'setScrollFactor',
   'setFlip', 'setFlipX', 'setFlipY', 'updateText', 'setStyle', 'setTo', 'setRadius', 'setLineWidth', 'setClosePath',
-  'setStartAngle', 'setEndAngle', 'setTexture', 'add', 'addAt', 'remove', 'removeAt', 'removeAll', 'replace',
+  'setStartAngle', 'setEndAngle', 'add', 'addAt', 'remove', 'removeAt', 'removeAll', 'replace',
   'swap', 'moveTo', 'moveUp', 'moveDown', 'bringToTop', 'sendToBack', 'sort', 'destroy',
 ] as const;
 

@@ -1,0 +1,49 @@
+/**
+ * Drawing on demand, seen from the page: an idle picker draws no frames, a key press draws
+ * the new selection at once, and a paused desk draws nothing until the player acts. Frames
+ * are counted (read only, `__burnRateFrames`), never timed.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hook, press, screenshot, useBuiltGame, waitForScreen } from './harness.ts';
+
+const game = useBuiltGame();
+
+const drawn = (page: Page) => page.evaluate(() => (globalThis as unknown as { __burnRateFrames: () => { drawn: number } }).__burnRateFrames().drawn);
+
+describe('drawing on demand', () => {
+  it('draws nothing while the picker and the paused desk are idle, and draws what a key changes', async () => {
+    const { page, errors } = await game.open();
+    await waitForScreen(page, 'picker');
+    await page.waitForTimeout(1500);
+    const idle = await drawn(page);
+    await page.waitForTimeout(1500);
+    expect(await drawn(page)).toBe(idle);
+
+    const before = (await hook<{ selected: string | null }>(page)).selected;
+    await press(page, 'ArrowDown');
+    await page.waitForTimeout(200);
+    expect((await hook<{ selected: string | null }>(page)).selected).not.toBe(before);
+    expect(await drawn(page)).toBeGreaterThan(idle);
+    await screenshot(page, 'on-demand-picker-after-key');
+
+    await press(page, 'ArrowUp');
+    await page.keyboard.press('Enter');
+    await waitForScreen(page, 'desk');
+    await page.waitForTimeout(300);
+    await press(page, 'Enter'); // start the shift
+    await press(page, ' '); // pause
+    await page.waitForTimeout(1000);
+    const paused = await drawn(page);
+    const t = (await hook<{ snapshot: { t: number } }>(page)).snapshot.t;
+    await page.waitForTimeout(1500);
+    expect(await drawn(page)).toBe(paused);
+    expect((await hook<{ snapshot: { t: number } }>(page)).snapshot.t).toBe(t);
+    await press(page, ' '); // resume: the clock runs and the desk is drawn again
+    await page.waitForFunction((t0) => ((globalThis as { __burnRate?: { snapshot?: () => { t: number } } }).__burnRate?.snapshot?.().t ?? 0) > t0 + 20, t);
+    expect(await drawn(page)).toBeGreaterThan(paused);
+    await screenshot(page, 'on-demand-desk-running');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+});
