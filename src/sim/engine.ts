@@ -232,6 +232,10 @@ export class Run implements RunView {
       this.answer(event.prompt, event.option);
     } else if (event.type === 'ack') {
       this.ack();
+    } else if (event.type === 'inject') {
+      this.fireInject(event.inject);
+    } else if (event.type === 'say') {
+      this.events.push({ t: this.t, type: 'message', from: event.from, text: event.text, message: null });
     }
     this.changed();
   }
@@ -355,6 +359,19 @@ export class Run implements RunView {
     this.acked = true;
     this.stateVersion++;
     this.events.push({ t: this.t, type: 'ack', alerts: acked });
+  }
+
+  /** A facilitator's inject: its effects land now, as an action's do when it completes. */
+  private fireInject(id: string): void {
+    const inject = this.scenario.injects.find((i) => i.id === id);
+    if (!inject) return this.reject(id, 'there is no such inject');
+    this.events.push({ t: this.t, type: 'inject', inject: id });
+    this.stateVersion++;
+    this.applyEffects(inject.effects, `inject.${id}`);
+    if (inject.effects.goto) {
+      this.sendMachine({ type: 'inject', inject: id });
+      this.syncPhase();
+    }
   }
 
   private reject(what: string, reason: string): void {

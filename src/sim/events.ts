@@ -7,7 +7,11 @@ import type { FrozenView } from './conditions.ts';
 export type PlayerEvent =
   | { type: 'act'; action: string }
   | { type: 'choose'; prompt: string; option: string }
-  | { type: 'ack' };
+  | { type: 'ack' }
+  /** A team drill's facilitator fires one of the scenario's injects. */
+  | { type: 'inject'; inject: string }
+  /** A team drill's facilitator speaks as a stakeholder (an ad hoc message). */
+  | { type: 'say'; from: string; text: string };
 
 /** A choice the run accepted, with the state of the run when it was made (for scoring). */
 export interface ChoiceRecord {
@@ -39,6 +43,7 @@ export type RunEvent =
   | { t: number; type: 'declare'; severity: string }
   | { t: number; type: 'runbook'; runbook: string }
   | { t: number; type: 'marker'; label: string }
+  | { t: number; type: 'inject'; inject: string }
   | { t: number; type: 'ending'; ending: string; outcome: string };
 
 /** One log line as the log viewer shows it. */

@@ -14,6 +14,10 @@ export interface TimedChoice {
   do?: string;
   choose?: string;
   ack?: true;
+  /** A team drill's inject, fired by the facilitator. */
+  inject?: string;
+  /** A team drill's ad hoc stakeholder message. */
+  say?: { from: string; text: string };
 }
 
 /** Everything a run produced. Plain JSON. */
@@ -49,6 +53,8 @@ export function choiceToEvent(choice: TimedChoice | Choice): PlayerEvent | null 
     return { type: 'choose', prompt: choice.choose.slice(0, dot), option: choice.choose.slice(dot + 1) };
   }
   if (choice.ack) return { type: 'ack' };
+  if ('inject' in choice && choice.inject) return { type: 'inject', inject: choice.inject };
+  if ('say' in choice && choice.say) return { type: 'say', from: choice.say.from, text: choice.say.text };
   return null;
 }
 
@@ -85,7 +91,7 @@ export function transcriptOf(run: Run, choices: readonly (TimedChoice | Choice)[
     scenario: run.scenario.id,
     seed: run.seed,
     tick: run.tick,
-    choices: choices.map((c) => ({ at: c.at, ...(c.do ? { do: c.do } : {}), ...(c.choose ? { choose: c.choose } : {}), ...(c.ack ? { ack: true as const } : {}) })),
+    choices: choices.map((c) => ({ at: c.at, ...(c.do ? { do: c.do } : {}), ...(c.choose ? { choose: c.choose } : {}), ...(c.ack ? { ack: true as const } : {}), ...('inject' in c && c.inject ? { inject: c.inject } : {}), ...('say' in c && c.say ? { say: c.say } : {}) })),
     records: run.choices,
     events: run.events,
     logs: run.logs,
