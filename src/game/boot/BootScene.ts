@@ -10,6 +10,7 @@ import { clearSave, readSave, restoreFailedMessage, type SavedRun } from '../run
 import { browserStore } from '../browser/storage.ts';
 import { exposeTestHook } from '../browser/test-hook.ts';
 import { css, SIZE, text } from '../ui/theme.ts';
+import { gameDayRoute, openGameDay } from '../gameday/entry.ts';
 
 const FONTS = ['400 16px "IBM Plex Sans"', '600 16px "IBM Plex Sans"', 'italic 400 16px "IBM Plex Sans"', '400 14px "IBM Plex Mono"', '600 14px "IBM Plex Mono"'];
 
@@ -31,6 +32,14 @@ export class BootScene extends Phaser.Scene {
   }
 
   private route(): void {
+    // A game-day link (#join/CODE, or the host's #host/CODE) goes straight to its screen.
+    const gameDay = gameDayRoute(location.hash);
+    if (gameDay) {
+      void openGameDay(this.scene, this.game, gameDay).catch((error: unknown) => {
+        this.scene.start(SCENES.picker, { notice: `Could not open the game day: ${error instanceof Error ? error.message : String(error)}` } satisfies PickerStart);
+      });
+      return;
+    }
     const store = browserStore();
     const saved = store ? readSave(store) : ({ kind: 'none' } as const);
     if (saved.kind === 'ok') {

@@ -10,19 +10,19 @@ function typeJoin(form: JoinForm, keys: string[]): { form: JoinForm; effect: str
 
 describe('join form', () => {
   it('takes a typed code, a name and a seat, then joins on Enter', () => {
-    const { form, effect } = typeJoin(initialJoinForm(), [...'k7qx', 'Enter', ...'Ana', 'Enter', 'ArrowRight', 'Enter']);
-    expect(form).toMatchObject({ code: 'K7QX', name: 'Ana', seat: 'comms' });
+    const { form, effect } = typeJoin(initialJoinForm(), [...'k7qx2m', 'Enter', ...'Ana', 'Enter', 'ArrowRight', 'Enter']);
+    expect(form).toMatchObject({ code: 'K7QX2M', name: 'Ana', seat: 'comms' });
     expect(effect).toBe('join');
   });
 
   it('opened from a link, it starts on the name with the code filled in', () => {
-    const form = initialJoinForm('K7QX');
+    const form = initialJoinForm('K7QX2M');
     expect(form.focus).toBe('name');
     expect(typeJoin(form, [...'Bo', 'Enter', '1', 'Enter']).form.seat).toBe('ic');
   });
 
   it('says in plain words what is missing instead of joining', () => {
-    const out = applyJoinKey({ ...initialJoinForm('K7QX'), focus: 'join' }, 'Enter');
+    const out = applyJoinKey({ ...initialJoinForm('K7QX2M'), focus: 'join' }, 'Enter');
     expect(out.effect).toBe('none');
     expect(out.form.problem).toMatch(/name/);
     const noCode = applyJoinKey({ ...initialJoinForm(), name: 'Ana', focus: 'join' }, 'Enter');
@@ -30,7 +30,7 @@ describe('join form', () => {
   });
 
   it('does not let a name start with a space or run past its limit', () => {
-    const f = typeJoin({ ...initialJoinForm('K7QX') }, [' ', ...'x'.repeat(40)]).form;
+    const f = typeJoin({ ...initialJoinForm('K7QX2M') }, [' ', ...'x'.repeat(40)]).form;
     expect(f.name).toBe('x'.repeat(24));
   });
 });

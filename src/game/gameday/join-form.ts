@@ -2,17 +2,21 @@
  * The join screen's state — the code, the display name, the seat — and how keys change
  * it. Pure and tested; the scene draws it and joins when the state says so.
  */
-import { codeLooksValid, normaliseCode } from './join-link.ts';
+import { CODE_LENGTH, codeLooksValid, normaliseCode } from './join-link.ts';
 
-/** Seats a player may take. The facilitator's seat is the host's alone and is not offered. */
-export const SEATS = ['ic', 'ops', 'comms', 'observer'] as const;
-export type Seat = (typeof SEATS)[number];
+import { SEAT_NAMES } from '../../sim/team-roles.ts';
+import type { JoinSeat } from '../browser/room-client.ts';
+
+/** Seats a person may take. The facilitator's seat is the host's alone and is not offered. */
+export const SEATS: readonly JoinSeat[] = ['ic', 'ops', 'comms', 'observer', 'projector'];
+export type Seat = JoinSeat;
 
 export const SEAT_TITLES: Record<Seat, string> = {
-  ic: 'Incident Commander',
-  ops: 'Operations',
-  comms: 'Communications',
-  observer: 'Observer',
+  ic: SEAT_NAMES.ic,
+  ops: SEAT_NAMES.ops,
+  comms: SEAT_NAMES.comms,
+  observer: SEAT_NAMES.observer,
+  projector: 'Projector',
 };
 
 export const SEAT_DUTIES: Record<Seat, string> = {
@@ -20,6 +24,7 @@ export const SEAT_DUTIES: Record<Seat, string> = {
   ops: 'Investigates and mitigates: dashboards, logs, runbooks, rollbacks. More than one may sit here.',
   comms: 'Keeps stakeholders informed: status updates on a cadence, answers to the people waiting.',
   observer: 'Watches the whole run and learns; nothing an observer does changes it.',
+  projector: 'The room\'s big screen: the shared desk and who did what, large and read-only.',
 };
 
 export const JOIN_FIELDS = ['code', 'name', 'seat', 'join'] as const;
@@ -50,7 +55,7 @@ function step<T>(list: readonly T[], value: T, by: number): T {
 
 /** Why the form cannot be sent yet, in plain words, or '' if it can. */
 export function joinProblem(form: JoinForm): string {
-  if (!codeLooksValid(form.code)) return 'Type the room code shown on the facilitator\'s screen (four letters or digits or more).';
+  if (!codeLooksValid(form.code)) return `Type the ${CODE_LENGTH}-character room code shown on the facilitator\'s screen.`;
   if (form.name.trim().length === 0) return 'Type the name the team will see beside what you do.';
   return '';
 }
@@ -65,7 +70,7 @@ export function applyJoinKey(form: JoinForm, key: string, shift = false): { form
   if (form.focus === 'seat' && (key === 'ArrowLeft' || key === 'ArrowRight')) {
     return { form: { ...form, seat: step(SEATS, form.seat, key === 'ArrowLeft' ? -1 : 1) }, effect: 'none' };
   }
-  if (form.focus === 'seat' && /^[1-4]$/.test(key)) {
+  if (form.focus === 'seat' && /^[1-5]$/.test(key)) {
     return { form: { ...form, seat: SEATS[Number(key) - 1] as Seat }, effect: 'none' };
   }
   if (key === 'Enter') {

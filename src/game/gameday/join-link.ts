@@ -4,19 +4,19 @@
  * link is the game's own address with `#join/CODE`, which the boot screen routes.
  */
 
-/** Letters and digits a code may hold: no 0/O, 1/I/L, which a room cannot tell apart at a distance. */
-export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-export const CODE_MIN = 4;
-export const CODE_MAX = 8;
+import { CODE_ALPHABET, CODE_LENGTH } from '../../server/protocol.ts';
+
+// The alphabet has no 0/O, 1/I/L, which a room cannot tell apart at a distance.
+export { CODE_ALPHABET, CODE_LENGTH };
 
 /** Upper-cases what was typed and keeps only characters a code can hold. */
 export function normaliseCode(typed: string): string {
-  return [...typed.toUpperCase()].filter((c) => CODE_ALPHABET.includes(c)).join('').slice(0, CODE_MAX);
+  return [...typed.toUpperCase()].filter((c) => CODE_ALPHABET.includes(c)).join('').slice(0, CODE_LENGTH);
 }
 
 /** Whether a typed code is complete enough to try. */
 export function codeLooksValid(code: string): boolean {
-  return code.length >= CODE_MIN && code.length <= CODE_MAX && [...code].every((c) => CODE_ALPHABET.includes(c));
+  return code.length === CODE_LENGTH && [...code].every((c) => CODE_ALPHABET.includes(c));
 }
 
 /** The code in a `#join/CODE` address fragment, or null if the fragment is something else. */

@@ -16,6 +16,7 @@ import { exposeTestHook } from '../browser/test-hook.ts';
 import { css, HEIGHT, num, SIZE, text, WIDTH } from '../ui/theme.ts';
 import { Button } from '../ui/button.ts';
 import { ScenarioDetail } from './scenario-detail.ts';
+import { openGameDay } from '../gameday/entry.ts';
 import { fitText, setLines } from '../ui/text-util.ts';
 
 /** Entries dropped this session; kept across visits to the picker. */
@@ -78,6 +79,9 @@ export class PickerScene extends Phaser.Scene {
       onSeedFocus: () => this.setState({ ...this.state, focus: 'seed' }),
       onPlay: () => this.play(),
     });
+    // Team play: a facilitator hosts, the team joins from their own laptops.
+    new Button(this, WIDTH - 40 - 410, 34, 220, 36, 'Host a game day', () => this.gameDay('host'), { key: 'H' });
+    new Button(this, WIDTH - 40 - 180, 34, 180, 36, 'Join a game day', () => this.gameDay('join'), { key: 'J' });
     this.openButton = new Button(this, LIST_X, HEIGHT - 76, CARD_W, 40, 'Open a scenario file…  (or drop .yaml and its runbooks anywhere)', () => this.openFiles(), { key: 'O' });
     this.add.text(LIST_X, HEIGHT - 12, '↑/↓ choose · Tab next control · ←/→ change · Enter play · G graph and problems · digits edit the seed · PgUp/PgDn scroll problems', text(SIZE.small, 'faint')).setOrigin(0, 1);
     this.dropHint = this.add.rectangle(0, 0, WIDTH, HEIGHT, num.accent, 0.12).setOrigin(0).setStrokeStyle(4, num.accent).setVisible(false).setDepth(200);
@@ -97,6 +101,7 @@ export class PickerScene extends Phaser.Scene {
     this.input.keyboard?.on('keydown', (e: KeyboardEvent) => {
       unlockAudio();
       if (e.key === 'g' && !e.ctrlKey && !e.metaKey && !e.altKey) return this.preview();
+      if ((e.key === 'h' || e.key === 'j') && !e.ctrlKey && !e.metaKey && !e.altKey) return this.gameDay(e.key === 'h' ? 'host' : 'join');
       const cmd = pickerCommand(e);
       if (!cmd || cmd.type === 'open-file') return;
       if (cmd.type === 'activate' && this.state.focus === 'open') return;
@@ -219,6 +224,15 @@ export class PickerScene extends Phaser.Scene {
         this.starting = false;
         this.notice.setText(`Could not open the preview: ${error instanceof Error ? error.message : String(error)}`).setColor(css.critical);
       });
+  }
+
+  private gameDay(what: 'host' | 'join'): void {
+    if (this.starting) return;
+    this.starting = true;
+    void openGameDay(this.scene, this.game, what).catch((error: unknown) => {
+      this.starting = false;
+      this.notice.setText(`Could not open the game day screens: ${error instanceof Error ? error.message : String(error)}`).setColor(css.critical);
+    });
   }
 
   private play(): void {

@@ -1,0 +1,102 @@
+/**
+ * A browser's copy of the drill: the same scenario and seed run locally, fed the room's
+ * ordered log and stepped to the room's clock, exactly as the server steps its own run.
+ * No rules here beyond that replay; the desk draws `snapshot()` as single play does.
+ */
+import type { Scenario } from '../../scenario/schema/index.ts';
+import { Run } from '../../sim/engine.ts';
+import { snapshotOf, type RunSnapshot } from '../../sim/snapshot.ts';
+import { isEngineEvent, type TeamLogEntry } from '../../sim/team-log.ts';
+import type { Clock, Member, Truth } from '../../server/protocol.ts';
+import type { RoomMessage, Welcome } from '../browser/room-client.ts';
+
+export class TeamMirror {
+  readonly run: Run;
+  readonly log: TeamLogEntry[] = [];
+  roster: Member[];
+  clock: Clock;
+  truth: Truth | null = null;
+  /** The newest notice for this person (a refusal, being taken out), with the time it came. */
+  notice: { code: string; text: string; at: number } | null = null;
+  /** Bumped on every change that is not the run's own (roster, clock state, notices, truth). */
+  version = 0;
+  private snap: RunSnapshot | null = null;
+  private snapVersion = -1;
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly welcome: Welcome,
+  ) {
+    this.run = new Run(scenario, { seed: welcome.seed });
+    this.roster = welcome.roster;
+    this.clock = welcome.clock;
+    this.add(welcome.log);
+    this.stepTo(welcome.clock.t);
+  }
+
+  get you(): Welcome['you'] {
+    const me = this.roster.find((m) => m.id === this.welcome.you.id);
+    return me ? { id: me.id, name: me.name, seat: me.seat } : this.welcome.you;
+  }
+
+  /** Whether this person has been taken out of the drill. */
+  get out(): boolean {
+    return this.roster.find((m) => m.id === this.welcome.you.id)?.out ?? false;
+  }
+
+  /** Applies one message from the room. */
+  apply(m: RoomMessage, now = 0): void {
+    switch (m.type) {
+      case 'log':
+        this.add(m.payload.entries);
+        break;
+      case 'clock':
+        this.clock = m.payload;
+        this.stepTo(m.payload.t);
+        break;
+      case 'roster':
+        this.roster = m.payload.members;
+        break;
+      case 'truth':
+        this.truth = m.payload;
+        break;
+      case 'notice':
+        this.notice = { ...m.payload, at: now };
+        break;
+      case 'welcome':
+        break;
+    }
+    this.version++;
+  }
+
+  /** The snapshot the desk draws, rebuilt only when the run changed. */
+  snapshot(): RunSnapshot {
+    if (!this.snap || this.snapVersion !== this.run.version) {
+      this.snap = snapshotOf(this.run);
+      this.snapVersion = this.run.version;
+    }
+    return this.snap;
+  }
+
+  /** A member's name by id ("the facilitator" for the host). */
+  nameOf(id: string): string {
+    if (id === 'facilitator') return 'Facilitator';
+    return this.roster.find((m) => m.id === id)?.name ?? id;
+  }
+
+  private add(entries: readonly TeamLogEntry[]): void {
+    for (const entry of entries) {
+      // A resent entry (after a reconnect) is already in the run.
+      if (entry.seq <= (this.log.at(-1)?.seq ?? 0)) continue;
+      this.stepTo(entry.t);
+      this.log.push(entry);
+      const e = entry.event;
+      if (isEngineEvent(e)) this.run.send(e.type === 'choose' ? { type: 'choose', prompt: e.prompt, option: e.option } : e);
+    }
+  }
+
+  /** Steps whole ticks until the clock reaches `t`, the rule the room's own run follows. */
+  private stepTo(t: number): void {
+    while (!this.run.ending && this.run.t + this.run.tick <= t + 1e-9) this.run.step();
+  }
+}
