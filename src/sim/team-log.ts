@@ -55,10 +55,10 @@ export function isEngineEvent(event: TeamEvent): event is Extract<TeamEvent, { t
  */
 export function teamChoices(log: readonly TeamLogEntry[]): TimedChoice[] {
   const out: TimedChoice[] = [];
-  for (const { t, event: e } of log) {
-    if (e.type === 'act') out.push({ at: t, do: e.action });
-    else if (e.type === 'choose') out.push({ at: t, choose: `${e.prompt}.${e.option}` });
-    else if (e.type === 'ack') out.push({ at: t, ack: true });
+  for (const { t, player: by, event: e } of log) {
+    if (e.type === 'act') out.push({ at: t, do: e.action, by });
+    else if (e.type === 'choose') out.push({ at: t, choose: `${e.prompt}.${e.option}`, by });
+    else if (e.type === 'ack') out.push({ at: t, ack: true, by });
     else if (e.type === 'inject') out.push({ at: t, inject: e.inject });
     else if (e.type === 'say') out.push({ at: t, say: { from: e.from, text: e.text } });
   }

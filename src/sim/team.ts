@@ -201,7 +201,10 @@ export class TeamRun {
       case 'ack':
       case 'inject':
       case 'say':
-        this.run.send(event.type === 'choose' ? { type: 'choose', prompt: event.prompt, option: event.option } : event);
+        if (event.type === 'act') this.run.send({ type: 'act', action: event.action, by: player });
+        else if (event.type === 'choose') this.run.send({ type: 'choose', prompt: event.prompt, option: event.option, by: player });
+        else if (event.type === 'ack') this.run.send({ type: 'ack', by: player });
+        else this.run.send(event);
         break;
       case 'join':
         this.members.set(player, { id: player, name: event.name, seat: event.seat, out: false });
