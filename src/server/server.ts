@@ -34,6 +34,8 @@ export interface GameDayServerOptions {
   staticDir?: string | null;
   /** Real milliseconds between clock updates in rooms (default 100). */
   frameMs?: number;
+  /** Multiplies every room's speed; for tests and benchmarks only (default 1). */
+  timeScale?: number;
 }
 
 export interface GameDayServer {
@@ -84,7 +86,7 @@ export async function startGameDayServer(options: GameDayServerOptions = {}): Pr
   const host = options.host ?? '127.0.0.1';
   const store = options.dataDir ? new RoomStore(resolve(options.dataDir)) : null;
   const library = new ScenarioLibrary(resolve(options.scenariosDir ?? 'scenarios'));
-  configureRooms({ library, store, frameMs: options.frameMs ?? 100 });
+  configureRooms({ library, store, frameMs: options.frameMs ?? 100, timeScale: options.timeScale ?? 1 });
 
   // Colyseus answers on an HTTP server that never listens itself; the public server hands it
   // the requests and socket upgrades under ROOM_PATH, so the game and its rooms share an origin.
