@@ -2,7 +2,8 @@
  * One game day as a Colyseus room. The room holds no rules: it checks who a message is
  * from, validates it against the protocol, hands it to the drill (`TeamRun`), and sends
  * the accepted log entries, the clock and the facilitator's hidden view back out. Real
- * time enters only here, turned into sim time at the facilitator's speed.
+ * time enters only here, turned into sim time at the facilitator's speed (1x: one engine
+ * tick per real second, as in single play).
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -269,7 +270,8 @@ export class GameDayRoom extends Room {
     const team = this.team;
     if (team.running) {
       // A stalled process catches up at most a few ticks at once rather than racing.
-      this.carry = Math.min(this.carry + dt * team.speed * (context?.timeScale ?? 1), team.run.tick * 4);
+      // As in single play, 1x is one engine tick per real second (src/game/desk/clock.ts).
+      this.carry = Math.min(this.carry + dt * team.speed * team.run.tick * (context?.timeScale ?? 1), team.run.tick * 4);
       const before = team.run.t;
       team.stepTo(before + this.carry);
       this.carry -= team.run.t - before;

@@ -4,6 +4,7 @@
  * evidence for team scoring. Engine-facing entries turn into the single-player choice log,
  * so a drill replays through the ordinary runner bit for bit.
  */
+import type { PlayerEvent } from './events.ts';
 import type { TimedChoice } from './runner.ts';
 import type { Seat, TeamRole } from './team-roles.ts';
 
@@ -47,6 +48,28 @@ export interface TeamLogEntry {
 /** True for the entries the engine must see to reproduce the run. */
 export function isEngineEvent(event: TeamEvent): event is Extract<TeamEvent, { type: 'act' | 'choose' | 'ack' | 'inject' | 'say' }> {
   return event.type === 'act' || event.type === 'choose' || event.type === 'ack' || event.type === 'inject' || event.type === 'say';
+}
+
+/**
+ * The engine event an entry sends the run, or null for entries the engine never sees.
+ * The room's drill and every browser's copy of the run both go through this.
+ */
+export function engineEventOf(entry: TeamLogEntry): PlayerEvent | null {
+  const e = entry.event;
+  switch (e.type) {
+    case 'act':
+      return { type: 'act', action: e.action, by: entry.player };
+    case 'choose':
+      return { type: 'choose', prompt: e.prompt, option: e.option, by: entry.player };
+    case 'ack':
+      return { type: 'ack', by: entry.player };
+    case 'inject':
+      return { type: 'inject', inject: e.inject };
+    case 'say':
+      return { type: 'say', from: e.from, text: e.text };
+    default:
+      return null;
+  }
 }
 
 /**

@@ -6,7 +6,8 @@
  */
 import type { Scenario } from '../scenario/schema/index.ts';
 import { Run } from './engine.ts';
-import { isRole, type TeamEvent, type TeamLogEntry, type TeamMember, type TeamSpeed, TEAM_SPEEDS } from './team-log.ts';
+import type { PlayerEvent } from './events.ts';
+import { engineEventOf, isRole, type TeamEvent, type TeamLogEntry, type TeamMember, type TeamSpeed, TEAM_SPEEDS } from './team-log.ts';
 import { mayAck, mayAct, mayAnswer, mayCoordinate, mayReport, SEAT_NAMES, type Seat } from './team-roles.ts';
 
 /** The player id the facilitator's requests carry. */
@@ -104,7 +105,7 @@ export class TeamRun {
     const role: Seat = player === FACILITATOR ? 'facilitator' : event.type === 'join' ? event.seat : (this.members.get(player) as TeamMember).seat;
     const entry: TeamLogEntry = { seq: this.log.length + 1, t: at, player, role, event };
     this.log.push(entry);
-    this.effect(player, event);
+    this.effect(entry);
     return { ok: true, entry };
   }
 
@@ -194,17 +195,15 @@ export class TeamRun {
   }
 
   /** What an accepted entry changes. */
-  private effect(player: string, event: TeamEvent): void {
+  private effect(entry: TeamLogEntry): void {
+    const { player, event } = entry;
     switch (event.type) {
       case 'act':
       case 'choose':
       case 'ack':
       case 'inject':
       case 'say':
-        if (event.type === 'act') this.run.send({ type: 'act', action: event.action, by: player });
-        else if (event.type === 'choose') this.run.send({ type: 'choose', prompt: event.prompt, option: event.option, by: player });
-        else if (event.type === 'ack') this.run.send({ type: 'ack', by: player });
-        else this.run.send(event);
+        this.run.send(engineEventOf(entry) as PlayerEvent);
         break;
       case 'join':
         this.members.set(player, { id: player, name: event.name, seat: event.seat, out: false });

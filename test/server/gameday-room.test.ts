@@ -30,8 +30,8 @@ const players = () => [people.ic, people.ops1, people.ops2, people.comms, people
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'burn-rate-gameday-'));
-  // 20x speed at a 10x time scale: a 15-minute incident passes in about five real seconds.
-  server = await startGameDayServer({ port: 0, dataDir, frameMs: 20, timeScale: 10 });
+  // At 20x a 10 s tick passes 20 times a real second: a 15-minute incident in about five seconds.
+  server = await startGameDayServer({ port: 0, dataDir, frameMs: 20 });
   people.host = await new Person(server.url, 'Facilitator').host(SCENARIO, { speed: 20 });
   code = host().welcome!.code;
   people.ic = await new Person(server.url, 'Ana').join(code, 'ic');
