@@ -215,7 +215,7 @@ export class ConsoleScene extends Phaser.Scene {
     setText(this.notice, n && this.time.now - n.at < 6000 ? n.text : '');
     setText(this.roster, rosterLines(mirror.roster).join('\n'));
     const truth = mirror.truth;
-    setLines(this.truth, truthLines(truth).join('\n'), 19);
+    setLines(this.truth, truthLines(truth).join('\n'), 14);
     const rows = referenceRows(truth, mirror.clock.t, this.reference.length);
     this.reference.forEach((r, i) => {
       const row = rows[i];

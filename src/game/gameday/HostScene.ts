@@ -67,7 +67,7 @@ export class HostScene extends Phaser.Scene {
     this.add.text(636, 380, 'SEED (same seed + same choices = same run) · digits edit · Enter new', text(SIZE.small, 'dim', { fontStyle: '600' }));
     this.seedBox = new Button(this, 636, 402, 220, 36, '', () => this.setForm({ ...this.form, focus: 'seed' }), { size: SIZE.label });
     this.add.text(636, 454, 'SPEED (only you change it during the drill) · ←/→', text(SIZE.small, 'dim', { fontStyle: '600' }));
-    this.speeds = HOST_SPEEDS.map((s, i) => new Button(this, 636 + i * 148, 476, 140, 34, `${s}×`, () => this.setForm({ ...this.form, speed: s, focus: 'speed' }), { align: 'center' }));
+    this.speeds = HOST_SPEEDS.map((s, i) => new Button(this, 636 + i * 119, 476, 111, 34, `${s}×`, () => this.setForm({ ...this.form, speed: s, focus: 'speed' }), { align: 'center' }));
     this.hostButton = new Button(this, 636, 560, 588, 50, 'Open the room and show the join code', () => this.host(), { key: 'Enter', tone: 'primary', size: SIZE.label });
     this.status = this.add.text(40, HEIGHT - 60, data.notice ?? '', text(SIZE.body, 'warning', { wordWrap: { width: WIDTH - 80 } }));
     new Button(this, 40, HEIGHT - 30 - 4, 200, 28, 'Back to scenarios', () => this.back(), { key: 'Esc', size: SIZE.small });

@@ -31,6 +31,7 @@ import { TeamCommandCard } from './team-command-card.ts';
 import { playerFeed, type TeamLine } from './team-text.ts';
 import { TeamStrip } from './team-strip.ts';
 import { TeamTopBar } from './team-top-bar.ts';
+import { teamHelp } from './team-view.ts';
 import { seatCard } from './seat-card.ts';
 
 /** Real milliseconds a refusal stays on screen. */
@@ -235,8 +236,16 @@ export class TeamDeskScene extends Phaser.Scene {
         return this.setUi({ ...openTab(this.ui, 'logs'), typing: true });
       case 'level':
         return this.setUi(cycleLevel(openTab(this.ui, 'logs')));
+      case 'help':
+        return this.modals.open('help', {
+          kicker: 'Keys',
+          title: 'Everything works from the keyboard',
+          body: teamHelp(mirror.snapshot().actions.filter((a) => a.available && this.mine.has(a.id)).map((a) => ({ label: a.label, key: this.keys.get(a.id) }))),
+          choices: [{ label: 'Close', key: 'Esc', onPick: () => this.closeModal() }],
+          width: 1040,
+        });
       default:
-        // Pause, speed and help belong to single play; in a drill the facilitator runs the clock.
+        // Pause and speed belong to single play; in a drill the facilitator runs the clock.
         return;
     }
   }
@@ -361,6 +370,7 @@ export class TeamDeskScene extends Phaser.Scene {
       you: mirror.you,
       keys: Object.fromEntries(this.keys),
       snapshot: () => mirror.snapshot(),
+      prompt: () => mirror.snapshot().prompts[0] ?? null,
       clock: mirror.clock,
       log: () => [...mirror.log],
       roster: mirror.roster,

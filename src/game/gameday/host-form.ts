@@ -2,9 +2,9 @@
  * The host form's state — which scenario, seed and speed the drill runs with — and how
  * keys change it. Pure and tested; the scene draws it and hosts when the state says so.
  */
-import type { Speed } from '../run/session.ts';
+import { TEAM_SPEEDS, type TeamSpeed } from '../../sim/team-log.ts';
 
-export const HOST_SPEEDS: Speed[] = [1, 2, 5, 10];
+export const HOST_SPEEDS: readonly TeamSpeed[] = TEAM_SPEEDS;
 export const HOST_FIELDS = ['scenario', 'seed', 'speed', 'host'] as const;
 export type HostField = (typeof HOST_FIELDS)[number];
 
@@ -13,7 +13,7 @@ export interface HostForm {
   selected: number;
   count: number;
   seed: string;
-  speed: Speed;
+  speed: TeamSpeed;
   focus: HostField;
 }
 

@@ -7,7 +7,7 @@ import type Phaser from 'phaser';
 import type { Member } from '../../server/protocol.ts';
 import { FeedView, type FeedEntry } from '../desk/feed.ts';
 import { panel } from '../ui/panel.ts';
-import { setLines, setText } from '../ui/text-util.ts';
+import { setLines } from '../ui/text-util.ts';
 import { css, SIZE, text } from '../ui/theme.ts';
 import { rosterLine, TONE_COLOUR } from './team-view.ts';
 import type { TeamLine } from './team-text.ts';
@@ -23,14 +23,15 @@ export class TeamStrip {
     const p = panel(scene, x, y, w, h, options.title ?? 'Team · who did what');
     const size = options.large ? SIZE.label : SIZE.small;
     this.roster = scene.add.text(x + 12, p.top - 4, '', text(size, 'text', { wordWrap: { width: w - 24 }, lineSpacing: 2 }));
-    this.note = scene.add.text(x + 12, p.top + (options.large ? 46 : 40), '', text(SIZE.small, 'warning', { wordWrap: { width: w - 24 } }));
-    const top = p.top + (options.large ? 72 : 62);
+    // Roster and note get two lines each, so a long decision never runs into the feed.
+    this.note = scene.add.text(x + 12, p.top + (options.large ? 40 : 36), '', text(SIZE.small, 'warning', { wordWrap: { width: w - 24 } }));
+    const top = p.top + (options.large ? 84 : 80);
     this.feed = new FeedView(scene, x + 12, top, w - 24, y + h - 10 - top, { gap: options.large ? 6 : 4, empty: 'Nothing done yet. What each person does appears here as it happens.' });
   }
 
   update(roster: readonly Member[], lines: readonly TeamLine[], note: string): void {
     setLines(this.roster, rosterLine(roster), 2);
-    setText(this.note, note);
+    setLines(this.note, note, 2);
     if (lines !== this.lastLines) {
       this.lastLines = lines;
       // A name can change under an entry already drawn (the roster came after it): key by the words too.

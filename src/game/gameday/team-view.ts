@@ -1,5 +1,6 @@
 /** Small pure helpers the team screens share: the roster in one line, colours by kind of news. */
 import type { Member } from '../../server/protocol.ts';
+import { keyLabel } from '../ui/keymap.ts';
 import { SEAT_SHORT, type TeamLine } from './team-text.ts';
 
 export const TONE_COLOUR: Record<TeamLine['tone'], string> = {
@@ -25,4 +26,18 @@ export function rosterLine(roster: readonly Member[]): string {
     parts.push(`${SEAT_SHORT[seat]}: ${here.map((m) => `${m.name}${m.connected ? '' : ' (offline)'}`).join(', ')}`);
   }
   return parts.join(' · ');
+}
+
+/** The team desk's key list for `?`: the desk's own keys (no clock keys: the facilitator runs it), then this seat's actions. */
+export function teamHelp(actions: ReadonlyArray<{ label: string; key: string | undefined }>): string {
+  const desk = [
+    'A  acknowledge the page (Operations and the commander)',
+    'Enter  talk to the team: report status; the commander also assigns, asks for status, hands over',
+    'Tab / Shift+Tab  switch side panel (Comms, Logs, Runbook, Findings) · PgUp / PgDn scroll it',
+    '/  type a log filter (Enter keeps it, Esc clears) · \\  log level',
+    '1–6  answer an open decision, if your seat answers it',
+    'The clock, its speed and pauses belong to the facilitator.',
+  ];
+  const acts = actions.filter((a) => a.key).map((a) => `${keyLabel(a.key as string)} ${a.label}`);
+  return [...desk, '', 'Your seat\'s actions offered now:', acts.join('   ·   ') || 'none right now'].join('\n');
 }
