@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { Choice } from '../scenario/schema/index.ts';
 import type { TimedChoice } from '../sim/runner.ts';
+import { teamChoices, type TeamLogEntry } from '../sim/team-log.ts';
 
 const OneChoice = Choice.refine(
   (c) => [c.do, c.choose, c.ack].filter((x) => x !== undefined).length === 1,
@@ -23,6 +24,7 @@ const where = (path: readonly PropertyKey[]) =>
 
 /** Parses and validates a choice log. Never throws. */
 export function parseChoiceLog(text: string): ChoiceLogRead {
+  if (/^\s*\{"kind":"header"/.test(text)) return parseRoomFile(text);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -43,4 +45,43 @@ export function parseChoiceLog(text: string): ChoiceLogRead {
   const list = Array.isArray(value) ? value : value.choices;
   const choices = list.map((c) => ({ at: c.at, ...(c.do ? { do: c.do } : {}), ...(c.choose ? { choose: c.choose } : {}), ...(c.ack ? { ack: true as const } : {}) }));
   return !Array.isArray(value) && value.seed !== undefined ? { ok: true, choices, seed: value.seed } : { ok: true, choices };
+}
+
+const RoomEntry = z.object({
+  seq: z.number().int().min(1),
+  t: z.number().min(0),
+  player: z.string(),
+  role: z.string(),
+  event: z.looseObject({ type: z.string() }),
+});
+
+/**
+ * A game day's room file (the server's `--data` folder, one JSON object a line): the
+ * header's seed and every accepted entry, in order, as the single-player choice log that
+ * replays the drill (each choice keeping who made it, and the facilitator's injects).
+ */
+function parseRoomFile(text: string): ChoiceLogRead {
+  const lines = text.split('\n');
+  let seed: number | undefined;
+  const entries: TeamLogEntry[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const raw = (lines[i] as string).trim();
+    if (!raw) continue;
+    let line: unknown;
+    try {
+      line = JSON.parse(raw);
+    } catch {
+      // The server appends whole lines; only a crash mid-write leaves a torn last one.
+      if (i >= lines.length - 2) continue;
+      return { ok: false, error: `the game-day log has a line that is not JSON at line ${i + 1}` };
+    }
+    const kind = (line as { kind?: unknown }).kind;
+    if (kind === 'header') seed = (line as { seed?: number }).seed;
+    if (kind !== 'entry') continue;
+    const entry = RoomEntry.safeParse((line as { entry?: unknown }).entry);
+    if (!entry.success) return { ok: false, error: `the game-day log has a malformed entry at line ${i + 1}` };
+    entries.push(entry.data as unknown as TeamLogEntry);
+  }
+  const choices = teamChoices(entries);
+  return seed !== undefined ? { ok: true, choices, seed } : { ok: true, choices };
 }

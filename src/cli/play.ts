@@ -19,7 +19,8 @@ const USAGE = `usage: npm run scenario -- play <file> (--persona L1…L5 | --cho
 
 Replays a run of the scenario headlessly and prints the debrief.
   --persona L3        replay the scenario's reference playthrough for that level
-  --choices <file>    replay a saved choice log: [{"at": 90, "ack": true}, …] or {"choices": […], "seed": 7}
+  --choices <file>    replay a saved choice log: [{"at": 90, "ack": true}, …] or {"choices": […], "seed": 7},
+                      or a game day's room file (the server's --data folder, CODE.jsonl)
   --seed N            seed for the run (default: the log's or reference's seed, else the scenario's)
   --json              print the debrief as JSON (format "burn-rate-debrief", version 1)
 

@@ -194,13 +194,11 @@ export class GameDayRoom extends Room {
     this.broadcastMessage('roster', { members: this.roster() });
   }
 
-  override async onDrop(client: Client): Promise<void> {
+  override onDrop(client: Client): void {
     this.markGone(client);
-    try {
-      await this.allowReconnection(client, 30);
-    } catch {
-      // The browser did not come back in time; it can still rejoin its seat with its key.
-    }
+    // Not awaited: the dropped socket closes now, and the browser may come back within 30 s
+    // with its reconnection token; after that it rejoins its seat with its key.
+    this.allowReconnection(client, 30).catch(() => {});
   }
 
   override onReconnect(client: Client): void {

@@ -3,16 +3,17 @@
  * communications lead and a projector in one room, each a real Colyseus client. The
  * steps run in order and share the room, as the people in a drill would.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { matchMaker } from '@colyseus/core';
 import { Client } from '@colyseus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
 import { loadScenarioFile } from '../../src/cli/scenario-files.ts';
 import type { GameDayRoom } from '../../src/server/room.ts';
 import { startGameDayServer, type GameDayServer } from '../../src/server/server.ts';
-import { buildDebrief } from '../../src/scoring/index.ts';
+import { buildDebrief, debriefToJson, parseDebrief } from '../../src/scoring/index.ts';
 import { playChoices, transcriptOf } from '../../src/sim/runner.ts';
 import { Run } from '../../src/sim/engine.ts';
 import { teamChoices } from '../../src/sim/team-log.ts';
@@ -30,8 +31,11 @@ const players = () => [people.ic, people.ops1, people.ops2, people.comms, people
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'burn-rate-gameday-'));
+  const staticDir = join(dataDir, 'dist');
+  mkdirSync(staticDir);
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Burn Rate</title>');
   // At 20x a 10 s tick passes 20 times a real second: a 15-minute incident in about five seconds.
-  server = await startGameDayServer({ port: 0, dataDir, frameMs: 20 });
+  server = await startGameDayServer({ port: 0, dataDir: join(dataDir, 'rooms'), staticDir, frameMs: 20 });
   people.host = await new Person(server.url, 'Facilitator').host(SCENARIO, { speed: 20 });
   code = host().welcome!.code;
   people.ic = await new Person(server.url, 'Ana').join(code, 'ic');
@@ -144,6 +148,17 @@ describe('a game day with six people on real sockets', () => {
     await late.leave();
   });
 
+  it('bounds what one client may send: size and rate', async () => {
+    const big = await people.comms.request('status', { text: 'x'.repeat(3000) });
+    expect(big.notice).toEqual({ code: 'invalid', text: 'the "status" message is too large (2048 bytes at most)' });
+    const spammer = await new Person(server.url, 'Spam').join(code, 'observer');
+    let left = false;
+    spammer.room.onLeave(() => (left = true));
+    for (let i = 0; i < 40; i++) spammer.send('status', { text: `spam ${i}` });
+    await spammer.until(() => left, 'the server drops the flooding client');
+    expect(spammer.notices.filter((n) => n.code === 'refused').length).toBeLessThanOrEqual(21);
+  });
+
   it('plays the incident to its end, handing over command on the way', async () => {
     await people.ops1.request('act', { action: 'breaker-on' });
     const handover = await people.ic.request('handover', { to: people.comms.id });
@@ -187,6 +202,27 @@ describe('a game day with six people on real sockets', () => {
     expect(replay.budgetSpent).toBe(live.budgetSpent);
     const choices = teamChoices(host().log);
     expect(JSON.stringify(buildDebrief(scenario, transcriptOf(replay, choices)))).toBe(JSON.stringify(buildDebrief(scenario, transcriptOf(live, choices))));
+  });
+
+  it('replays from its room file in the command-line tool to the same debrief', async () => {
+    const live = (matchMaker.getLocalRoomById(code) as GameDayRoom).team.run;
+    const out: string[] = [];
+    const status = await main(['play', `scenarios/${SCENARIO}/scenario.yaml`, '--choices', join(dataDir, 'rooms', `${code}.jsonl`), '--json'], {
+      stdout: (t) => out.push(t),
+      stderr: () => {},
+      cwd: process.cwd(),
+    });
+    expect(status).toBe(0);
+    expect(parseDebrief(out.join('\n')).ok).toBe(true);
+    const choices = teamChoices(host().log);
+    expect(out.join('\n')).toBe(debriefToJson(buildDebrief(scenario, transcriptOf(live, choices))).trimEnd());
+  });
+
+  it('serves the built game beside the rooms', async () => {
+    const page = await fetch(`http://127.0.0.1:${server.port}/`);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await page.text()).toBe('<!doctype html><title>Burn Rate</title>');
+    expect((await fetch(`http://127.0.0.1:${server.port}/missing.js`)).status).toBe(404);
   });
 
   it('says a finished code has finished', async () => {
