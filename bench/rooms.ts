@@ -30,7 +30,7 @@ export interface RoomMeasures {
 
 const STEPS = [25, 50, 100, 200];
 const LIMIT_MS = 50;
-const SECONDS = 8;
+const SECONDS = 5;
 
 /** The room figures and their notes, from what was measured. */
 export function roomsReport(m: RoomMeasures): Report {
