@@ -1,10 +1,12 @@
 /**
- * A game day in the browser: a facilitator hosts from the picker, a commander, an
- * operator and a communicator join from their own browser contexts (by code and by link)
- * with a projector beside them, and the drill runs by keys alone — decisions, actions,
- * an assignment, a stakeholder message from the facilitator, a player taken out — to the
- * debriefs. Everyone must end with the same ordered log, each seat may do only its work,
- * and no player's socket ever carries the hidden ground truth.
+ * A game day in the browser: a facilitator hosts a team scenario from the picker, a
+ * commander, an operator and a communicator join from their own browser contexts (by
+ * code and by link) with a projector beside them, and the drill runs by keys alone —
+ * a declaration, investigation, an assignment, a status page post, a declared inject and
+ * a stakeholder message from the facilitator, a decision for the commander, a player
+ * taken out — to the per-person and team debriefs. Everyone must end with the same
+ * ordered log, each seat may do only its work, and no player's socket ever carries the
+ * hidden ground truth.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,9 +14,10 @@ import { startGameDayServer, type GameDayServer } from '../../src/server/server.
 import type { TeamLogEntry } from '../../src/sim/team-log.ts';
 import { buildOnce, exclusive, hook, launch, press, ROOT, screenshot, waitForScreen } from './harness.ts';
 import { loadLibraryScenario } from './player.ts';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SCENARIO = 'auth-canary';
+const SCENARIO = 'team-checkout-cascade';
 const scenario = loadLibraryScenario(SCENARIO);
 
 let browser: Browser;
@@ -74,7 +77,7 @@ async function peek<T>(page: Page, fields: readonly string[]): Promise<T> {
   }, fields as string[])) as T;
 }
 
-const LIGHT = ['screen', 'ready', 'code', 'link', 'clock', 'log', 'modal', 'note', 'you', 'roster', 'prompt', 'scenario', 'seed', 'speed'];
+const LIGHT = ['screen', 'view', 'ready', 'code', 'link', 'clock', 'log', 'modal', 'note', 'you', 'roster', 'prompt', 'scenario', 'seed', 'speed'];
 
 async function until<T>(page: Page, test: (h: T) => boolean, what: string, timeout = 60_000): Promise<T> {
   const start = Date.now();
@@ -127,9 +130,9 @@ describe('a game day, one browser per person', () => {
     await press(host.page, 'Tab'); // seed
     for (let i = 0; i < 10; i++) await press(host.page, 'Backspace');
     await typeText(host.page, '7');
-    await press(host.page, 'Tab'); // speed
-    for (let i = 0; i < 4; i++) await press(host.page, 'ArrowRight');
-    expect(await hook(host.page)).toMatchObject({ scenario: SCENARIO, seed: 7, speed: 20 });
+    await press(host.page, 'Tab'); // speed: 2×, twenty sim seconds a second, time to talk
+    await press(host.page, 'ArrowRight');
+    expect(await hook(host.page)).toMatchObject({ scenario: SCENARIO, seed: 7, speed: 2 });
     await screenshot(host.page, 'gameday-host');
     await press(host.page, 'Tab');
     await press(host.page, 'Enter');
@@ -153,49 +156,56 @@ describe('a game day, one browser per person', () => {
     for (const p of [ic, ops, comms]) await press(p.page, 'Enter'); // close the briefing
     await until<{ roster: unknown[] }>(host.page, (h) => h.roster.length === 4, 'four people seated');
 
-    // Start at 20×, then hold the clock for the opening moves (the facilitator's "take a minute to get set").
+    // Start, then hold the clock for the opening moves (the facilitator's "take a minute to get set").
     await press(host.page, ' ');
     await until<DeskHook>(ops.page, (h) => h.clock.started, 'the start');
     await press(host.page, ' ');
     await until<DeskHook>(ops.page, (h) => (h.clock as { paused?: boolean }).paused === true, 'the pause');
     const keys = (await peek<DeskHook>(ops.page, ['keys'])).keys;
 
-    // Operations investigates; a communicator's action is not Bo's to take, so nothing is sent.
-    await press(ops.page, keys['check-deploys'] as string);
-    await press(ops.page, keys['status-update'] as string);
+    // The commander declares; operations looks at the provider; a communicator's post is not Bo's to make.
+    await press(ic.page, keys['declare-sev2'] as string);
+    await press(ops.page, keys['payments-dashboard'] as string);
+    await press(ops.page, keys['status-page-first'] as string);
     await until<DeskHook>(ops.page, (h) => h.log.some((e) => e.event.type === 'act' && e.player === h.you.id), 'the ops action in the log');
 
-    // The commander assigns Bo a task: Enter, 2 (assign), 1 (Bo), 1 (the first task).
+    // The commander assigns Bo a task: Enter, 2 (assign), 1 (Bo), 1 (the first task offered).
     await press(ic.page, 'Enter');
     await press(ic.page, '2');
     await press(ic.page, '1');
     await press(ic.page, '1');
-    // Communications posts an update.
-    await press(comms.page, keys['status-update'] as string);
-    // The facilitator speaks as support: M, 2 for Dana, the message, Enter.
-    await press(host.page, 'm');
-    await press(host.page, '2');
-    await typeText(host.page, 'Any news on the login errors?');
+    // Communications posts on the status page.
+    await press(comms.page, keys['status-page-first'] as string);
+    // The facilitator fires the scenario's first inject (I, 1, Enter) and speaks as support (M, 1, the message, Enter).
+    await press(host.page, 'i');
+    await press(host.page, '1');
     await press(host.page, 'Enter');
-    await until<DeskHook>(ops.page, (h) => ['say', 'assign'].every((type) => h.log.some((e) => e.event.type === type)) && h.log.filter((e) => e.event.type === 'act').length === 2, 'the message, the assignment and the update');
-    expect((await peek<DeskHook>(ops.page, ['log'])).log.filter((e) => e.player === 'p2' && e.event.type === 'act').map((e) => (e.event as { action: string }).action)).toEqual(['check-deploys']);
+    await press(host.page, 'm');
+    await press(host.page, '1');
+    await typeText(host.page, 'Customers say checkout spins forever.');
+    await press(host.page, 'Enter');
+    await until<DeskHook>(ops.page, (h) => ['say', 'assign', 'inject'].every((type) => h.log.some((e) => e.event.type === type)) && h.log.filter((e) => e.event.type === 'act').length === 3, 'the opening moves in the log');
+    const bo = (await peek<DeskHook>(ops.page, ['log'])).log.filter((e) => e.player === 'p2' && e.event.type === 'act');
+    expect(bo.map((e) => (e.event as { action: string }).action)).toEqual(['payments-dashboard']);
     await press(host.page, ' ');
 
-    // Support's report opens a decision for the commander only; the facilitator pauses for it, as for a discussion.
-    const opened = await until<DeskHook>(ic.page, (h) => h.prompt?.id === 'support-report', 'the support decision', 90_000);
+    // Once Bo has seen the provider is slow, finance asks the commander (only) to approve a failover;
+    // the facilitator pauses for the room to talk it over.
+    const opened = await until<DeskHook>(ic.page, (h) => h.prompt?.id === 'approve-failover', 'the failover decision', 90_000);
     await press(host.page, ' ');
     expect(opened.modal).toBe('prompt');
     const opsNow = await peek<DeskHook>(ops.page, LIGHT);
     expect(opsNow.modal).toBeNull();
     expect(opsNow.note).toMatch(/Decision waiting for the Incident Commander/);
+    await until<DeskHook>(ops.page, (h) => (h.clock as { paused?: boolean }).paused === true, 'the pause for the decision');
+    await ops.page.waitForTimeout(500);
     await screenshot(ic.page, 'gameday-desk-ic');
     await screenshot(ops.page, 'gameday-desk-ops');
     await screenshot(projector.page, 'gameday-projector');
     await screenshot(host.page, 'gameday-console');
-    const look = opened.prompt!.options.findIndex((o) => o.id === 'look-now');
-    await press(ic.page, String(look + 1));
+    const approve = opened.prompt!.options.findIndex((o) => o.id === 'approve');
+    await press(ic.page, String(approve + 1));
     await until<DeskHook>(ic.page, (h) => h.log.some((e) => e.event.type === 'choose'), 'the answer in the log');
-    await press(host.page, ' ');
 
     // The facilitator takes Di out (T, 3, Enter), then ends the drill (E, Enter).
     await press(host.page, 't');
@@ -210,7 +220,7 @@ describe('a game day, one browser per person', () => {
     const logs = await Promise.all([host, ic, ops, comms, projector].map(async (p) => (await peek<{ log: TeamLogEntry[] }>(p.page, ['log'])).log));
     for (const log of logs.slice(1)) expect(log).toEqual(logs[0]);
     const types = logs[0]!.map((e) => `${e.player}:${e.event.type}`);
-    expect(types).toEqual(expect.arrayContaining(['p1:assign', 'p1:choose', 'p2:act', 'p3:act', 'facilitator:say', 'facilitator:remove', 'facilitator:end']));
+    expect(types).toEqual(expect.arrayContaining(['p1:act', 'p1:assign', 'p1:choose', 'p2:act', 'p3:act', 'facilitator:inject', 'facilitator:say', 'facilitator:remove', 'facilitator:end']));
 
     // The hidden truth went to the facilitator's socket and to nobody else's.
     const secrets = [scenario.phases[0]!.description!, ...scenario.facts.map((f) => f.text)].filter((x) => x.length > 20);
@@ -218,13 +228,33 @@ describe('a game day, one browser per person', () => {
     expect(leaked(host).length).toBeGreaterThan(0);
     for (const p of [ic, ops, comms, projector]) expect(leaked(p)).toEqual([]);
 
-    // On to the debriefs.
+    // On to the debriefs: each player opens on their own, the facilitator on the team's.
     for (const p of [ic, ops, comms, projector]) await press(p.page, 'Enter');
     await press(host.page, 'Enter');
     for (const p of [host, ic, ops, comms, projector]) await waitForScreen(p.page, 'gameday-debrief');
-    await ic.page.waitForTimeout(500);
-    await screenshot(ic.page, 'gameday-debrief-ic');
+    interface DebriefHook {
+      view: string;
+      team: string | null;
+      people: Array<{ id: string; name: string; level: string | null }>;
+      findings: string[];
+    }
+    const teamView = await hook<DebriefHook>(host.page);
+    expect(teamView.view).toBe('team');
+    expect(teamView.people.map((p) => p.name)).toEqual(['Ana', 'Bo', 'Di']);
+    expect(teamView.findings).toEqual(expect.arrayContaining(['commander']));
+    expect((await hook<DebriefHook>(ic.page)).view).toBe('p1');
+    expect((await hook<DebriefHook>(ops.page)).view).toBe('p2');
+    await ic.page.waitForTimeout(300);
+    await screenshot(ic.page, 'gameday-debrief-person');
     await screenshot(host.page, 'gameday-debrief-team');
+    // The trainer's spreadsheet: one row for the team and one per person.
+    const [file] = await Promise.all([host.page.waitForEvent('download'), host.page.keyboard.press('c')]);
+    const csv = readFileSync(await file.path(), 'utf8').trim().split('\n');
+    expect(csv[0]).toMatch(/^who,seats,level,/);
+    expect(csv.slice(1).map((r) => r.split(',')[0])).toEqual(['Team', 'Ana', 'Bo', 'Di']);
+    // → steps from the team to the first person.
+    await press(host.page, 'ArrowRight');
+    await until<DebriefHook>(host.page, (h) => h.view === 'p1', 'the commander\'s debrief on the facilitator\'s screen');
     for (const p of [host, ic, ops, comms, projector]) expect(p.errors).toEqual([]);
   }, 300_000);
 });

@@ -70,13 +70,16 @@ describe('a browser replaying the room', () => {
     r.run(660);
     r.request(ic, { type: 'choose', prompt: 'declare', option: 'sev3' });
     r.run(900);
+    r.request(ops, { type: 'act', action: 'tail-canary-logs' });
     for (; cursor < r.sent.length; cursor++) early.apply(r.sent[cursor] as RoomMessage);
     for (let i = lateFrom; i < r.sent.length; i++) late.apply(r.sent[i] as RoomMessage);
 
-    const truth = snapshotOf(r.team.run);
-    expect(truth.t).toBe(900);
-    expect(early.snapshot()).toEqual(truth);
-    expect(late.snapshot()).toEqual(truth);
+    // Each desk shows its own person's lane of work over the same run.
+    expect(r.team.run.t).toBe(900);
+    expect(early.snapshot()).toEqual(snapshotOf(r.team.run, { lane: ops }));
+    expect(late.snapshot()).toEqual(snapshotOf(r.team.run, { lane: comms }));
+    expect(early.snapshot().busy?.action).toBe('tail-canary-logs');
+    expect(late.snapshot().busy).toBeNull();
     expect(early.run.events).toEqual(r.team.run.events);
     expect(early.log.map((e) => e.seq)).toEqual(r.team.log.map((e) => e.seq));
   });

@@ -6,7 +6,7 @@
 import type { Scenario } from '../../scenario/schema/index.ts';
 import { Run } from '../../sim/engine.ts';
 import { snapshotOf, type RunSnapshot } from '../../sim/snapshot.ts';
-import { isEngineEvent, type TeamLogEntry } from '../../sim/team-log.ts';
+import { engineEventOf, type TeamLogEntry } from '../../sim/team-log.ts';
 import type { Clock, Member, Truth } from '../../server/protocol.ts';
 import type { RoomMessage, Welcome } from '../browser/room-client.ts';
 
@@ -21,7 +21,7 @@ export class TeamMirror {
   /** Bumped on every change that is not the run's own (roster, clock state, notices, truth). */
   version = 0;
   private snap: RunSnapshot | null = null;
-  private snapVersion = -1;
+  private snapKey = '';
 
   constructor(
     readonly scenario: Scenario,
@@ -69,13 +69,25 @@ export class TeamMirror {
     this.version++;
   }
 
-  /** The snapshot the desk draws, rebuilt only when the run changed. */
+  /**
+   * The snapshot a desk draws, rebuilt only when the run changed. A player's desk shows
+   * their own lane of work (what they are busy with and have queued); the facilitator and
+   * the projector see the run without a lane.
+   */
   snapshot(): RunSnapshot {
-    if (!this.snap || this.snapVersion !== this.run.version) {
-      this.snap = snapshotOf(this.run);
-      this.snapVersion = this.run.version;
+    const lane = this.lane;
+    const key = `${this.run.version}|${lane ?? ''}`;
+    if (!this.snap || this.snapKey !== key) {
+      this.snap = lane ? snapshotOf(this.run, { lane }) : snapshotOf(this.run);
+      this.snapKey = key;
     }
     return this.snap;
+  }
+
+  /** Whose lane of work this browser shows: a seated player's own; none for the facilitator or the projector. */
+  private get lane(): string | null {
+    const seat = this.welcome.you.seat;
+    return seat === 'facilitator' || seat === 'projector' ? null : this.welcome.you.id;
   }
 
   /** A member's name by id ("the facilitator" for the host). */
@@ -90,8 +102,9 @@ export class TeamMirror {
       if (entry.seq <= (this.log.at(-1)?.seq ?? 0)) continue;
       this.stepTo(entry.t);
       this.log.push(entry);
-      const e = entry.event;
-      if (isEngineEvent(e)) this.run.send(e.type === 'choose' ? { type: 'choose', prompt: e.prompt, option: e.option } : e);
+      // The same translation the room's own run uses, so the two cannot drift apart.
+      const event = engineEventOf(entry);
+      if (event) this.run.send(event);
     }
   }
 
