@@ -179,6 +179,10 @@ export class TeamRun {
         return this.scenario.injects.some((i) => i.id === event.inject) ? null : `there is no inject "${event.inject}" in this scenario`;
       case 'say':
         if (!this.started) return 'start the drill before sending messages';
+        if (!this.scenario.stakeholders.some((p) => p.id === event.from)) {
+          const known = this.scenario.stakeholders.map((p) => p.id).join(', ');
+          return `"${event.from}" is not one of this scenario's stakeholders (${known || 'it has none'})`;
+        }
         return null;
       case 'remove': {
         const m = this.members.get(event.player);
