@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGameDayServer, type GameDayServer } from '../../src/server/server.ts';
 import type { TeamLogEntry } from '../../src/sim/team-log.ts';
-import { buildOnce, exclusive, hook, launch, press, ROOT, screenshot, waitForScreen } from './harness.ts';
+import { buildOnce, exclusive, hook, launch, press, ROOT, screenshot, serve, waitForScreen } from './harness.ts';
 import { loadLibraryScenario } from './player.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,12 +22,13 @@ const scenario = loadLibraryScenario(SCENARIO);
 
 let browser: Browser;
 let server: GameDayServer;
+let dist = '';
 let origin = '';
 let release: () => void = () => undefined;
 
 beforeAll(async () => {
   release = await exclusive();
-  const dist = await buildOnce();
+  dist = await buildOnce();
   server = await startGameDayServer({ port: 0, staticDir: dist, scenariosDir: join(ROOT, 'scenarios') });
   origin = server.url.replace(/\/gameday$/, '');
   browser = await launch();
@@ -77,7 +78,7 @@ async function peek<T>(page: Page, fields: readonly string[]): Promise<T> {
   }, fields as string[])) as T;
 }
 
-const LIGHT = ['screen', 'view', 'ready', 'code', 'link', 'clock', 'log', 'modal', 'note', 'you', 'roster', 'prompt', 'scenario', 'seed', 'speed'];
+const LIGHT = ['screen', 'status', 'view', 'ready', 'code', 'link', 'clock', 'log', 'modal', 'note', 'you', 'roster', 'prompt', 'scenario', 'seed', 'speed'];
 
 async function until<T>(page: Page, test: (h: T) => boolean, what: string, timeout = 60_000): Promise<T> {
   const start = Date.now();
@@ -105,6 +106,14 @@ interface DeskHook {
   you: { id: string; seat: string };
 }
 
+/** Fills the join form from a link (name, Operations) and presses Enter, whatever the answer. */
+async function takeSeatAttempt(p: Person, name: string): Promise<void> {
+  await waitForScreen(p.page, 'gameday-join');
+  await typeText(p.page, name);
+  await press(p.page, 'Enter');
+  await press(p.page, 'Enter');
+}
+
 /** Joins on the join screen by keys: the code (unless a link filled it), the name, the seat number. */
 async function takeSeat(p: Person, name: string, seatKey: string, code: string | null): Promise<void> {
   await waitForScreen(p.page, 'gameday-join');
@@ -120,6 +129,25 @@ async function takeSeat(p: Person, name: string, seatKey: string, code: string |
 }
 
 describe('a game day, one browser per person', () => {
+  it('answers an unknown code, and a copy of the game with no room server, in plain words', async () => {
+    const p = await person(`${origin}/#join/AAAAAA`);
+    await takeSeatAttempt(p, 'Ana');
+    const h = await until<{ status: string }>(p.page, (x) => /no game day with the code AAAAAA/.test(x.status), 'the unknown-code message');
+    expect(h.status).toMatch(/Check the code with your facilitator/);
+    const plain = await serve(dist);
+    try {
+      const q = await person(plain.url);
+      await waitForScreen(q.page, 'picker');
+      await press(q.page, 'h');
+      await waitForScreen(q.page, 'gameday-host');
+      await press(q.page, 'Enter');
+      await until<{ status: string }>(q.page, (x) => /no game-day room server/.test(x.status), 'the no-server message');
+      expect([...p.errors, ...q.errors]).toEqual([]);
+    } finally {
+      await plain.close();
+    }
+  }, 120_000);
+
   it('runs a drill from hosting to the debriefs by keys', async () => {
     // The facilitator hosts from the picker.
     const host = await person(origin);

@@ -186,8 +186,10 @@ export class RoomConnection {
 /** Turns a failed connect or join into one plain sentence. */
 function plain(error: unknown, url: string): Error {
   const message = error instanceof Error ? error.message : String(error);
-  if (/fetch|network|ECONNREFUSED|Failed to|WebSocket|404/i.test(message) || !message) {
-    return new Error(`Could not reach the room server at ${url}. Is it running? (npm start runs it beside the game.)`);
+  const code = (error as { code?: unknown } | null)?.code;
+  // A static copy of the game (no room server beside it) answers the room routes with 404 or an HTML page.
+  if (code === 404 || /fetch|network|ECONNREFUSED|Failed to|WebSocket|404|Unexpected token|JSON/i.test(message) || !message) {
+    return new Error(`There is no game-day room server at ${url}. Single play works anywhere; game days need \`npm start\` or \`npm run serve\` (see docs/game-day.md).`);
   }
   return new Error(message.endsWith('.') ? message : `${message}.`);
 }
