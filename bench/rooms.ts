@@ -99,16 +99,17 @@ export async function roomFigures(): Promise<Report> {
   const record = (ms: number) => {
     if (measuring) latencies.push(ms);
   };
-  let counter = 0;
+  let tick = 0;
+  let sent = 0;
   const timer = setInterval(() => {
-    // Spread the reports: each tick, a slice of the players sends one.
-    for (let i = counter % 20; i < seats.length; i += 20) {
+    // Spread the reports: every 100 ms a twentieth of the players sends one, so each sends every 2 s.
+    tick++;
+    for (let i = tick % 20; i < seats.length; i += 20) {
       const s = seats[i] as Seat;
-      const text = `status ${++counter}`;
+      const text = `status ${++sent}`;
       s.pending.set(text, performance.now());
       s.room.send('status', { text });
     }
-    counter++;
   }, 100);
   try {
     for (const rooms of STEPS) {
