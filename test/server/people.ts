@@ -99,7 +99,7 @@ export class Person {
     return notice ? { notice } : { entry: this.log[this.log.length - 1] as TeamLogEntry };
   }
 
-  async until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  async until(check: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
     const start = performance.now();
     while (!check()) {
       if (performance.now() - start > timeoutMs) throw new Error(`${this.label}: timed out waiting until ${what}`);

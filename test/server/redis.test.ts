@@ -38,5 +38,5 @@ describe.skipIf(!hasRedis)('two room servers sharing Redis', () => {
     expect(ic.log).toEqual(host.log);
     expect(ops.log.map((e) => e.event.type)).toEqual(['join', 'join', 'start', 'act', 'act']);
     await Promise.all([host.leave(), ic.leave(), ops.leave()]);
-  });
+  }, 180_000);
 });

@@ -52,5 +52,5 @@ describe('a room server restarted from its data directory', () => {
     await ops2.until(() => ops2.clock!.t > tBefore, 'the clock runs again');
     expect((await ops2.request('act', { action: 'payments-dashboard' })).entry?.seq).toBe(logBefore.length + 2);
     await Promise.all([ops2.leave(), host2.leave()]);
-  });
+  }, 180_000);
 });
