@@ -115,7 +115,7 @@ async function takeSeatAttempt(p: Person, name: string): Promise<void> {
 }
 
 /** Joins on the join screen by keys: the code (unless a link filled it), the name, the seat number. */
-async function takeSeat(p: Person, name: string, seatKey: string, code: string | null): Promise<void> {
+async function takeSeat(p: Person, name: string, seatKey: string, code: string | null, shot?: string): Promise<void> {
   await waitForScreen(p.page, 'gameday-join');
   if (code) {
     await typeText(p.page, code.toLowerCase());
@@ -124,6 +124,7 @@ async function takeSeat(p: Person, name: string, seatKey: string, code: string |
   await typeText(p.page, name);
   await press(p.page, 'Enter');
   await press(p.page, seatKey);
+  if (shot) await screenshot(p.page, shot);
   await press(p.page, 'Enter');
   await until<DeskHook>(p.page, (h) => h.screen === 'gameday-desk' && h.ready, `${name}'s desk`);
 }
@@ -173,7 +174,7 @@ describe('a game day, one browser per person', () => {
     const ic = await person(origin);
     await waitForScreen(ic.page, 'picker');
     await press(ic.page, 'j');
-    await takeSeat(ic, 'Ana', '1', code);
+    await takeSeat(ic, 'Ana', '1', code, 'gameday-join');
     const ops = await person(console0.link);
     await takeSeat(ops, 'Bo', '2', null);
     const comms = await person(console0.link);
@@ -284,5 +285,5 @@ describe('a game day, one browser per person', () => {
     await press(host.page, 'ArrowRight');
     await until<DebriefHook>(host.page, (h) => h.view === 'p1', 'the commander\'s debrief on the facilitator\'s screen');
     for (const p of [host, ic, ops, comms, projector]) expect(p.errors).toEqual([]);
-  }, 300_000);
+  }, 480_000);
 });

@@ -6,20 +6,12 @@
  * server orders it and the change arrives back in the log.
  */
 import Phaser from 'phaser';
-import type { Action, Prompt } from '../../scenario/schema/index.ts';
-import { isRole } from '../../sim/team-log.ts';
-import { mayAck, mayAct, mayAnswer, SEAT_NAMES, type TeamRole } from '../../sim/team-roles.ts';
+import { SEAT_NAMES, type TeamRole } from '../../sim/team-roles.ts';
 import { pagerBeep, unlockAudio } from '../browser/audio.ts';
 import type { LinkState, RoomConnection } from '../browser/room-client.ts';
 import { exposeTestHook } from '../browser/test-hook.ts';
-import { ActionPalette } from '../desk/action-palette.ts';
-import { AlertList } from '../desk/alert-list.ts';
-import { BudgetGauge } from '../desk/budget-gauge.ts';
-import { Dashboard } from '../desk/dashboard-view.ts';
 import { addUnread, cycleLevel, cycleTab, initialUi, openTab, typeFilter, type DeskUi } from '../desk/desk-ui.ts';
 import { DeskModals } from '../desk/desk-modals.ts';
-import { Pager } from '../desk/pager.ts';
-import { SidePanel } from '../desk/side-panel.ts';
 import type { Playable } from '../boot/play.ts';
 import { assignActionKeys, deskCommand } from '../ui/keymap.ts';
 import { css, SIZE, text } from '../ui/theme.ts';
@@ -28,14 +20,10 @@ import { loadPlayable } from './playable.ts';
 import { GAMEDAY_SCENES } from './scenes.ts';
 import type { DeskStart, TeamDebriefStart } from './starts.ts';
 import { TeamCommandCard } from './team-command-card.ts';
-import { playerFeed, type TeamLine } from './team-text.ts';
-import { TeamStrip } from './team-strip.ts';
-import { TeamTopBar } from './team-top-bar.ts';
+import { TeamDeskView } from './team-desk-view.ts';
+import type { Outgoing } from './team-command.ts';
+import { ackRequest, actionsFor, actRequest, answersOpenPrompt, chooseRequest, noteLine, roleOf } from './seat-requests.ts';
 import { teamHelp } from './team-view.ts';
-import { seatCard } from './seat-card.ts';
-
-/** Real milliseconds a refusal stays on screen. */
-const NOTICE_MS = 6000;
 
 export class TeamDeskScene extends Phaser.Scene {
   private connection!: RoomConnection;
@@ -47,20 +35,12 @@ export class TeamDeskScene extends Phaser.Scene {
   private actionByKey = new Map<string, string>();
   private role: TeamRole | null = null;
   private mine = new Set<string>();
-  private topBar!: TeamTopBar;
-  private pager!: Pager;
-  private budget!: BudgetGauge;
-  private alerts!: AlertList;
-  private palette: ActionPalette | null = null;
-  private side!: SidePanel;
-  private dashboard!: Dashboard;
-  private strip!: TeamStrip;
+  private roleKnown = false;
+  private view!: TeamDeskView;
   private modals!: DeskModals;
   private command!: TeamCommandCard;
-  private lines: TeamLine[] = [];
   private drawn = { run: -1, room: -1 };
   private eventCursor = 0;
-  private feedKey = '';
   private ending = false;
   private stopListening: () => void = () => undefined;
 
@@ -73,11 +53,9 @@ export class TeamDeskScene extends Phaser.Scene {
     this.mirror = null;
     this.ui = initialUi();
     this.drawn = { run: -1, room: -1 };
-    this.lines = [];
     this.ending = false;
-    this.feedKey = '';
     this.role = null;
-    this.palette = null;
+    this.roleKnown = false;
     this.mine = new Set();
   }
 
@@ -106,27 +84,21 @@ export class TeamDeskScene extends Phaser.Scene {
     this.mirror = mirror;
     this.eventCursor = mirror.run.events.length;
     const you = mirror.you;
-    const who = this.projector ? 'Projector · read-only' : `${you.name} · ${SEAT_NAMES[you.seat]}`;
-    this.topBar = new TeamTopBar(this, { code: this.connection.code, title: s.title, who });
-    this.pager = new Pager(this, 8, 56, 276, 146, () => this.ack());
-    this.budget = new BudgetGauge(this, 8, 210, 276, 166);
-    this.alerts = new AlertList(this, 8, 384, 276, 192);
-    this.dashboard = new Dashboard(this, s, 292, 56, 580, 308);
-    this.side = new SidePanel(this, 880, 56, 392, 308, (tab) => this.setUi(openTab(this.ui, tab)));
-    if (this.projector) {
-      seatCard(this, 8, 584, 276, 128, 'projector');
-      this.strip = new TeamStrip(this, 292, 372, 980, 340, { large: true, title: 'The team · who did what' });
-    } else {
-      seatCard(this, 8, 584, 276, 128, you.seat);
-      this.setRole();
-      this.strip = new TeamStrip(this, 880, 372, 392, 340);
-    }
+    // Keys are given over the whole scenario, as in single play, so every seat calls an action by the same key.
+    this.keys = assignActionKeys(s.actions.map((a) => ({ id: a.id, label: a.label, key: a.key ?? null })));
+    this.actionByKey = new Map([...this.keys].map(([id, k]) => [k, id]));
+    this.view = new TeamDeskView(this, mirror, playable, this.keys, this.projector, {
+      ack: () => this.ack(),
+      act: (id) => this.act(id),
+      tab: (tab) => this.setUi(openTab(this.ui, tab)),
+    });
+    this.setRole();
     this.modals = new DeskModals(this);
-    this.command = new TeamCommandCard(this, (m) => this.connection.send(m.type, m.payload as never));
+    this.command = new TeamCommandCard(this, (m) => this.send(m));
 
     this.input.keyboard?.addCapture('TAB,SPACE,UP,DOWN,LEFT,RIGHT,PAGE_UP,PAGE_DOWN,BACKSPACE,FORWARD_SLASH,BACK_SLASH,ENTER');
     this.input.keyboard?.on('keydown', (e: KeyboardEvent) => this.onKey(e));
-    this.input.on('wheel', (_p: unknown, _o: unknown, _dx: number, dy: number) => this.side.scroll(this.ui.tab, dy > 0 ? 3 : -3));
+    this.input.on('wheel', (_p: unknown, _o: unknown, _dx: number, dy: number) => this.view.scrollSide(this.ui.tab, dy > 0 ? 3 : -3));
     this.stopListening = this.connection.listen({
       message: (m) => mirror.apply(m, this.time.now),
       link: (state) => {
@@ -136,7 +108,7 @@ export class TeamDeskScene extends Phaser.Scene {
     });
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       this.stopListening();
-      this.dashboard.destroy();
+      this.view.destroy();
     });
     if (!mirror.clock.started && !this.projector) {
       this.modals.open('briefing', {
@@ -154,18 +126,11 @@ export class TeamDeskScene extends Phaser.Scene {
   private setRole(): void {
     const mirror = this.mirror;
     if (!mirror || this.projector) return;
-    const seat = mirror.you.seat;
-    const role = isRole(seat) ? seat : null;
-    if (role === this.role && this.palette) return;
+    const role = roleOf(mirror);
+    if (role === this.role && this.roleKnown) return;
+    this.roleKnown = true;
     this.role = role;
-    const s = mirror.scenario;
-    this.mine = new Set(role ? s.actions.filter((a) => mayAct(role, a) === null).map((a) => a.id) : []);
-    if (!this.palette) {
-      // Keys are given over the whole scenario, as in single play, so every seat calls an action by the same key.
-      this.keys = assignActionKeys(s.actions.map((a) => ({ id: a.id, label: a.label, key: a.key ?? null })));
-      this.actionByKey = new Map([...this.keys].map(([id, k]) => [k, id]));
-      this.palette = new ActionPalette(this, 292, 372, 580, 340, s.actions, this.keys, (id) => this.act(id));
-    }
+    this.mine = actionsFor(mirror, role);
     this.drawn.run = -1;
   }
 
@@ -177,26 +142,20 @@ export class TeamDeskScene extends Phaser.Scene {
 
   // ----- requests to the room -----
 
+  private send(request: Outgoing | null): void {
+    if (request) this.connection.send(request.type, request.payload as never);
+  }
+
   private ack(): void {
-    if (!this.role || mayAck(this.role) || !this.mirror?.snapshot().pager.length) return;
-    this.connection.send('ack', {});
+    if (this.mirror) this.send(ackRequest(this.mirror));
   }
 
   private act(id: string): void {
-    const mirror = this.mirror;
-    const action = mirror?.scenario.actions.find((a) => a.id === id);
-    const view = mirror?.snapshot().actions.find((a) => a.id === id);
-    if (!mirror || !action || !view?.available || !this.role || mayAct(this.role, action as Action) || mirror.out) return;
-    this.connection.send('act', { action: id });
+    if (this.mirror) this.send(actRequest(this.mirror, id));
   }
 
   private choose(index: number): void {
-    const mirror = this.mirror;
-    const prompt = mirror?.snapshot().prompts[0];
-    const option = prompt?.options[index];
-    const spec = mirror?.scenario.prompts.find((p) => p.id === prompt?.id);
-    if (!prompt || !option || !spec || !this.role || mayAnswer(this.role, spec as Prompt)) return;
-    this.connection.send('choose', { prompt: prompt.id, option: option.id });
+    if (this.mirror) this.send(chooseRequest(this.mirror, index));
   }
 
   // ----- keys -----
@@ -229,8 +188,8 @@ export class TeamDeskScene extends Phaser.Scene {
       case 'tab':
         return this.setUi(cycleTab(this.ui, cmd.step));
       case 'scroll':
-        if (this.projector) this.strip.scroll(cmd.lines > 0 ? 2 : -2);
-        else this.side.scroll(this.ui.tab, cmd.lines);
+        if (this.projector) this.view.scrollStrip(cmd.lines > 0 ? 2 : -2);
+        else this.view.scrollSide(this.ui.tab, cmd.lines);
         return;
       case 'filter':
         return this.setUi({ ...openTab(this.ui, 'logs'), typing: true });
@@ -256,26 +215,16 @@ export class TeamDeskScene extends Phaser.Scene {
   }
 
   private mayAnswerOpenPrompt(): boolean {
-    const mirror = this.mirror;
-    const open = mirror?.snapshot().prompts[0];
-    const spec = open ? mirror?.scenario.prompts.find((p) => p.id === open.id) : undefined;
-    return !!spec && !!this.role && mayAnswer(this.role, spec) === null && !mirror?.out;
+    return !!this.mirror && answersOpenPrompt(this.mirror);
   }
 
   private setUi(ui: DeskUi): void {
     this.ui = ui;
-    if (this.mirror) this.side.show(this.mirror.snapshot(), this.ui, [], this.mirror.run.droppedLogs, (id) => this.runbook(id));
+    if (this.mirror) this.view.showSide(this.ui);
   }
 
   private closeModal(): void {
     this.modals.close();
-  }
-
-  private runbook(id: string): { title: string; markdown: string } {
-    return {
-      title: this.playable.scenario.runbooks.find((r) => r.id === id)?.title ?? id,
-      markdown: this.playable.runbooks.get(id) ?? `# ${id}\n\nThis runbook's file could not be read.`,
-    };
   }
 
   // ----- drawing -----
@@ -287,22 +236,7 @@ export class TeamDeskScene extends Phaser.Scene {
     this.drawn = { run: mirror.run.version, room: mirror.version };
     this.setRole();
     this.consumeEvents();
-    // Names come with the roster, which may arrive just after the entry that seated someone.
-    const feedKey = `${mirror.log.length}|${mirror.roster.map((m) => m.name).join(',')}`;
-    if (feedKey !== this.feedKey) {
-      this.feedKey = feedKey;
-      this.lines = playerFeed(mirror.log, mirror.scenario, (id) => mirror.nameOf(id));
-    }
-    this.topBar.update(mirror.clock, snap.timeLimit, this.link, snap.severity);
-    this.pager.update(snap.pager, snap.alerts);
-    this.alerts.update(snap.alerts);
-    this.budget.update(snap.budget);
-    if (runChanged) {
-      this.palette?.update({ ...snap, actions: snap.actions.filter((a) => this.mine.has(a.id)) });
-      this.dashboard.update(mirror.run.recorder, snap);
-      this.side.show(snap, this.ui, [], mirror.run.droppedLogs, (id) => this.runbook(id));
-    }
-    this.strip.update(mirror.roster, this.lines, this.noteLine());
+    this.view.draw(this.ui, this.link, this.mine, this.noteLine(), runChanged);
     if (!this.projector && this.modals.kind !== 'briefing') {
       if (this.mayAnswerOpenPrompt()) this.modals.syncPrompt(snap, mirror.scenario, mirror.clock.paused, (i) => this.choose(i));
       else if (this.modals.kind === 'prompt') this.modals.close();
@@ -311,19 +245,8 @@ export class TeamDeskScene extends Phaser.Scene {
     this.expose();
   }
 
-  /** The strip's warning line: being out, a refusal, or a decision waiting for another seat. */
   private noteLine(): string {
-    const mirror = this.mirror as TeamMirror;
-    if (mirror.out) return 'The facilitator has taken you out of the drill: watch how the team copes.';
-    const n = mirror.notice;
-    if (n && this.time.now - n.at < NOTICE_MS) return n.text;
-    const open = mirror.snapshot().prompts[0];
-    if (open && !this.mayAnswerOpenPrompt()) {
-      const spec = mirror.scenario.prompts.find((p) => p.id === open.id);
-      const owner = spec?.role ?? 'ic';
-      return `Decision waiting for the ${SEAT_NAMES[owner as TeamRole]}: ${open.question}`;
-    }
-    return '';
+    return this.mirror ? noteLine(this.mirror, this.time.now) : '';
   }
 
   private consumeEvents(): void {
