@@ -16,7 +16,7 @@ import { SidePanel } from '../desk/side-panel.ts';
 import { SEAT_NAMES } from '../../sim/team-roles.ts';
 import type { TeamMirror } from './mirror.ts';
 import { seatCard } from './seat-card.ts';
-import { playerFeed, type TeamLine } from './team-text.ts';
+import { playerFeed, signedMessages, type TeamLine } from './team-text.ts';
 import { TeamStrip } from './team-strip.ts';
 import { TeamTopBar } from './team-top-bar.ts';
 
@@ -43,7 +43,7 @@ export class TeamDeskView {
     private readonly mirror: TeamMirror,
     private readonly playable: Playable,
     keys: ReadonlyMap<string, string>,
-    projector: boolean,
+    private readonly projector: boolean,
     on: TeamDeskHandlers,
   ) {
     const s = playable.scenario;
@@ -88,7 +88,15 @@ export class TeamDeskView {
   }
 
   showSide(ui: DeskUi): void {
-    this.side.show(this.mirror.snapshot(), ui, [], this.mirror.run.droppedLogs, (id) => this.runbook(id));
+    const m = this.mirror;
+    const snap = m.snapshot();
+    const me = this.projector ? null : m.you.id;
+    const who = (id: string) => {
+      const member = m.roster.find((x) => x.id === id);
+      return member ? { name: member.name, seat: member.seat } : null;
+    };
+    const messages = signedMessages(snap.messages, m.run.events, m.scenario, who, me);
+    this.side.show({ ...snap, messages }, ui, [], m.run.droppedLogs, (id) => this.runbook(id));
   }
 
   scrollSide(tab: Tab, lines: number): void {

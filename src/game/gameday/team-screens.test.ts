@@ -111,3 +111,14 @@ describe('the team feed', () => {
     expect(rosterLine(roster.slice(1))).toMatch(/^IC: nobody/);
   });
 });
+
+describe('status updates in a drill', () => {
+  it('are signed by whoever sent them, and are "You" only on the sender\'s desk', async () => {
+    const { signedMessages } = await import('./team-text.ts');
+    const own = { t: 130, from: 'you', name: 'You', role: 'on call', text: 'We are on it', own: true };
+    const events = [{ t: 130, type: 'action.done' as const, action: 'status-update', result: null, by: 'p4' }];
+    const who = (id: string) => (id === 'p4' ? { name: 'Di', seat: 'comms' as const } : null);
+    expect(signedMessages([own], events, scenario, who, 'p2')[0]).toMatchObject({ own: false, name: 'Di (Comms)', role: 'status update' });
+    expect(signedMessages([own], events, scenario, who, 'p4')[0]).toEqual(own);
+  });
+});

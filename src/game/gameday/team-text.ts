@@ -3,6 +3,8 @@
  * feed and the projector. Pure, so the wording is tested without a browser.
  */
 import type { Scenario } from '../../scenario/schema/index.ts';
+import type { RunEvent } from '../../sim/events.ts';
+import type { MessageView } from '../../sim/snapshot.ts';
 import type { TeamLogEntry } from '../../sim/team-log.ts';
 import { SEAT_NAMES, type Seat } from '../../sim/team-roles.ts';
 import { formatClock } from '../ui/format.ts';
@@ -99,4 +101,28 @@ export function playerFeed(log: readonly TeamLogEntry[], scenario: Scenario, nam
 /** The facilitator's feed: everything, injects included. */
 export function facilitatorFeed(log: readonly TeamLogEntry[], scenario: Scenario, nameOf: (id: string) => string): TeamLine[] {
   return log.flatMap((entry) => describeEntry(entry, scenario, nameOf) ?? []);
+}
+
+/**
+ * The comms feed as a team reads it: single play calls every update "You"; in a drill an
+ * update is signed by whoever sent it (and is "You" only on the sender's own desk).
+ */
+export function signedMessages(
+  messages: readonly MessageView[],
+  events: readonly RunEvent[],
+  scenario: Scenario,
+  who: (id: string) => { name: string; seat: Seat } | null,
+  me: string | null,
+): MessageView[] {
+  const kinds = new Map(scenario.actions.map((a) => [a.id, a.kind]));
+  // Updates appear in the snapshot in the order their actions finished: the same order as these events.
+  const senders = events.flatMap((e) => (e.type === 'action.done' && kinds.get(e.action) === 'communicate' ? [e.by ?? null] : []));
+  let i = 0;
+  return messages.map((m) => {
+    if (!m.own) return m;
+    const by = senders[i++] ?? null;
+    if (by === null || by === me) return m;
+    const person = who(by);
+    return { ...m, own: false, name: person ? `${person.name} (${SEAT_SHORT[person.seat]})` : by, role: 'status update' };
+  });
 }
