@@ -144,10 +144,37 @@ describe('a game day, one browser per person', () => {
       await press(q.page, 'Enter');
       await until<{ status: string }>(q.page, (x) => /no game-day room server/.test(x.status), 'the no-server message');
       expect([...p.errors, ...q.errors]).toEqual([]);
+      await p.page.context().close();
+      await q.page.context().close();
     } finally {
       await plain.close();
     }
   }, 120_000);
+
+  it('gives a player who reloads their seat back, and the host their console', async () => {
+    const host = await person(origin);
+    await waitForScreen(host.page, 'picker');
+    await press(host.page, 'h');
+    await waitForScreen(host.page, 'gameday-host');
+    await press(host.page, 'Enter');
+    const { code, link } = await until<{ screen: string; ready: boolean; code: string; link: string }>(host.page, (h) => h.screen === 'gameday-console' && h.ready, 'the console');
+    const bo = await person(link);
+    await takeSeat(bo, 'Bo', '2', null);
+    await press(host.page, ' ');
+    await until<DeskHook>(bo.page, (h) => h.log.some((e) => e.event.type === 'start'), 'the start');
+    // A dropped laptop: the same browser opens the same address again.
+    await bo.page.reload();
+    const back = await until<DeskHook>(bo.page, (h) => h.screen === 'gameday-desk' && h.ready, 'Bo back at the desk');
+    expect(back.you).toMatchObject({ id: 'p1', name: 'Bo', seat: 'ops' });
+    expect(back.log.map((e) => e.event.type)).toEqual(['join', 'start']);
+    await host.page.reload();
+    const again = await until<{ screen: string; ready: boolean; code: string; roster: Array<{ name: string }> }>(host.page, (h) => h.screen === 'gameday-console' && h.ready, 'the console after a reload');
+    expect(again.code).toBe(code);
+    expect(again.roster.map((m) => m.name)).toEqual(['Bo']);
+    expect([...host.errors, ...bo.errors]).toEqual([]);
+    await host.page.context().close();
+    await bo.page.context().close();
+  }, 180_000);
 
   it('runs a drill from hosting to the debriefs by keys', async () => {
     // The facilitator hosts from the picker.
