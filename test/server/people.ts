@@ -89,14 +89,15 @@ export class Person {
     this.room.send(type, payload);
   }
 
-  /** Sends and waits until the server answers with a log entry of this person or a notice. */
+  /** Sends and waits until the server answers with a log entry of this person's or a notice. */
   async request(type: string, payload: object = {}): Promise<{ entry?: TeamLogEntry; notice?: ServerMessage<'notice'> }> {
-    const logBefore = this.log.length;
+    const seqBefore = this.log.reduce((m, e) => Math.max(m, e.seq), 0);
     const noticesBefore = this.notices.length;
+    const mine = () => this.log.find((e) => e.seq > seqBefore && e.player === this.id);
     this.send(type, payload);
-    await this.until(() => this.log.length > logBefore || this.notices.length > noticesBefore, `an answer to ${type}`);
+    await this.until(() => mine() !== undefined || this.notices.length > noticesBefore, `an answer to ${type}`);
     const notice = this.notices[noticesBefore];
-    return notice ? { notice } : { entry: this.log[this.log.length - 1] as TeamLogEntry };
+    return notice ? { notice } : { entry: mine() as TeamLogEntry };
   }
 
   async until(check: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
