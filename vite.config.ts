@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { buildLibrary, listingOf } from './src/game/picker/library.ts';
+import { gameDayRooms } from './src/server/vite-plugin.ts';
 
 const INDEX_ID = 'virtual:burn-rate/library';
 
@@ -97,7 +98,7 @@ function preloadFonts(): Plugin {
 // The game is a static site: `npm run build` writes dist/, which runs from any file server.
 export default defineConfig({
   base: './',
-  plugins: [scenarioLibrary(), preloadFonts()],
+  plugins: [scenarioLibrary(), preloadFonts(), gameDayRooms()],
   server: { port: 5173, strictPort: false },
   build: {
     target: 'es2022',

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { Choice } from '../scenario/schema/index.ts';
 import { formatSeconds } from '../scenario/values.ts';
 import type { TimedChoice } from '../sim/runner.ts';
+import { teamChoices, type TeamLogEntry } from '../sim/team-log.ts';
 
 const OneChoice = Choice.refine(
   (c) => [c.do, c.choose, c.ack].filter((x) => x !== undefined).length === 1,
@@ -26,6 +27,7 @@ const where = (path: readonly PropertyKey[]) =>
 
 /** Parses and validates a choice log. Never throws. */
 export function parseChoiceLog(text: string): ChoiceLogRead {
+  if (/^\s*\{"kind":"header"/.test(text)) return parseRoomFile(text);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -61,4 +63,43 @@ export function choiceAfterLimit(choices: readonly TimedChoice[], timeLimit: num
   const index = choices.findIndex((c) => c.at > timeLimit);
   if (index < 0) return null;
   return `the choice log has a problem at [${index}].at: ${formatSeconds((choices[index] as TimedChoice).at)} is after the scenario's time limit (${formatSeconds(timeLimit)}), when the run has already ended`;
+}
+
+const RoomEntry = z.object({
+  seq: z.number().int().min(1),
+  t: z.number().min(0),
+  player: z.string(),
+  role: z.string(),
+  event: z.looseObject({ type: z.string() }),
+});
+
+/**
+ * A game day's room file (the server's `--data` folder, one JSON object a line): the
+ * header's seed and every accepted entry, in order, as the single-player choice log that
+ * replays the drill (each choice keeping who made it, and the facilitator's injects).
+ */
+function parseRoomFile(text: string): ChoiceLogRead {
+  const lines = text.split('\n');
+  let seed: number | undefined;
+  const entries: TeamLogEntry[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const raw = (lines[i] as string).trim();
+    if (!raw) continue;
+    let line: unknown;
+    try {
+      line = JSON.parse(raw);
+    } catch {
+      // The server appends whole lines; only a crash mid-write leaves a torn last one.
+      if (i >= lines.length - 2) continue;
+      return { ok: false, error: `the game-day log has a line that is not JSON at line ${i + 1}` };
+    }
+    const kind = (line as { kind?: unknown }).kind;
+    if (kind === 'header') seed = (line as { seed?: number }).seed;
+    if (kind !== 'entry') continue;
+    const entry = RoomEntry.safeParse((line as { entry?: unknown }).entry);
+    if (!entry.success) return { ok: false, error: `the game-day log has a malformed entry at line ${i + 1}` };
+    entries.push(entry.data as unknown as TeamLogEntry);
+  }
+  const choices = teamChoices(entries);
+  return seed !== undefined ? { ok: true, choices, seed } : { ok: true, choices };
 }

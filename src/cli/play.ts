@@ -23,7 +23,8 @@ const USAGE = `usage: npm run scenario -- play <file> (--persona <L1…L5 or ref
 Replays a run of the scenario headlessly and prints the debrief.
   --persona L3        replay the scenario's reference playthrough for that level, or
                       the one with that id (needed when a level has two or more)
-  --choices <file>    replay a saved choice log: [{"at": 90, "ack": true}, …] or {"choices": […], "seed": 7}
+  --choices <file>    replay a saved choice log: [{"at": 90, "ack": true}, …] or {"choices": […], "seed": 7},
+                      or a game day's room file (the server's --data folder, CODE.jsonl)
   --seed N            seed for the run (default: the log's or reference's seed, else the scenario's)
   --json              print the debrief as JSON (format "burn-rate-debrief", version 1)
 

@@ -14,6 +14,7 @@ import {
   Cohort,
   Ending,
   Id,
+  Inject,
   LatencyBaseline,
   Message,
   Phase,
@@ -51,6 +52,8 @@ export interface ScenarioParts {
   endings: Scenario['endings'];
   actions: Scenario['actions'];
   prompts: Scenario['prompts'];
+  /** A team drill's injects; their effects are checked like any other. */
+  injects?: Scenario['injects'];
   scoring: Scenario['scoring'];
 }
 
@@ -151,6 +154,7 @@ export function salvageParts(data: unknown): SalvagedParts {
     endings: take(['endings'], Ending).items,
     actions: take(['actions'], Action).items,
     prompts: take(['prompts'], Prompt).items,
+    injects: take(['injects'], Inject).items,
     scoring: { rules: take(['scoring', 'rules'], ScoringRule).items, references: take(['scoring', 'references'], ReferencePlaythrough).items },
   };
   const filePath = (path: Path): Path => {

@@ -70,5 +70,6 @@ export function effectsSites(s: ScenarioParts): EffectsSite[] {
   s.prompts.forEach((prompt, i) =>
     prompt.options.forEach((option, j) => out.push({ effects: option.effects, path: ['prompts', i, 'options', j, 'effects'] })),
   );
+  s.injects?.forEach((inject, i) => out.push({ effects: inject.effects, path: ['injects', i, 'effects'] }));
   return out;
 }

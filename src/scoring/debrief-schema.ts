@@ -65,6 +65,10 @@ const SavedChoice = z.strictObject({
   do: z.string().optional(),
   choose: z.string().optional(),
   ack: z.literal(true).optional(),
+  // A team drill's run also records injects, ad hoc messages and who made each choice.
+  inject: z.string().optional(),
+  say: z.strictObject({ from: z.string(), text: z.string() }).optional(),
+  by: z.string().optional(),
 });
 
 /** The debrief of one run. */

@@ -71,6 +71,12 @@ interface SloEntry {
   shares: Float64Array | null;
 }
 
+/** One worker's action in progress and queue: the run's own in single play, a person's in a team drill. */
+export interface Lane {
+  busy: { action: Action; startedAt: number; until: number } | null;
+  readonly queue: string[];
+}
+
 /** Options for a run. */
 export interface RunOptions {
   seed: number;
@@ -98,6 +104,12 @@ export class Run implements RunView {
   ending: { id: string; outcome: string; title: string; text: string; at: number } | null = null;
   busy: { action: Action; startedAt: number; until: number } | null = null;
   readonly queue: string[] = [];
+  /**
+   * In a team drill, each person works in their own lane (one action at a time, their own
+   * queue), so several people can work at once. Keyed by player id, in order of first use;
+   * empty in single play, where the run's own `busy` and `queue` are the only lane.
+   */
+  readonly lanes = new Map<string, Lane>();
   readonly openPrompts: OpenPrompt[] = [];
   readonly choices: ChoiceRecord[] = [];
   readonly events: RunEvent[] = [];
@@ -220,7 +232,8 @@ export class Run implements RunView {
     this.alerts.evaluate(t, this.alertOut);
     this.publishAlerts();
     this.logs.advanceTo(t);
-    if (this.busy && this.busy.until <= t) this.complete();
+    if (this.busy && this.busy.until <= t) this.complete(this);
+    if (this.lanes.size > 0) for (const lane of this.lanes.values()) if (lane.busy && lane.busy.until <= t) this.complete(lane);
     this.settle();
     if (!this.ending && t >= this.scenario.timeLimit) {
       this.sendMachine({ type: 'timeout' });
@@ -235,11 +248,15 @@ export class Run implements RunView {
     if (this.ending) {
       this.reject(event.type, 'the incident is over');
     } else if (event.type === 'act') {
-      this.requestAction(event.action);
+      this.requestAction(event.action, event.by);
     } else if (event.type === 'choose') {
-      this.answer(event.prompt, event.option);
+      this.answer(event.prompt, event.option, false, event.by);
     } else if (event.type === 'ack') {
-      this.ack();
+      this.ack(event.by);
+    } else if (event.type === 'inject') {
+      this.fireInject(event.inject);
+    } else if (event.type === 'say') {
+      this.events.push({ t: this.t, type: 'message', from: event.from, text: event.text, message: null });
     }
     this.changed();
   }
@@ -295,32 +312,48 @@ export class Run implements RunView {
     if (this.listeners.size > 0) for (const l of this.listeners) l();
   }
 
-  private requestAction(id: string): void {
+  private requestAction(id: string, by?: string): void {
     const action = this.actionsById.get(id);
     if (!action) return this.reject(id, 'there is no such action');
-    if (this.busy || this.queue.length > 0) {
-      this.queue.push(id);
-      this.events.push({ t: this.t, type: 'action.queued', action: id });
+    const lane = by === undefined ? this : this.laneOf(by);
+    if (lane.busy || lane.queue.length > 0) {
+      lane.queue.push(id);
+      this.events.push(by === undefined ? { t: this.t, type: 'action.queued', action: id } : { t: this.t, type: 'action.queued', action: id, by });
       return;
     }
-    this.start(action);
+    this.start(action, lane, by);
   }
 
-  private start(action: Action): void {
+  private byOf(lane: Lane): string | undefined {
+    for (const [by, l] of this.lanes) if (l === lane) return by;
+    return undefined;
+  }
+
+  private laneOf(by: string): Lane {
+    let lane = this.lanes.get(by);
+    if (!lane) {
+      lane = { busy: null, queue: [] };
+      this.lanes.set(by, lane);
+    }
+    return lane;
+  }
+
+  private start(action: Action, lane: Lane, by?: string): void {
     if (!this.isAvailable(action)) return this.reject(action.id, 'not available now');
     this.choices.push({ t: this.t, kind: 'act', id: action.id, actionKind: action.kind, completedAt: null, view: freezeView(this) });
     this.started.add(action.id);
     this.stateVersion++;
-    this.busy = { action, startedAt: this.t, until: this.t + action.cost };
-    this.events.push({ t: this.t, type: 'action.start', action: action.id, until: this.busy.until });
+    lane.busy = { action, startedAt: this.t, until: this.t + action.cost };
+    const until = lane.busy.until;
+    this.events.push(by === undefined ? { t: this.t, type: 'action.start', action: action.id, until } : { t: this.t, type: 'action.start', action: action.id, until, by });
     if (action.runbook) this.events.push({ t: this.t, type: 'runbook', runbook: action.runbook });
-    if (action.cost <= 0) this.complete();
+    if (action.cost <= 0) this.complete(lane);
   }
 
-  private complete(): void {
-    const busy = this.busy;
+  private complete(lane: Lane): void {
+    const busy = lane.busy;
     if (!busy) return;
-    this.busy = null;
+    lane.busy = null;
     const { action } = busy;
     for (let i = this.choices.length - 1; i >= 0; i--) {
       const record = this.choices[i] as ChoiceRecord;
@@ -332,20 +365,22 @@ export class Run implements RunView {
     this.done.add(action.id);
     if (action.kind === 'communicate') this.lastUpdateAt = this.t;
     this.stateVersion++;
-    this.events.push({ t: this.t, type: 'action.done', action: action.id, result: this.resultText(action.effects.result) });
+    const result = this.resultText(action.effects.result);
+    const by = lane === this ? undefined : this.byOf(lane);
+    this.events.push(by === undefined ? { t: this.t, type: 'action.done', action: action.id, result } : { t: this.t, type: 'action.done', action: action.id, result, by });
     this.applyEffects(action.effects, action.id);
     // The machine moves on an action only through its goto: spare it events it has no transition for.
     if (action.effects.goto) {
       this.sendMachine({ type: 'act.done', action: action.id });
       this.syncPhase();
     }
-    while (!this.busy && !this.ending && this.queue.length > 0) {
-      const next = this.actionsById.get(this.queue.shift() as string) as Action;
-      this.start(next);
+    while (!lane.busy && !this.ending && lane.queue.length > 0) {
+      const next = this.actionsById.get(lane.queue.shift() as string) as Action;
+      this.start(next, lane, lane === this ? undefined : this.byOf(lane));
     }
   }
 
-  private answer(promptId: string, optionId: string, lapsed = false): void {
+  private answer(promptId: string, optionId: string, lapsed = false, by?: string): void {
     const index = this.openPrompts.findIndex((p) => p.prompt.id === promptId);
     if (index < 0) return this.reject(`${promptId}.${optionId}`, 'that question is not open');
     const { prompt, offered } = this.openPrompts[index] as OpenPrompt;
@@ -358,7 +393,12 @@ export class Run implements RunView {
       this.events.push({ t: this.t, type: 'prompt.lapse', prompt: promptId, option: optionId });
     } else {
       this.choices.push({ t: this.t, kind: 'choose', id, completedAt: this.t, view: freezeView(this) });
-      this.events.push({ t: this.t, type: 'prompt.answer', prompt: promptId, option: optionId, result: this.resultText(option.effects.result) });
+      const result = this.resultText(option.effects.result);
+      this.events.push(
+        by === undefined
+          ? { t: this.t, type: 'prompt.answer', prompt: promptId, option: optionId, result }
+          : { t: this.t, type: 'prompt.answer', prompt: promptId, option: optionId, result, by },
+      );
     }
     this.chosen.add(id);
     this.stateVersion++;
@@ -369,13 +409,26 @@ export class Run implements RunView {
     }
   }
 
-  private ack(): void {
+  private ack(by?: string): void {
     const acked = this.alerts.ackPages();
     if (acked.length === 0) return this.reject('ack', 'no page is waiting to be acknowledged');
     this.choices.push({ t: this.t, kind: 'ack', id: 'ack', completedAt: this.t, view: freezeView(this) });
     this.acked = true;
     this.stateVersion++;
-    this.events.push({ t: this.t, type: 'ack', alerts: acked });
+    this.events.push(by === undefined ? { t: this.t, type: 'ack', alerts: acked } : { t: this.t, type: 'ack', alerts: acked, by });
+  }
+
+  /** A facilitator's inject: its effects land now, as an action's do when it completes. */
+  private fireInject(id: string): void {
+    const inject = this.scenario.injects.find((i) => i.id === id);
+    if (!inject) return this.reject(id, 'there is no such inject');
+    this.events.push({ t: this.t, type: 'inject', inject: id });
+    this.stateVersion++;
+    this.applyEffects(inject.effects, `inject.${id}`);
+    if (inject.effects.goto) {
+      this.sendMachine({ type: 'inject', inject: id });
+      this.syncPhase();
+    }
   }
 
   private reject(what: string, reason: string): void {
@@ -565,6 +618,10 @@ export class Run implements RunView {
       this.events.push({ t: this.t, type: 'ending', ending: ending.id, outcome: ending.outcome });
       this.busy = null;
       this.queue.length = 0;
+      for (const lane of this.lanes.values()) {
+        lane.busy = null;
+        lane.queue.length = 0;
+      }
       this.openPrompts.length = 0;
       return;
     }

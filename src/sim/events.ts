@@ -5,9 +5,14 @@ import type { FrozenView } from './conditions.ts';
 
 /** What the player can send a run. */
 export type PlayerEvent =
-  | { type: 'act'; action: string }
-  | { type: 'choose'; prompt: string; option: string }
-  | { type: 'ack' };
+  /** `by` names the person in a team drill: their own lane of work (see Run.lanes). */
+  | { type: 'act'; action: string; by?: string }
+  | { type: 'choose'; prompt: string; option: string; by?: string }
+  | { type: 'ack'; by?: string }
+  /** A team drill's facilitator fires one of the scenario's injects. */
+  | { type: 'inject'; inject: string }
+  /** A team drill's facilitator speaks as a stakeholder (an ad hoc message). */
+  | { type: 'say'; from: string; text: string };
 
 /** A choice the run accepted, with the state of the run when it was made (for scoring). */
 export interface ChoiceRecord {
@@ -26,19 +31,20 @@ export type RunEvent =
   | { t: number; type: 'phase'; phase: string; from: string | null }
   | { t: number; type: 'alert'; alert: string; from: AlertState; to: AlertState; value: number }
   | { t: number; type: 'page'; alert: string }
-  | { t: number; type: 'ack'; alerts: string[] }
-  | { t: number; type: 'action.start'; action: string; until: number }
-  | { t: number; type: 'action.queued'; action: string }
-  | { t: number; type: 'action.done'; action: string; result: string | null }
+  | { t: number; type: 'ack'; alerts: string[]; by?: string }
+  | { t: number; type: 'action.start'; action: string; until: number; by?: string }
+  | { t: number; type: 'action.queued'; action: string; by?: string }
+  | { t: number; type: 'action.done'; action: string; result: string | null; by?: string }
   | { t: number; type: 'rejected'; what: string; reason: string }
   | { t: number; type: 'prompt.open'; prompt: string }
-  | { t: number; type: 'prompt.answer'; prompt: string; option: string; result: string | null }
+  | { t: number; type: 'prompt.answer'; prompt: string; option: string; result: string | null; by?: string }
   | { t: number; type: 'prompt.lapse'; prompt: string; option: string | null }
   | { t: number; type: 'message'; from: string; text: string; message: string | null }
   | { t: number; type: 'reveal'; fact: string }
   | { t: number; type: 'declare'; severity: string }
   | { t: number; type: 'runbook'; runbook: string }
   | { t: number; type: 'marker'; label: string }
+  | { t: number; type: 'inject'; inject: string }
   | { t: number; type: 'ending'; ending: string; outcome: string };
 
 /** One log line as the log viewer shows it. */

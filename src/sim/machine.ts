@@ -13,6 +13,7 @@ export type PhaseEvent =
   | { type: 'check'; view: RunView }
   | { type: 'act.done'; action: string }
   | { type: 'choose'; prompt: string; option: string }
+  | { type: 'inject'; inject: string }
   | { type: 'timeout' };
 
 /**
@@ -50,6 +51,9 @@ export function compilePhaseMachine(scenario: Scenario) {
       })),
   );
 
+  const injectGotos: TransitionConfig[] = scenario.injects
+    .filter((i) => i.effects.goto)
+    .map((i) => ({ target: i.effects.goto as string, guard: { type: 'isInject', params: { inject: i.id } }, description: `inject: ${i.label}` }));
   const states: Record<string, object> = {};
   for (const phase of scenario.phases) {
     const check = [
@@ -63,7 +67,7 @@ export function compilePhaseMachine(scenario: Scenario) {
     states[phase.id] = {
       description: phase.title,
       ...(phase.onEnter.goto ? { always: { target: phase.onEnter.goto } } : {}),
-      on: { check, 'act.done': actionGotos, choose: optionGotos },
+      on: { check, 'act.done': actionGotos, choose: optionGotos, inject: injectGotos },
     };
   }
   for (const ending of scenario.endings) {
@@ -77,6 +81,7 @@ export function compilePhaseMachine(scenario: Scenario) {
       isAction: ({ event }, params: { action: string }) => event.type === 'act.done' && event.action === params.action,
       isOption: ({ event }, params: { prompt: string; option: string }) =>
         event.type === 'choose' && event.prompt === params.prompt && event.option === params.option,
+      isInject: ({ event }, params: { inject: string }) => event.type === 'inject' && event.inject === params.inject,
     },
   }).createMachine({
     id: scenario.id,

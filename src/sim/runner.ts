@@ -14,6 +14,12 @@ export interface TimedChoice {
   do?: string;
   choose?: string;
   ack?: true;
+  /** A team drill's inject, fired by the facilitator. */
+  inject?: string;
+  /** A team drill's ad hoc stakeholder message. */
+  say?: { from: string; text: string };
+  /** In a team drill, the person who made the choice (their own lane of work). */
+  by?: string;
 }
 
 /** Everything a run produced. Plain JSON. */
@@ -42,13 +48,16 @@ export interface Transcript {
 
 /** Turns a saved choice into the event a run understands; null if it names nothing. */
 export function choiceToEvent(choice: TimedChoice | Choice): PlayerEvent | null {
-  if (choice.do) return { type: 'act', action: choice.do };
+  const by = 'by' in choice && choice.by !== undefined ? { by: choice.by } : {};
+  if (choice.do) return { type: 'act', action: choice.do, ...by };
   if (choice.choose) {
     const dot = choice.choose.indexOf('.');
     if (dot < 0) return null;
-    return { type: 'choose', prompt: choice.choose.slice(0, dot), option: choice.choose.slice(dot + 1) };
+    return { type: 'choose', prompt: choice.choose.slice(0, dot), option: choice.choose.slice(dot + 1), ...by };
   }
-  if (choice.ack) return { type: 'ack' };
+  if (choice.ack) return { type: 'ack', ...by };
+  if ('inject' in choice && choice.inject) return { type: 'inject', inject: choice.inject };
+  if ('say' in choice && choice.say) return { type: 'say', from: choice.say.from, text: choice.say.text };
   return null;
 }
 
@@ -85,7 +94,7 @@ export function transcriptOf(run: Run, choices: readonly (TimedChoice | Choice)[
     scenario: run.scenario.id,
     seed: run.seed,
     tick: run.tick,
-    choices: choices.map((c) => ({ at: c.at, ...(c.do ? { do: c.do } : {}), ...(c.choose ? { choose: c.choose } : {}), ...(c.ack ? { ack: true as const } : {}) })),
+    choices: choices.map((c) => ({ at: c.at, ...(c.do ? { do: c.do } : {}), ...(c.choose ? { choose: c.choose } : {}), ...(c.ack ? { ack: true as const } : {}), ...('inject' in c && c.inject ? { inject: c.inject } : {}), ...('say' in c && c.say ? { say: c.say } : {}), ...('by' in c && c.by !== undefined ? { by: c.by } : {}) })),
     records: run.choices,
     events: run.events,
     logs: run.logs,

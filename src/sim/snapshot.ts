@@ -88,9 +88,17 @@ export interface RunSnapshot {
   phase: string;
 }
 
+/** Options for a snapshot. */
+export interface SnapshotOptions {
+  /** In a team drill, the person whose lane of work `busy` and `queued` show (see Run.lanes). */
+  lane?: string;
+}
+
 /** Builds the snapshot of a run now. */
-export function snapshotOf(run: Run): RunSnapshot {
+export function snapshotOf(run: Run, options: SnapshotOptions = {}): RunSnapshot {
   const s = run.scenario;
+  const lane = options.lane === undefined ? run : (run.lanes.get(options.lane) ?? { busy: null, queue: [] as string[] });
+  const work = lane.busy;
   const slo = s.service.slos.find((x) => x.id === run.primarySlo) ?? s.service.slos[0]!;
   const ledger = run.ledgers.get(run.primarySlo)!;
   const objective = slo.objective / 100;
@@ -129,7 +137,7 @@ export function snapshotOf(run: Run): RunSnapshot {
     timeLimit: s.timeLimit,
     version: run.version,
     ended: run.ending,
-    busy: run.busy ? { action: run.busy.action.id, label: run.busy.action.label, startedAt: run.busy.startedAt, until: run.busy.until } : null,
+    busy: work ? { action: work.action.id, label: work.action.label, startedAt: work.startedAt, until: work.until } : null,
     alerts,
     pager: alerts.filter((a) => a.route === 'page' && a.state === 'firing' && !a.acked),
     budget: {
@@ -153,7 +161,7 @@ export function snapshotOf(run: Run): RunSnapshot {
       cost: a.cost,
       available: run.isAvailable(a),
       done: run.done.has(a.id),
-      queued: run.queue.includes(a.id),
+      queued: lane.queue.includes(a.id),
       runbook: a.runbook ?? null,
     })),
     prompts: run.openPrompts.map(({ prompt, openedAt, offered }) => ({

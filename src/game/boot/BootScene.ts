@@ -12,6 +12,7 @@ import { browserStore } from '../browser/storage.ts';
 import { exposeTestHook } from '../browser/test-hook.ts';
 import { requestFonts } from '../ui/fonts.ts';
 import { css, SIZE, text } from '../ui/theme.ts';
+import { gameDayRoute, openGameDay } from '../gameday/entry.ts';
 
 export class BootScene extends Phaser.Scene {
   constructor() {
@@ -32,6 +33,14 @@ export class BootScene extends Phaser.Scene {
   }
 
   private async route(): Promise<void> {
+    // A game-day link (#join/CODE, or the host's #host/CODE) goes straight to its screen.
+    const gameDay = gameDayRoute(location.hash);
+    if (gameDay) {
+      void openGameDay(this.scene, this.game, gameDay).catch((error: unknown) => {
+        this.scene.start(SCENES.picker, { notice: `Could not open the game day: ${error instanceof Error ? error.message : String(error)}` } satisfies PickerStart);
+      });
+      return;
+    }
     const store = browserStore();
     // The save's validator (and Zod with it) loads only when there is a save to check.
     const saved = store && hasSave(store) ? (await import('../run/save.ts')).readSave(store) : ({ kind: 'none' } as const);

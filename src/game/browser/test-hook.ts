@@ -4,7 +4,7 @@
  * this only lets them read state they would otherwise have to OCR.
  */
 export interface TestHook {
-  screen: 'boot' | 'picker' | 'preview' | 'desk' | 'debrief' | 'history' | 'progress';
+  screen: 'boot' | 'picker' | 'preview' | 'desk' | 'debrief' | 'history' | 'progress' | 'gameday-host' | 'gameday-join' | 'gameday-console' | 'gameday-desk' | 'gameday-debrief';
   [key: string]: unknown;
 }
 

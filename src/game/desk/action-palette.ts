@@ -174,6 +174,8 @@ export class ActionPalette {
       cx += 10;
     }
     setText(this.overflow, hidden > 0 ? `${hidden} more: press ? for every key` : '');
+    // The description line shares its row with the overflow note: refit it to what is left.
+    this.showDescription();
   }
 
   private updateBusy(snap: RunSnapshot): void {

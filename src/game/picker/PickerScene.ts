@@ -19,6 +19,7 @@ import { exposeTestHook } from '../browser/test-hook.ts';
 import { css, HEIGHT, num, SIZE, text, WIDTH } from '../ui/theme.ts';
 import { Button } from '../ui/button.ts';
 import { ScenarioDetail } from './scenario-detail.ts';
+import { openGameDay } from '../gameday/entry.ts';
 import { fitText, setLines, setText } from '../ui/text-util.ts';
 
 /** Entries dropped this session; kept across visits to the picker. */
@@ -76,8 +77,6 @@ export class PickerScene extends Phaser.Scene {
     this.add.text(40, 32, 'BURN RATE', text(40, 'critical', { fontStyle: '600' }));
     this.add.text(42, 84, 'Work a production incident on call. Find out which level you acted at, and what the next level would have done.', text(SIZE.label, 'dim'));
     this.notice = this.add.text(40, 116, '', text(SIZE.body, 'warning', { wordWrap: { width: WIDTH - 80 } }));
-    const historyLink = this.add.text(WIDTH - 40, 44, 'History and progress · H', text(SIZE.label, 'accent')).setOrigin(1, 0);
-    historyLink.setInteractive({ useHandCursor: true }).on('pointerdown', () => this.history());
     if (data.notice) this.notice.setText(data.notice);
 
     this.cards = [];
@@ -89,6 +88,10 @@ export class PickerScene extends Phaser.Scene {
       onSeedFocus: () => this.setState({ ...this.state, focus: 'seed' }),
       onPlay: () => this.play(),
     });
+    new Button(this, WIDTH - 40 - 640, 34, 220, 36, 'History and progress', () => this.history(), { key: 'H' });
+    // Team play: a facilitator hosts, the team joins from their own laptops.
+    new Button(this, WIDTH - 40 - 410, 34, 220, 36, 'Host a game day', () => this.gameDay('host'), { key: 'T' });
+    new Button(this, WIDTH - 40 - 180, 34, 180, 36, 'Join a game day', () => this.gameDay('join'), { key: 'J' });
     this.openButton = new Button(this, LIST_X, HEIGHT - 76, CARD_W, 40, 'Open a scenario file…  (or drop .yaml and its runbooks anywhere)', () => this.openFiles(), { key: 'O' });
     this.add.text(LIST_X, HEIGHT - 12, '↑/↓ choose · Tab next control · ←/→ change · digits type a seed · Enter play with what is shown · G graph and problems · PgUp/PgDn scroll problems', text(SIZE.small, 'faint')).setOrigin(0, 1);
     this.more = this.add.text(LIST_X + CARD_W, LIST_Y - 6, '', text(SIZE.small, 'accent')).setOrigin(1, 1);
@@ -118,6 +121,7 @@ export class PickerScene extends Phaser.Scene {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     if (e.key === 'g') return this.preview();
     if (e.key === 'h') return this.history();
+    if (e.key === 't' || e.key === 'j') return this.gameDay(e.key === 't' ? 'host' : 'join');
     const cmd = pickerCommand(e);
     if (!cmd) return;
     if (cmd.type === 'open-file' || ((cmd.type === 'play' || cmd.type === 'activate') && this.state.focus === 'open')) {
@@ -277,6 +281,15 @@ export class PickerScene extends Phaser.Scene {
         this.starting = false;
         this.notice.setText(`Could not open the preview: ${error instanceof Error ? error.message : String(error)}`).setColor(css.critical);
       });
+  }
+
+  private gameDay(what: 'host' | 'join'): void {
+    if (this.starting) return;
+    this.starting = true;
+    void openGameDay(this.scene, this.game, what).catch((error: unknown) => {
+      this.starting = false;
+      this.notice.setText(`Could not open the game day screens: ${error instanceof Error ? error.message : String(error)}`).setColor(css.critical);
+    });
   }
 
   private play(): void {

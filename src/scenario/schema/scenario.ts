@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Duration, Id, UnitDuration } from './primitives.ts';
 import { Scoring } from './scoring.ts';
 import { Action, Ending, Fact, Message, Phase, Prompt, Runbook, Stakeholder } from './story.ts';
+import { Inject } from './team.ts';
 import { Alert, Service, Telemetry } from './telemetry.ts';
 
 export const FORMAT_VERSION = 1;
@@ -33,6 +34,7 @@ export const Scenario = z
     endings: z.array(Ending).min(1).max(20).meta({ description: 'How the run can end.' }),
     actions: z.array(Action).min(1).max(80).meta({ description: 'What the player can do.' }),
     prompts: z.array(Prompt).max(30).default([]).meta({ description: 'Decision prompts.' }),
+    injects: z.array(Inject).max(20).default([]).meta({ description: 'Surprises a facilitator can fire by hand during a team drill.' }),
     scoring: Scoring.default({ rules: [], references: [] }),
   })
   .meta({

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ActionKind, Condition, Duration, Evidence, Id, IncidentSeverity } from './primitives.ts';
 import { TelemetryEffect } from './telemetry.ts';
+import { TeamRole } from './team-role.ts';
 
 export const LogLine = z
   .strictObject({
@@ -106,6 +107,9 @@ export const Action = z
     effects: Effects.default({ telemetry: [], reveal: [], logs: [], messages: [], silence: [] }),
     evidence: z.array(Evidence).max(20).default([]).meta({ description: 'What taking this action shows about the player.' }),
     hint: z.string().max(600).optional().meta({ description: 'Coaching shown after the action in practice mode.' }),
+    role: TeamRole.optional().meta({
+      description: 'In a team drill, the seat whose work this is. Omit for the default by kind: investigate and mitigate are ops, communicate is comms, escalate is ic.',
+    }),
   })
   .meta({ description: 'Something the player can do.' });
 export type Action = z.infer<typeof Action>;
@@ -134,6 +138,7 @@ export const Prompt = z
     when: Condition.meta({ description: 'The prompt opens the first time this holds.' }),
     timeout: Duration.optional().meta({ description: 'If unanswered this long, the default option is taken (or the prompt lapses).' }),
     options: z.array(PromptOption).min(2).max(6).meta({ description: 'The answers offered.' }),
+    role: TeamRole.optional().meta({ description: 'In a team drill, the seat that answers. Omit for the Incident Commander.' }),
   })
   .meta({ description: 'A decision the player must make.' });
 export type Prompt = z.infer<typeof Prompt>;

@@ -1,0 +1,137 @@
+/**
+ * `npm run bench:rooms`: how many game-day rooms one server process holds. A room server
+ * runs as its own process (`npm run serve`'s entry point); this process opens rooms of
+ * five players (commander, two operators, communications, projector) plus the facilitator,
+ * each a real Colyseus client on a real socket, starts every drill at 10x, and has every
+ * player send a status report every two seconds. The latency of one report is the time
+ * from its send to the same player receiving the broadcast log entry. Rooms are added in
+ * steps; the figure "rooms held" is the largest step whose p99 stayed under 50 ms.
+ */
+import { Client, type Room } from '@colyseus/sdk';
+import { ROOM_NAME } from '../src/server/protocol.ts';
+import { startServerProcess } from '../test/server/processes.ts';
+import type { Report } from './figure.ts';
+
+/** What one step of the room bench measured. */
+export interface RoomStep {
+  rooms: number;
+  reports: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+}
+
+export interface RoomMeasures {
+  steps: RoomStep[];
+  /** Milliseconds the p99 must stay under for a step to count as held. */
+  limitMs: number;
+  seconds: number;
+}
+
+const STEPS = [25, 50, 100, 200];
+const LIMIT_MS = 50;
+const SECONDS = 5;
+
+/** The room figures and their notes, from what was measured. */
+export function roomsReport(m: RoomMeasures): Report {
+  const held = m.steps.filter((s) => s.p99Ms < m.limitMs).reduce((best, s) => Math.max(best, s.rooms), 0);
+  return {
+    notes: [
+      `rooms: one server process on localhost; each room 5 players + facilitator at 10x, each player a status report every 2 s, ${m.seconds} s per step`,
+      `rooms: latency is a report's send to its broadcast back at the sender; "held" is the largest step with p99 under ${m.limitMs} ms`,
+      ...m.steps.map((s) => `rooms: ${s.rooms} rooms, ${s.reports} reports: p50 ${s.p50Ms.toFixed(1)} ms, p95 ${s.p95Ms.toFixed(1)} ms, p99 ${s.p99Ms.toFixed(1)} ms`),
+    ],
+    figures: [
+      { name: 'game-day rooms held with p99 under 50 ms', value: held, unit: 'rooms' },
+      ...m.steps.flatMap((s) => [
+        { name: `report to broadcast p50 at ${s.rooms} rooms`, value: s.p50Ms, unit: 'ms' },
+        { name: `report to broadcast p99 at ${s.rooms} rooms`, value: s.p99Ms, unit: 'ms' },
+      ]),
+    ],
+  };
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
+
+interface Seat {
+  room: Room;
+  pending: Map<string, number>;
+}
+
+async function openRoom(url: string, n: number, record: (ms: number) => void): Promise<Seat[]> {
+  const key = (label: string) => `bench-${n}-${label}-0123456789abcdef`;
+  const host = await new Client(url).create(ROOM_NAME, { scenarioId: 'team-checkout-cascade', browserKey: key('host'), speed: 10 });
+  host.onMessage('*', () => {});
+  const code = host.roomId;
+  const seats: Seat[] = [];
+  const plan = [
+    ['Ana', 'ic'],
+    ['Bo', 'ops'],
+    ['Cy', 'ops'],
+    ['Di', 'comms'],
+    ['Wall', 'projector'],
+  ] as const;
+  for (const [name, seat] of plan) {
+    const room = await new Client(url).joinById(code, { name, seat, browserKey: key(name) });
+    room.onMessage('*', () => {});
+    const pending = new Map<string, number>();
+    room.onMessage('log', (m: { entries: Array<{ event: { type: string; text?: string } }> }) => {
+      for (const e of m.entries) {
+        const sent = e.event.type === 'status' && e.event.text ? pending.get(e.event.text) : undefined;
+        if (sent === undefined) continue;
+        pending.delete(e.event.text as string);
+        record(performance.now() - sent);
+      }
+    });
+    if (seat !== 'projector') seats.push({ room, pending });
+  }
+  host.send('control', { op: 'start' });
+  return seats;
+}
+
+/** Runs the room bench against a fresh server process. */
+export async function roomFigures(): Promise<Report> {
+  const server = await startServerProcess([]);
+  const steps: RoomStep[] = [];
+  const seats: Seat[] = [];
+  let latencies: number[] = [];
+  let measuring = false;
+  const record = (ms: number) => {
+    if (measuring) latencies.push(ms);
+  };
+  let tick = 0;
+  let sent = 0;
+  const timer = setInterval(() => {
+    // Spread the reports: every 100 ms a twentieth of the players sends one, so each sends every 2 s.
+    tick++;
+    for (let i = tick % 20; i < seats.length; i += 20) {
+      const s = seats[i] as Seat;
+      const text = `status ${++sent}`;
+      s.pending.set(text, performance.now());
+      s.room.send('status', { text });
+    }
+  }, 100);
+  try {
+    for (const rooms of STEPS) {
+      while (seats.length / 4 < rooms) seats.push(...(await openRoom(server.url, seats.length / 4, record)));
+      await new Promise((r) => setTimeout(r, 1000));
+      latencies = [];
+      measuring = true;
+      await new Promise((r) => setTimeout(r, SECONDS * 1000));
+      measuring = false;
+      const sorted = [...latencies].sort((a, b) => a - b);
+      steps.push({ rooms, reports: sorted.length, p50Ms: pct(sorted, 50), p95Ms: pct(sorted, 95), p99Ms: pct(sorted, 99) });
+    }
+  } finally {
+    clearInterval(timer);
+    await Promise.all(seats.map((s) => s.room.leave(true).catch(() => {})));
+    await server.kill('SIGTERM');
+  }
+  return roomsReport({ steps, limitMs: LIMIT_MS, seconds: SECONDS });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { printReport } = await import('./figure.ts');
+  printReport(await roomFigures());
+  process.exit(0);
+}
