@@ -9,6 +9,7 @@ import { formatDiagnostic, hasErrors, sortDiagnostics } from '../scenario/diagno
 import { LEVELS, type Level } from '../scenario/schema/index.ts';
 import { buildDebrief } from '../scoring/debrief.ts';
 import { debriefToJson, debriefToMarkdown } from '../scoring/export.ts';
+import { personas } from '../scoring/personas.ts';
 import { mmss } from '../scoring/time.ts';
 import { runPlaythrough, type TimedChoice } from '../sim/runner.ts';
 import { parseChoiceLog } from './choice-log.ts';
@@ -18,7 +19,9 @@ import { displayPath, loadScenarioFile } from './scenario-files.ts';
 const USAGE = `usage: npm run scenario -- play <file> (--persona L1…L5 | --choices <log.json>) [--seed N] [--json]
 
 Replays a run of the scenario headlessly and prints the debrief.
-  --persona L3        replay the scenario's reference playthrough for that level
+  --persona L3        replay the scenario's reference playthrough for that level (or its id)
+  --persona checklist replay a generated play style: checklist, senior-answers, late-principal,
+                      silent-principal, idle (docs/scoring.md)
   --choices <file>    replay a saved choice log: [{"at": 90, "ack": true}, …] or {"choices": […], "seed": 7}
   --seed N            seed for the run (default: the log's or reference's seed, else the scenario's)
   --json              print the debrief as JSON (format "burn-rate-debrief", version 1)
@@ -87,13 +90,18 @@ async function run(args: string[], io: CliIO): Promise<number> {
     const persona = options.persona.toUpperCase();
     const refs = scenario.scoring.references;
     const ref = (LEVELS as readonly string[]).includes(persona) ? refs.find((r) => r.level === (persona as Level)) : refs.find((r) => r.id === options.persona);
-    if (!ref) {
+    const style = ref ? undefined : personas(scenario).find((p) => p.id === options.persona);
+    if (style) {
+      choices = style.choices;
+      seed ??= style.seed;
+    } else if (!ref) {
       const have = refs.map((r) => `${r.level} (${r.id})`).join(', ') || 'none';
-      io.stderr(`${display} has no reference playthrough for ${options.persona}; it has: ${have}`);
+      io.stderr(`${display} has no reference playthrough or play style ${options.persona}; it has: ${have}; play styles: ${personas(scenario).map((p) => p.id).join(', ')}`);
       return 2;
+    } else {
+      choices = ref.choices.map((c) => ({ ...c })) as TimedChoice[];
+      seed ??= ref.seed;
     }
-    choices = ref.choices.map((c) => ({ ...c })) as TimedChoice[];
-    seed ??= ref.seed;
   } else {
     const path = options.choices as string;
     let text: string;

@@ -6,6 +6,9 @@
  */
 import type { Action, Condition, Effects, Phase, Prompt, Scenario } from '../scenario/schema/index.ts';
 import { AlertBoard, type AlertTransition } from './alerts.ts';
+import type { StatusUpdateContent } from '../scenario/schema/index.ts';
+import { holdPrematureClose } from './closing.ts';
+import { verdictNow } from './status-update.ts';
 import { budgetFloor, freezeView, holds, wakeTime, type RunView } from './conditions.ts';
 import type { ChoiceRecord, PlayerEvent, RunEvent } from './events.ts';
 import { SloLedger } from './ledger.ts';
@@ -114,6 +117,10 @@ export class Run implements RunView {
   private readonly logic: PhaseLogic;
   /** Where the phase machine is. */
   private machineState: PhaseSnapshot;
+  /** Where the machine was before its last event: a close that must not take goes back there. */
+  private machineBefore: PhaseSnapshot | null = null;
+  /** What each queued status update says, in queue order. */
+  private readonly queuedUpdates: Array<StatusUpdateContent | null> = [];
   private readonly actionsById: ReadonlyMap<string, Action>;
   private readonly promptsById: ReadonlyMap<string, Prompt>;
   private readonly pendingMessages: Array<{ message: Scenario['messages'][number]; watch: Watch }>;
@@ -227,7 +234,7 @@ export class Run implements RunView {
     if (this.ending) {
       this.reject(event.type, 'the incident is over');
     } else if (event.type === 'act') {
-      this.requestAction(event.action);
+      this.requestAction(event.action, event.update ?? null);
     } else if (event.type === 'choose') {
       this.answer(event.prompt, event.option);
     } else if (event.type === 'ack') {
@@ -275,18 +282,19 @@ export class Run implements RunView {
     if (this.listeners.size > 0) for (const l of this.listeners) l();
   }
 
-  private requestAction(id: string): void {
+  private requestAction(id: string, update: StatusUpdateContent | null): void {
     const action = this.actionsById.get(id);
     if (!action) return this.reject(id, 'there is no such action');
     if (this.busy || this.queue.length > 0) {
       this.queue.push(id);
+      this.queuedUpdates.push(update);
       this.events.push({ t: this.t, type: 'action.queued', action: id });
       return;
     }
-    this.start(action);
+    this.start(action, update);
   }
 
-  private start(action: Action): void {
+  private start(action: Action, update: StatusUpdateContent | null = null): void {
     if (!this.isAvailable(action)) return this.reject(action.id, 'not available now');
     this.choices.push({ t: this.t, kind: 'act', id: action.id, actionKind: action.kind, completedAt: null, view: freezeView(this) });
     this.started.add(action.id);
@@ -294,6 +302,7 @@ export class Run implements RunView {
     this.busy = { action, startedAt: this.t, until: this.t + action.cost };
     this.events.push({ t: this.t, type: 'action.start', action: action.id, until: this.busy.until });
     if (action.runbook) this.events.push({ t: this.t, type: 'runbook', runbook: action.runbook });
+    if (action.statusUpdate) this.events.push({ t: this.t, type: 'update', action: action.id, verdict: verdictNow(this, update) });
     if (action.cost <= 0) this.complete();
   }
 
@@ -321,7 +330,7 @@ export class Run implements RunView {
     }
     while (!this.busy && !this.ending && this.queue.length > 0) {
       const next = this.actionsById.get(this.queue.shift() as string) as Action;
-      this.start(next);
+      this.start(next, this.queuedUpdates.shift() ?? null);
     }
   }
 
@@ -487,6 +496,7 @@ export class Run implements RunView {
   }
 
   private sendMachine(event: PhaseEvent): void {
+    this.machineBefore = this.machineState;
     this.machineState = this.logic.next(this.machineState, event);
   }
 
@@ -495,11 +505,16 @@ export class Run implements RunView {
     if (value === this.phase) return;
     const from = this.phase || null;
     const ending = this.scenario.endings.find((e) => e.id === value);
+    if (ending && this.machineBefore && holdPrematureClose(this, ending)) {
+      this.machineState = this.machineBefore;
+      return;
+    }
     if (ending) {
       this.ending = { id: ending.id, outcome: ending.outcome, title: ending.title, text: ending.text, at: this.t };
       this.events.push({ t: this.t, type: 'ending', ending: ending.id, outcome: ending.outcome });
       this.busy = null;
       this.queue.length = 0;
+      this.queuedUpdates.length = 0;
       this.openPrompts.length = 0;
       return;
     }

@@ -2,7 +2,7 @@
  * The headless runner: scenario + seed + timed choice log → transcript. The choice log
  * is also the save and replay format: nothing else is needed to reproduce a run.
  */
-import type { Choice, Scenario } from '../scenario/schema/index.ts';
+import type { Choice, Scenario, StatusUpdateContent } from '../scenario/schema/index.ts';
 import type { AlertStatus } from './alerts.ts';
 import { Run } from './engine.ts';
 import type { ChoiceRecord, PlayerEvent, RunEvent } from './events.ts';
@@ -14,6 +14,8 @@ export interface TimedChoice {
   do?: string;
   choose?: string;
   ack?: true;
+  /** With `do` on a status-update action: what the update says. */
+  update?: StatusUpdateContent;
 }
 
 /** Everything a run produced. Plain JSON. */
@@ -42,7 +44,7 @@ export interface Transcript {
 
 /** Turns a saved choice into the event a run understands; null if it names nothing. */
 export function choiceToEvent(choice: TimedChoice | Choice): PlayerEvent | null {
-  if (choice.do) return { type: 'act', action: choice.do };
+  if (choice.do) return choice.update ? { type: 'act', action: choice.do, update: choice.update } : { type: 'act', action: choice.do };
   if (choice.choose) {
     const dot = choice.choose.indexOf('.');
     if (dot < 0) return null;
@@ -85,7 +87,13 @@ export function transcriptOf(run: Run, choices: readonly (TimedChoice | Choice)[
     scenario: run.scenario.id,
     seed: run.seed,
     tick: run.tick,
-    choices: choices.map((c) => ({ at: c.at, ...(c.do ? { do: c.do } : {}), ...(c.choose ? { choose: c.choose } : {}), ...(c.ack ? { ack: true as const } : {}) })),
+    choices: choices.map((c) => ({
+      at: c.at,
+      ...(c.do ? { do: c.do } : {}),
+      ...(c.update ? { update: { ...c.update } } : {}),
+      ...(c.choose ? { choose: c.choose } : {}),
+      ...(c.ack ? { ack: true as const } : {}),
+    })),
     records: run.choices,
     events: run.events,
     logs: run.logs,
