@@ -2,12 +2,14 @@
 import { checkFigures } from './check.ts';
 import { engineFigures } from './engine.ts';
 import { printReport, type Report } from './figure.ts';
+import { personaFigures } from './personas.ts';
 import { scoringFigures } from './scoring.ts';
 
 const groups: Array<[string, () => Report | Promise<Report>]> = [
   ['engine', engineFigures],
   ['checker', checkFigures],
   ['scoring', scoringFigures],
+  ['random play', () => personaFigures()],
 ];
 
 for (const [name, run] of groups) {

@@ -8,7 +8,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { loadScenario, readerFromFiles } from '../../src/scenario/load.ts';
-import type { Scenario } from '../../src/scenario/schema/index.ts';
+import type { Scenario, StatusUpdateContent } from '../../src/scenario/schema/index.ts';
+import { fieldChoices } from '../../src/game/desk/composer-state.ts';
+import { UPDATE_FIELDS } from '../../src/sim/status-update.ts';
 import type { RunSnapshot } from '../../src/sim/snapshot.ts';
 import { hook, ROOT } from './harness.ts';
 
@@ -19,7 +21,7 @@ export interface DeskHook {
   modal: string | null;
   coach: string | null;
   coachingShown: number;
-  choices: Array<{ at: number; do?: string; choose?: string; ack?: true }>;
+  choices: Array<{ at: number; do?: string; choose?: string; ack?: true; update?: StatusUpdateContent }>;
   seed: number;
   mode: string;
 }
@@ -60,8 +62,25 @@ export interface PlayLog {
   skipped: string[];
 }
 
+/**
+ * Writes a status update in the open composer by keys, as a player does: for each field in
+ * turn the number of its choice (the composer moves to the next field), then Enter.
+ */
+export async function composeUpdate(page: Page, update: StatusUpdateContent): Promise<void> {
+  await until(page, (x) => x.modal === 'status-update', 10_000);
+  for (const field of UPDATE_FIELDS) {
+    const index = fieldChoices(field).findIndex((c) => c.value === update[field]);
+    await page.keyboard.press(String(index + 1));
+    await page.waitForTimeout(80);
+  }
+  await page.keyboard.press('Enter');
+}
+
 /** Plays the choices; returns which ones could be made. Leaves the run going (or ended). */
-export async function playChoices(page: Page, choices: ReadonlyArray<{ at: number; do?: string; choose?: string; ack?: true }>): Promise<PlayLog> {
+export async function playChoices(
+  page: Page,
+  choices: ReadonlyArray<{ at: number; do?: string; choose?: string; ack?: true; update?: StatusUpdateContent }>,
+): Promise<PlayLog> {
   const log: PlayLog = { done: [], skipped: [] };
   for (const c of choices) {
     const label = c.do ?? c.choose ?? 'ack';
@@ -75,6 +94,7 @@ export async function playChoices(page: Page, choices: ReadonlyArray<{ at: numbe
         continue;
       }
       await page.keyboard.press(key);
+      if (c.update) await composeUpdate(page, c.update);
     } else if (c.choose) {
       const [prompt, option] = c.choose.split('.');
       h = await until(page, (x) => x.snapshot.prompts[0]?.id === prompt, 30_000).catch(() => h);

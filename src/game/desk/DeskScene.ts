@@ -3,6 +3,7 @@
  * session's engine run, and renders `snapshotOf(run)`; keys and clicks become player events.
  */
 import Phaser from 'phaser';
+import type { StatusUpdateContent } from '../../scenario/schema/index.ts';
 import type { RunEvent } from '../../sim/events.ts';
 import type { RunSnapshot } from '../../sim/snapshot.ts';
 import { pagerBeep, unlockAudio } from '../browser/audio.ts';
@@ -26,6 +27,7 @@ import { CoachCard } from './coach.ts';
 import { Pager } from './pager.ts';
 import { keysCard } from '../ui/panel.ts';
 import { SidePanel } from './side-panel.ts';
+import { StatusComposer } from './status-composer.ts';
 import { TopBar } from './top-bar.ts';
 
 /** Real seconds between repeat beeps of an unacknowledged page. */
@@ -48,6 +50,7 @@ export class DeskScene extends Phaser.Scene {
   private coach!: CoachCard;
   private dashboard!: Dashboard;
   private modals!: DeskModals;
+  private composer!: StatusComposer;
   private coaching: Coaching[] = [];
   private eventCursor = 0;
   private seenLogs = 0;
@@ -90,6 +93,7 @@ export class DeskScene extends Phaser.Scene {
     keysCard(this, 8, 584, 276, 128);
     this.dashboard = new Dashboard(this, s, 292, 56, 580, 308);
     this.modals = new DeskModals(this);
+    this.composer = new StatusComposer(this, (id, update) => this.act(id, update));
     this.palette = new ActionPalette(this, 292, 372, 980, 340, s.actions, this.keys, (id) => this.act(id));
     this.side = new SidePanel(this, 880, 56, 392, 308, (tab) => this.setUi(openTab(this.ui, tab)));
     this.coach = new CoachCard(this, 300, 358, 564);
@@ -105,7 +109,7 @@ export class DeskScene extends Phaser.Scene {
       keys: Object.fromEntries(this.keys),
       snapshot: () => this.session.snapshot(),
       choices: () => [...this.session.choices],
-      modal: () => this.modals.kind,
+      modal: () => (this.composer.open ? 'status-update' : this.modals.kind),
       coach: () => (this.coach.visible ? this.coaching.at(-1)?.hint ?? null : null),
       coachingShown: () => this.coaching.length,
       tab: () => this.ui.tab,
@@ -155,11 +159,13 @@ export class DeskScene extends Phaser.Scene {
     this.session.ack();
   }
 
-  private act(id: string): void {
+  private act(id: string, update?: StatusUpdateContent): void {
     const snap = this.session.snapshot();
     const action = snap.actions.find((a) => a.id === id);
     if (!action || !action.available || snap.ended) return;
-    this.session.act(id);
+    // A status update is written before it is sent: the composer collects what it says.
+    if (!update && this.session.run.scenario.actions.find((a) => a.id === id)?.statusUpdate) return this.composer.show(id, action.label);
+    this.session.act(id, update);
     this.afterChoice(action.label, { at: this.session.run.t, do: id });
   }
 
@@ -205,6 +211,7 @@ export class DeskScene extends Phaser.Scene {
   private onKey(e: KeyboardEvent): void {
     unlockAudio();
     if (e.repeat && e.key !== 'PageDown' && e.key !== 'PageUp') return;
+    if (this.composer.key(e)) return;
     if (this.ui.typing) {
       this.setUi(typeFilter(this.ui, e.key));
       return;

@@ -4,6 +4,7 @@
  * back in; anything that does not fit is reported in plain words and discarded.
  */
 import { z } from 'zod';
+import { StatusUpdateContent } from '../../scenario/schema/index.ts';
 import type { TimedChoice } from '../../sim/runner.ts';
 
 export const SAVE_KEY = 'burn-rate.run.v1';
@@ -14,6 +15,7 @@ const ChoiceSchema = z
     do: z.string().min(1).max(64).optional(),
     choose: z.string().regex(/^[A-Za-z][\w-]*\.[A-Za-z][\w-]*$/).optional(),
     ack: z.literal(true).optional(),
+    update: StatusUpdateContent.optional(),
   })
   .refine((c) => [c.do, c.choose, c.ack].filter((x) => x !== undefined).length === 1, 'each choice has exactly one of do, choose or ack');
 
