@@ -254,13 +254,17 @@ function explain(overall: OverallAssessment, dimensions: readonly DimensionAsses
   const voters = dimensions.filter((d) => d.supported !== null);
   const supported = overall.supported as Level;
   const atOrAbove = voters.filter((d) => rank(d.supported as Level) >= rank(supported));
-  const parts: string[] = [];
+  const parts: string[] = [`This run reads as ${levelLabel(overall.level)}.`];
+  // What held the result down comes first: it is what a player most needs to read.
+  if (overall.cap !== null && rank(overall.cap) < rank(supported)) {
+    const why = overall.cappedBy.map((i) => `"${i.why}" (${mmss(i.t)})`).join(' and ');
+    parts.push(`The evidence alone supports ${supported}, but the result is held at ${overall.cap} by ${why}.`);
+  }
+  for (const limit of overall.limits) parts.push(`Held at ${limit.level}: ${limit.reason}`);
+  parts.push(...notes);
   const shown = shownAtLevel(items, overall.level);
-  parts.push(
-    `This run reads as ${levelLabel(overall.level)}.`,
-    shown.length > 0 ? `At that level it showed: ${shown.map((i) => `"${i.why}" (${mmss(i.t)})`).join('; ')}.` : '',
-    `Of the ${voters.length} dimension${voters.length === 1 ? '' : 's'} with positive evidence, ${atOrAbove.length} reached ${supported} or higher (${names(atOrAbove)}).`,
-  );
+  if (shown.length > 0) parts.push(`At that level it showed: ${shown.map((i) => `"${i.why}" (${mmss(i.t)})`).join('; ')}.`);
+  parts.push(`Of the ${voters.length} dimension${voters.length === 1 ? '' : 's'} with positive evidence, ${atOrAbove.length} reached ${supported} or higher (${names(atOrAbove)}).`);
   const sorted = [...observed].sort((a, b) => rank(b.level as Level) - rank(a.level as Level));
   const top = sorted[0];
   const bottom = sorted[sorted.length - 1];
@@ -269,12 +273,6 @@ function explain(overall: OverallAssessment, dimensions: readonly DimensionAsses
       `Strongest: ${DIMENSION_INFO[top.dimension].title} at ${top.level}; weakest: ${DIMENSION_INFO[bottom.dimension].title} at ${bottom.level}.`,
     );
   }
-  if (overall.cap !== null && rank(overall.cap) < rank(supported)) {
-    const why = overall.cappedBy.map((i) => `"${i.why}" (${mmss(i.t)})`).join(' and ');
-    parts.push(`The evidence alone supports ${supported}, but the result is held at ${overall.cap} by ${why}.`);
-  }
-  for (const limit of overall.limits) parts.push(`Held at ${limit.level}: ${limit.reason}`);
-  parts.push(...notes);
   if (missing.length > 0) parts.push(`Not observed in this run: ${names(missing)}.`);
   if (overall.confidence === 'low') parts.push('The level rests on few dimensions or on one item each, so treat it as a first reading.');
   return parts.filter(Boolean).join(' ');

@@ -147,6 +147,12 @@ export function templateChoices(part: ServicePart): { choices: Choices; notes: N
         timeout: '5m',
         options: [
           {
+            id: 'sev4',
+            label: 'Declare SEV4: it is only errors',
+            effects: { declare: 'SEV4' },
+            evidence: [{ dimension: 'judgment', level: 'L1', why: 'Called customer-visible errors a minor incident.' }],
+          },
+          {
             id: 'sev2',
             label: 'Declare SEV2: customers are affected',
             effects: { declare: 'SEV2' },
@@ -154,12 +160,6 @@ export function templateChoices(part: ServicePart): { choices: Choices; notes: N
               { dimension: 'judgment', level: 'L3', why: 'Declared a major incident once customers could see it.' },
               { dimension: 'ownership', level: 'L3', why: 'Took ownership of the incident by declaring it.' },
             ],
-          },
-          {
-            id: 'sev4',
-            label: 'Declare SEV4: it is only errors',
-            effects: { declare: 'SEV4' },
-            evidence: [{ dimension: 'judgment', level: 'L1', why: 'Called customer-visible errors a minor incident.' }],
           },
           { id: 'wait', label: 'Not yet: look around first', default: true },
         ],
