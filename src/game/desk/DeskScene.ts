@@ -142,7 +142,8 @@ export class DeskScene extends Phaser.Scene {
   }
 
   override update(_time: number, delta: number): void {
-    const ticks = this.session.run.ended ? 0 : this.clock.advance(delta);
+    // Writing an update holds the clock: its action's cost already stands for the time it takes.
+    const ticks = this.session.run.ended || this.composer.open ? 0 : this.clock.advance(delta);
     for (let i = 0; i < ticks && !this.session.run.ended; i++) this.session.step();
     if (this.session.run.version !== this.drawnVersion || this.uiDirty) this.render();
     else this.renderPending();

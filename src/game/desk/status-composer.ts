@@ -3,7 +3,8 @@
  * affected, what we know, what we are doing, next update), a few numbered choices each,
  * nothing pre-selected; Enter sends once all four are chosen, Esc cancels. The engine
  * checks what was said against the run (src/sim/status-update.ts); the composer only
- * collects it. Choices can be clicked too.
+ * collects it. Choices can be clicked too. The desk holds its clock while the composer is
+ * open: the action's cost already stands for the time writing takes.
  */
 import Phaser from 'phaser';
 import type { StatusUpdateContent } from '../../scenario/schema/index.ts';
