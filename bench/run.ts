@@ -3,6 +3,7 @@ import { checkFigures } from './check.ts';
 import { engineFigures } from './engine.ts';
 import { printReport, type Report } from './figure.ts';
 import { runbookFigures } from './runbook.ts';
+import { personaFigures } from './personas.ts';
 import { scoringFigures } from './scoring.ts';
 
 const groups: Array<[string, () => Report | Promise<Report>]> = [
@@ -10,6 +11,7 @@ const groups: Array<[string, () => Report | Promise<Report>]> = [
   ['checker', checkFigures],
   ['scoring', scoringFigures],
   ['runbook', runbookFigures],
+  ['random play', () => personaFigures()],
 ];
 
 for (const [name, run] of groups) {

@@ -129,8 +129,10 @@ interface Fixture {
   maxRunbookSize?: number;
 }
 
+// Loader codes only: a scoring code's fixture (BR068) loads clean and is reported by the
+// checker's scoring, which test/diagnostics-fixtures.test.ts covers.
 const fixtures: Fixture[] = readdirSync(join(FIXTURES, 'diagnostics'))
-  .filter((f) => /^BR\d{3}\.yaml$/.test(f))
+  .filter((f) => /^BR\d{3}\.yaml$/.test(f) && (ALL_CODES as readonly string[]).includes(f.slice(0, 5)))
   .sort()
   .map((f) => {
     const text = readFileSync(join(FIXTURES, 'diagnostics', f), 'utf8');

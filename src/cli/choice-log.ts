@@ -51,7 +51,13 @@ export function parseChoiceLog(text: string): ChoiceLogRead {
   }
   const value = parsed.data;
   const list = Array.isArray(value) ? value : value.choices;
-  const choices = list.map((c) => ({ at: c.at, ...(c.do ? { do: c.do } : {}), ...(c.choose ? { choose: c.choose } : {}), ...(c.ack ? { ack: true as const } : {}) }));
+  const choices = list.map((c) => ({
+    at: c.at,
+    ...(c.do ? { do: c.do } : {}),
+    ...(c.do && c.update ? { update: c.update } : {}),
+    ...(c.choose ? { choose: c.choose } : {}),
+    ...(c.ack ? { ack: true as const } : {}),
+  }));
   return !Array.isArray(value) && value.seed !== undefined ? { ok: true, choices, seed: value.seed } : { ok: true, choices };
 }
 

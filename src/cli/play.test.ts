@@ -83,7 +83,7 @@ describe('scenario play', () => {
 
   it('says which personas exist when asked for a missing one, and refuses bad usage', async () => {
     expect(await cli(FILE, '--persona', 'L9')).toMatchObject({ code: 2 });
-    expect((await cli(FILE, '--persona', 'L9')).err).toMatch(/has no reference playthrough for L9; it has: L1 \(junior\)/);
+    expect((await cli(FILE, '--persona', 'L9')).err).toMatch(/has no reference playthrough or play style L9; it has: L1 \(junior\)/);
     expect((await cli(FILE)).code).toBe(2);
     expect((await cli(FILE, '--persona', 'L1', '--seed', 'x')).err).toMatch(/--seed takes a whole number/);
   });

@@ -8,6 +8,7 @@ import { formatDiagnostic, hasErrors, sortDiagnostics } from '../scenario/diagno
 import { LEVELS, type Level } from '../scenario/schema/index.ts';
 import { buildDebrief } from '../scoring/debrief.ts';
 import { debriefToJson, debriefToMarkdown } from '../scoring/export.ts';
+import { personas } from '../scoring/personas.ts';
 import { mmss } from '../scoring/time.ts';
 import { runPlaythrough, type TimedChoice } from '../sim/runner.ts';
 import { choiceAfterLimit, parseChoiceLog } from './choice-log.ts';
@@ -23,6 +24,8 @@ const USAGE = `usage: npm run scenario -- play <file> (--persona <L1…L5 or ref
 Replays a run of the scenario headlessly and prints the debrief.
   --persona L3        replay the scenario's reference playthrough for that level, or
                       the one with that id (needed when a level has two or more)
+  --persona checklist replay a generated play style: checklist, senior-answers, late-principal,
+                      silent-principal, idle (docs/scoring.md)
   --choices <file>    replay a saved choice log: [{"at": 90, "ack": true}, …] or {"choices": […], "seed": 7},
                       or a game day's room file (the server's --data folder, CODE.jsonl)
   --seed N            seed for the run (default: the log's or reference's seed, else the scenario's)
@@ -99,13 +102,18 @@ async function run(args: string[], io: CliIO): Promise<number> {
       return 2;
     }
     const ref = byLevel[0] ?? refs.find((r) => r.id === options.persona);
-    if (!ref) {
+    const style = ref ? undefined : personas(scenario).find((p) => p.id === options.persona);
+    if (style) {
+      choices = style.choices;
+      seed ??= style.seed;
+    } else if (!ref) {
       const have = refs.map((r) => `${r.level} (${r.id})`).join(', ') || 'none';
-      io.stderr(`${display} has no reference playthrough for ${options.persona}; it has: ${have}`);
+      io.stderr(`${display} has no reference playthrough or play style ${options.persona}; it has: ${have}; play styles: ${personas(scenario).map((p) => p.id).join(', ')}`);
       return 2;
+    } else {
+      choices = ref.choices.map((c) => ({ ...c })) as TimedChoice[];
+      seed ??= ref.seed;
     }
-    choices = ref.choices.map((c) => ({ ...c })) as TimedChoice[];
-    seed ??= ref.seed;
   } else {
     const path = options.choices as string;
     let text: string;

@@ -56,7 +56,10 @@ describe('the overall level', () => {
     const items = [...solid('L2', ['mastery', 'scope', 'ownership', 'communication']), ...many('judgment', 'L5', 3)];
     expect(assess(items).overall.level).toBe('L2');
     const more = [...items, ...many('planning', 'L5', 2), ...many('trust', 'L5', 2), ...many('scope', 'L5', 3), ...many('mastery', 'L5', 3)];
-    expect(assess(more).overall.level).toBe('L5');
+    // Five of nine dimensions at L5, but a principal also informs and takes charge.
+    expect(assess(more).overall).toMatchObject({ level: 'L3', supported: 'L5' });
+    const leads = [...more, ...many('communication', 'L5', 3), ...many('ownership', 'L5', 3)];
+    expect(assess(leads).overall.level).toBe('L5');
   });
 
   it('is held one level above a single slip, so one slip does not make a junior', () => {
@@ -70,11 +73,35 @@ describe('the overall level', () => {
   });
 
   it('explains itself in plain words: the level, the dimensions behind it, what was not observed', () => {
-    const a = assess([...solid('L3', ['mastery', 'judgment', 'ownership']), ...many('communication', 'L1', 2)]);
+    const a = assess([...solid('L3', ['mastery', 'judgment', 'ownership']), ...many('communication', 'L2', 2)]);
     expect(a.overall.level).toBe('L3');
-    expect(a.overall.explanation).toMatch(/^This run reads as L3 Senior SRE/);
+    expect(a.overall.explanation).toMatch(/^This run reads as L3 Senior SRE\. At that level it showed: "mastery L3" \(\d\d:\d\d\); "judgment L3"/);
     expect(a.overall.explanation).toMatch(/3 reached L3 or higher \(mastery, judgment, ownership\)/);
-    expect(a.overall.explanation).toMatch(/weakest: Communication at L1/);
+    expect(a.overall.explanation).toMatch(/weakest: Communication at L2/);
     expect(a.overall.explanation).toMatch(/Not observed in this run: scope, planning, flexibility, trust, feedback/);
+  });
+
+  it('is never claimed without its foundations, and says which one is missing', () => {
+    const a = assess([...solid('L4', ['mastery', 'scope', 'judgment', 'ownership', 'planning']), ...many('communication', 'L1', 3)]);
+    expect(a.overall).toMatchObject({ level: 'L2', supported: 'L4' });
+    expect(a.overall.limits).toEqual([{ kind: 'foundation', level: 'L2', reason: 'L4 also needs communication at L3 or above (this run: L1).' }]);
+    expect(a.overall.explanation).toMatch(/Held at L2: L4 also needs communication at L3 or above \(this run: L1\)\./);
+    const silent = assess(solid('L4', ['mastery', 'scope', 'judgment', 'ownership', 'planning']));
+    expect(silent.overall.level).toBe('L2');
+    expect(silent.overall.limits[0]?.reason).toMatch(/communication at L3 or above \(this run: not observed\)/);
+  });
+
+  it('is bounded by the outcome the caller measured, with its reason', () => {
+    const strong = solid('L4', ['mastery', 'scope', 'judgment', 'ownership', 'communication', 'planning']);
+    const a = assess(strong, { outcome: { level: 'L2', reason: 'The run spent 12% of the budget.' } });
+    expect(a.overall).toMatchObject({ level: 'L2', supported: 'L4' });
+    expect(a.overall.limits).toEqual([{ kind: 'outcome', level: 'L2', reason: 'The run spent 12% of the budget.' }]);
+    expect(assess(strong, { outcome: { level: 'L5', reason: null } }).overall.limits).toEqual([]);
+  });
+
+  it('is shown with low confidence when every dimension behind it rests on one item', () => {
+    const one = (['mastery', 'scope', 'judgment', 'ownership', 'communication', 'planning'] as const).map((d) => item(d, 'L3'));
+    expect(assess(one).overall).toMatchObject({ level: 'L3', confidence: 'low' });
+    expect(assess(solid('L3', ['mastery', 'scope', 'judgment', 'ownership', 'communication', 'planning'])).overall.confidence).toBe('high');
   });
 });

@@ -21,9 +21,15 @@
  *    junior: with harmful levels sorted h1 ≤ h2 ≤ …, the overall cap is
  *    min(h1 + 1, h2). One anti-pattern holds the result one level above it; a second
  *    one holds it at the second one's level.
- * 5. No evidence is "not observed" (null), never a guessed L1. Confidence comes from the
+ * 5. No level without its foundations: L3 and above need some dimensions observed at a
+ *    minimum level (FOUNDATIONS), so a principal also informs and keeps judgment sound.
+ *    The overall level is the highest level whose foundations hold.
+ * 6. The run's outcome bounds the level (outcome.ts): the caller passes the highest level
+ *    the budget spent and the time to mitigate allow, with its reason.
+ * 7. No evidence is "not observed" (null), never a guessed L1. Confidence comes from the
  *    number of items: none, low (1), medium (2–3), high (4+); overall from the number of
- *    voting dimensions: low (1–2), medium (3–5), high (6+).
+ *    voting dimensions: low (1–2), medium (3–5), high (6+), and low whenever every
+ *    dimension at or above the level rests on a single item.
  *
  * Guarantees, pinned by property tests: adding a positive item at or above both its
  * dimension's level and the overall level never lowers any result; removing a harmful
@@ -32,7 +38,7 @@
  */
 import { DIMENSIONS, type Dimension, type Level } from '../scenario/schema/index.ts';
 import type { Observed } from './evidence.ts';
-import { DIMENSION_INFO, LEVEL_INFO, levelLabel, levelOfRank, rank } from './ladder.ts';
+import { DIMENSION_INFO, levelLabel, levelOfRank, rank } from './ladder.ts';
 import { mmss } from './time.ts';
 
 /** How much evidence a level rests on. */
@@ -49,6 +55,39 @@ export const AGGREGATION = {
   /** Dimensions at or above the overall level needed when at least this many voted. */
   overallMinDimensions: 3,
 } as const;
+
+/**
+ * What each level needs observed, beyond its share of the votes: per dimension, the lowest
+ * level that dimension must be assessed at (after caps). A level whose foundations do not
+ * hold is not claimed; the result falls to the highest level whose foundations do.
+ */
+export const FOUNDATIONS: Readonly<Partial<Record<Level, Readonly<Partial<Record<Dimension, Level>>>>>> = {
+  L3: { judgment: 'L2', communication: 'L2' },
+  L4: { judgment: 'L3', communication: 'L3' },
+  L5: { judgment: 'L3', communication: 'L3' },
+};
+
+/** What holds a result below what its evidence supports, besides anti-patterns. */
+export interface Limit {
+  kind: 'outcome' | 'foundation';
+  /** The highest level this limit allows. */
+  level: Level;
+  /** Plain words, with figures. */
+  reason: string;
+}
+
+/** What the run achieved, passed in by the caller (see outcome.ts), and notes for the explanation. */
+export interface AssessContext {
+  outcome?: { level: Level; reason: string | null };
+  /** Sentences about the run added to the explanation (e.g. how many actions were not called for). */
+  notes?: readonly string[];
+  /**
+   * Dimensions the scenario offers some way to show (default: all). A foundation on a
+   * dimension no choice or rule can show is not required: the checker warns about it
+   * (BR062) instead of every run being held down.
+   */
+  showable?: ReadonlySet<Dimension>;
+}
 
 /** One dimension's result. */
 export interface DimensionAssessment {
@@ -71,6 +110,8 @@ export interface OverallAssessment {
   cap: Level | null;
   /** The harmful items that set the cap. */
   cappedBy: Observed[];
+  /** Outcome and foundation limits that held the result down, in the order they apply. */
+  limits: Limit[];
   confidence: Confidence;
   /** One paragraph, plain words: why this level. */
   explanation: string;
@@ -132,8 +173,32 @@ export function overallCap(items: readonly Observed[]): { cap: number | null; ca
   return { cap: one, cappedBy: [first] };
 }
 
+const title = (d: Dimension) => DIMENSION_INFO[d].title.toLowerCase();
+
+/** The highest level up to `from` whose foundations hold, with the reason for each level refused. */
+function foundationLevel(from: number, dimensions: readonly DimensionAssessment[], showable?: ReadonlySet<Dimension>): { level: number; reason: string | null } {
+  let reason: string | null = null;
+  for (let r = from; r >= 1; r--) {
+    const needs = FOUNDATIONS[levelOfRank(r)] ?? {};
+    const short = (Object.entries(needs) as Array<[Dimension, Level]>).filter(([d, min]) => {
+      if (showable && !showable.has(d)) return false;
+      const got = dimensions.find((x) => x.dimension === d)?.level ?? null;
+      return got === null || rank(got) < rank(min);
+    });
+    if (short.length === 0) return { level: r, reason };
+    if (reason === null) {
+      const list = short.map(([d, min]) => {
+        const got = dimensions.find((x) => x.dimension === d)?.level ?? null;
+        return `${title(d)} at ${min} or above (this run: ${got ?? 'not observed'})`;
+      });
+      reason = `${levelOfRank(r)} also needs ${list.join(' and ')}.`;
+    }
+  }
+  return { level: 1, reason };
+}
+
 /** Assesses a run from all the evidence it showed. Pure and deterministic. */
-export function assess(items: readonly Observed[]): Assessment {
+export function assess(items: readonly Observed[], context: AssessContext = {}): Assessment {
   const dimensions = DIMENSIONS.map((d) => assessDimension(d, items));
   const voters = dimensions.filter((d) => d.supported !== null);
   const supported = robustUpper(
@@ -142,23 +207,44 @@ export function assess(items: readonly Observed[]): Assessment {
     AGGREGATION.overallMinDimensions,
   );
   const { cap, cappedBy } = overallCap(items);
-  const level = supported === null ? null : cap === null ? supported : Math.min(supported, cap);
+  let level = supported === null ? null : cap === null ? supported : Math.min(supported, cap);
+  const limits: Limit[] = [];
+  if (level !== null && context.outcome && rank(context.outcome.level) < level) {
+    level = rank(context.outcome.level);
+    limits.push({ kind: 'outcome', level: context.outcome.level, reason: context.outcome.reason ?? `The run's outcome allows at most ${context.outcome.level}.` });
+  }
+  if (level !== null) {
+    const found = foundationLevel(level, dimensions, context.showable);
+    if (found.level < level && found.reason) limits.push({ kind: 'foundation', level: levelOfRank(found.level), reason: found.reason });
+    level = found.level;
+  }
+  const atOrAbove = level === null ? [] : voters.filter((d) => rank(d.supported as Level) >= (level as number));
+  const thin = atOrAbove.length > 0 && atOrAbove.every((d) => d.evidence.filter((i) => !i.harmful).length <= 1);
   const overall: OverallAssessment = {
     level: level === null ? null : levelOfRank(level),
     supported: supported === null ? null : levelOfRank(supported),
     cap: cap === null ? null : levelOfRank(cap),
     cappedBy,
-    confidence: dimensionConfidence(voters.length),
+    limits,
+    confidence: thin ? 'low' : dimensionConfidence(voters.length),
     explanation: '',
   };
-  overall.explanation = explain(overall, dimensions);
+  overall.explanation = explain(overall, dimensions, items, context.notes ?? []);
   return { overall, dimensions };
 }
 
 const names = (ds: readonly DimensionAssessment[]) => ds.map((d) => DIMENSION_INFO[d.dimension].title.toLowerCase()).join(', ');
 
-/** The plain-words paragraph behind the overall level. */
-function explain(overall: OverallAssessment, dimensions: readonly DimensionAssessment[]): string {
+/** Up to two positive items at the overall level or above, on different dimensions, earliest first: what the run showed at its level. */
+function shownAtLevel(items: readonly Observed[], level: Level): Observed[] {
+  const out: Observed[] = [];
+  const sorted = items.filter((i) => !i.harmful && rank(i.level) >= rank(level)).sort((a, b) => rank(a.level) - rank(b.level) || byTime(a, b));
+  for (const i of sorted) if (out.length < 2 && !out.some((o) => o.dimension === i.dimension)) out.push(i);
+  return out;
+}
+
+/** The plain-words paragraph behind the overall level, drawn from this run's evidence. */
+function explain(overall: OverallAssessment, dimensions: readonly DimensionAssessment[], items: readonly Observed[], notes: readonly string[]): string {
   const observed = dimensions.filter((d) => d.level !== null);
   const missing = dimensions.filter((d) => d.level === null);
   if (overall.level === null) {
@@ -168,11 +254,17 @@ function explain(overall: OverallAssessment, dimensions: readonly DimensionAsses
   const voters = dimensions.filter((d) => d.supported !== null);
   const supported = overall.supported as Level;
   const atOrAbove = voters.filter((d) => rank(d.supported as Level) >= rank(supported));
-  const parts: string[] = [];
-  parts.push(
-    `This run reads as ${levelLabel(overall.level)}: someone who ${LEVEL_INFO[overall.level].summary}.`,
-    `Of the ${voters.length} dimension${voters.length === 1 ? '' : 's'} with positive evidence, ${atOrAbove.length} reached ${supported} or higher (${names(atOrAbove)}).`,
-  );
+  const parts: string[] = [`This run reads as ${levelLabel(overall.level)}.`];
+  // What held the result down comes first: it is what a player most needs to read.
+  if (overall.cap !== null && rank(overall.cap) < rank(supported)) {
+    const why = overall.cappedBy.map((i) => `"${i.why}" (${mmss(i.t)})`).join(' and ');
+    parts.push(`The evidence alone supports ${supported}, but the result is held at ${overall.cap} by ${why}.`);
+  }
+  for (const limit of overall.limits) parts.push(`Held at ${limit.level}: ${limit.reason}`);
+  parts.push(...notes);
+  const shown = shownAtLevel(items, overall.level);
+  if (shown.length > 0) parts.push(`At that level it showed: ${shown.map((i) => `"${i.why}" (${mmss(i.t)})`).join('; ')}.`);
+  parts.push(`Of the ${voters.length} dimension${voters.length === 1 ? '' : 's'} with positive evidence, ${atOrAbove.length} reached ${supported} or higher (${names(atOrAbove)}).`);
   const sorted = [...observed].sort((a, b) => rank(b.level as Level) - rank(a.level as Level));
   const top = sorted[0];
   const bottom = sorted[sorted.length - 1];
@@ -181,11 +273,7 @@ function explain(overall: OverallAssessment, dimensions: readonly DimensionAsses
       `Strongest: ${DIMENSION_INFO[top.dimension].title} at ${top.level}; weakest: ${DIMENSION_INFO[bottom.dimension].title} at ${bottom.level}.`,
     );
   }
-  if (overall.cap !== null && rank(overall.cap) < rank(supported)) {
-    const why = overall.cappedBy.map((i) => `"${i.why}" (${mmss(i.t)})`).join(' and ');
-    parts.push(`The evidence alone supports ${supported}, but the result is held at ${overall.cap} by ${why}.`);
-  }
   if (missing.length > 0) parts.push(`Not observed in this run: ${names(missing)}.`);
-  if (overall.confidence === 'low') parts.push('Few dimensions were observed, so treat this level as a first reading.');
-  return parts.join(' ');
+  if (overall.confidence === 'low') parts.push('The level rests on few dimensions or on one item each, so treat it as a first reading.');
+  return parts.filter(Boolean).join(' ');
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { scoringFixtureInput } from '../../test/fixtures/scoring-fixture.ts';
+import { scoringFixture, scoringFixtureInput } from '../../test/fixtures/scoring-fixture.ts';
 import { Scenario } from '../scenario/schema/index.ts';
 import { calibrate } from './calibrate.ts';
 import { scoringDiagnostics } from './diagnostics.ts';
+import { withHonestUpdates } from '../sim/honest-updates.ts';
 import { exploreLevels } from './explore.ts';
 
 const PAGE = 1160;
@@ -16,13 +17,14 @@ const withReferences = Scenario.parse({
         id: 'good',
         level: 'L2',
         expect: 'L2',
-        choices: [
+        // Its status update says what was true when it was sent.
+        choices: withHonestUpdates(scoringFixture, 1, [
           { at: PAGE + 40, ack: true },
           { at: PAGE + 50, choose: 'declare.sev2' },
           { at: PAGE + 60, do: 'look' },
           { at: PAGE + 70, do: 'rollback' },
           { at: PAGE + 80, do: 'update' },
-        ],
+        ]),
       },
       { id: 'wishful', level: 'L4', expect: 'L4', choices: [{ at: 200, do: 'rollback' }, { at: 100, do: 'nothing-like-this' }] },
     ],
@@ -35,7 +37,8 @@ describe('calibration', () => {
     expect(results.map((r) => [r.id, r.expect, r.assessed, r.ok])).toEqual([
       ['idle', 'L1', 'L1', true],
       ['good', 'L2', 'L2', true],
-      ['wishful', 'L4', 'L2', false],
+      // A rollback before anything paged, and not a word to anyone: never updating is an anti-pattern.
+      ['wishful', 'L4', 'L1', false],
     ]);
     expect(results[2]?.refused).toEqual([{ t: 100, what: 'nothing-like-this', reason: 'there is no such action' }]);
   });
@@ -45,7 +48,7 @@ describe('calibration', () => {
     const mismatch = diagnostics.filter((d) => d.code === 'BR066');
     expect(mismatch).toHaveLength(1);
     expect(mismatch[0]).toMatchObject({ severity: 'error', path: ['scoring', 'references', 2, 'expect'] });
-    expect(mismatch[0]?.message).toMatch(/reference "wishful" expects L4 but is assessed at L2\. The engine refused 1 of its choices, first nothing-like-this at 01:40/);
+    expect(mismatch[0]?.message).toMatch(/reference "wishful" expects L4 but is assessed at L1\. The engine refused 1 of its choices, first nothing-like-this at 01:40/);
   });
 });
 
@@ -84,7 +87,8 @@ describe('exploration', () => {
   it('warns when a level is out of reach and when every run scores the same', () => {
     const flat = Scenario.parse({
       ...scoringFixtureInput,
-      actions: scoringFixtureInput.actions.map((a) => ({ ...a, evidence: [{ dimension: 'mastery', level: 'L2', why: 'did something' }] })),
+      // No status update either: what an update says is judged, and that is not flat.
+      actions: scoringFixtureInput.actions.map((a) => ({ ...a, statusUpdate: false, evidence: [{ dimension: 'mastery', level: 'L2', why: 'did something' }] })),
       prompts: [],
       scoring: { rules: [], references: [] },
     });

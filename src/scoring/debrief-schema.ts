@@ -4,7 +4,7 @@
  * (or at least recognise) an old export.
  */
 import { z } from 'zod';
-import { Dimension, Level } from '../scenario/schema/index.ts';
+import { Dimension, Level, StatusUpdateContent } from '../scenario/schema/index.ts';
 
 export const DEBRIEF_FORMAT = 'burn-rate-debrief';
 export const DEBRIEF_VERSION = 1;
@@ -33,7 +33,7 @@ const DebriefDimension = z.strictObject({
   supported: Level.nullable(),
   cap: Level.nullable(),
   confidence: Confidence,
-  /** The ladder's line for the level reached (empty when not observed). */
+  /** What this run showed at the level reached, from its evidence (empty when not observed). */
   description: z.string(),
   evidence: z.array(DebriefEvidence),
 });
@@ -65,6 +65,7 @@ const SavedChoice = z.strictObject({
   do: z.string().optional(),
   choose: z.string().optional(),
   ack: z.literal(true).optional(),
+  update: StatusUpdateContent.optional(),
   // A team drill's run also records injects, ad hoc messages and who made each choice.
   inject: z.string().optional(),
   say: z.strictObject({ from: z.string(), text: z.string() }).optional(),
@@ -84,6 +85,8 @@ export const Debrief = z.strictObject({
     supported: Level.nullable(),
     cap: Level.nullable(),
     cappedBy: z.array(DebriefEvidence),
+    /** Outcome and foundation limits that held the result down (absent in older exports). */
+    limits: z.array(z.strictObject({ kind: z.enum(['outcome', 'foundation']), level: Level, reason: z.string() })).default([]),
     confidence: Confidence,
     explanation: z.string(),
   }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scoringFixture } from '../../test/fixtures/scoring-fixture.ts';
+import { withHonestUpdates } from '../sim/honest-updates.ts';
 import { runPlaythrough, type TimedChoice } from '../sim/runner.ts';
 import { buildDebrief } from './debrief.ts';
 import { Debrief } from './debrief-schema.ts';
@@ -12,7 +13,9 @@ const good: TimedChoice[] = [
   { at: PAGE + 70, do: 'rollback' },
   { at: PAGE + 80, do: 'update' },
 ];
-const debriefOf = (choices: TimedChoice[], seed = 1) => buildDebrief(scoringFixture, runPlaythrough(scoringFixture, { seed, choices }));
+/** The debrief of a run whose status updates say what was true when they were sent. */
+const debriefOf = (choices: TimedChoice[], seed = 1) =>
+  buildDebrief(scoringFixture, runPlaythrough(scoringFixture, { seed, choices: withHonestUpdates(scoringFixture, seed, choices) }));
 
 describe('the debrief', () => {
   it('is valid against its own schema', () => {
@@ -61,7 +64,7 @@ describe('the debrief', () => {
     // One update then silence: communication is L1 (the quiet spell) and the L2 update is
     // already shown, so the nearest step up the scenario offers is L3.
     const comms = d.nextLevel.advice.find((a) => a.dimension === 'communication');
-    expect(comms).toMatchObject({ from: 'L1', to: 'L3', label: 'Post a status update at least 2 times within 30 min', why: 'Kept updates coming.' });
+    expect(comms).toMatchObject({ from: 'L1', to: 'L3', label: 'Post an accurate status update at least 2 times within 30 min', why: 'Kept updates coming.' });
   });
 
   it('does not suggest what the player already did', () => {

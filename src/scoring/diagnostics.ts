@@ -12,8 +12,10 @@ import type { PathSegment } from '../scenario/positions.ts';
 import type { Scenario } from '../scenario/schema/index.ts';
 import { offers } from './advice.ts';
 import { calibrate, type ReferenceResult } from './calibrate.ts';
+import { assessRun } from './debrief.ts';
 import { describeLevels, exploreLevels, type ExploreOptions, type ExploreReport } from './explore.ts';
-import { DIMENSION_INFO, DIMENSIONS, LEVELS, levelLabel } from './ladder.ts';
+import { checkPersonas, type PersonaResult, type RandomResult } from './personas.ts';
+import { DIMENSION_INFO, DIMENSIONS, LEVELS, levelLabel, rank } from './ladder.ts';
 import { mmss } from './time.ts';
 
 /**
@@ -29,6 +31,7 @@ export const SCORING_CODES = {
   BR065: { name: 'scoring-flat', severity: 'warning', summary: 'Every explored playthrough is assessed at the same overall level.' },
   BR066: { name: 'reference-mismatch', severity: 'error', summary: 'A reference playthrough is assessed at a level other than its `expect`.' },
   BR067: { name: 'evidence-never-seen', severity: 'info', summary: 'An evidence item that no explored playthrough showed (its `when` may never hold).' },
+  BR068: { name: 'scoring-gamed', severity: 'warning', summary: 'A generated play style that should score low is assessed above its bound.' },
 } as const satisfies Record<string, { name: string; severity: Severity; summary: string }>;
 
 export type ScoringCode = keyof typeof SCORING_CODES;
@@ -48,6 +51,15 @@ export interface ScoringCheck {
   references: ReferenceResult[];
   /** Null when exploration was switched off. */
   explored: ExploreReport | null;
+  /** The generated play styles and random play (null when switched off). */
+  personas: { personas: PersonaResult[]; random: RandomResult } | null;
+}
+
+/** Options for `scoringDiagnostics`. */
+export interface ScoringCheckOptions {
+  explore?: ExploreOptions | false;
+  /** Seeded random plays for BR068 (default 200), or false to skip the play styles. */
+  personas?: { randomRuns?: number } | false;
 }
 
 function diag(code: ScoringCode, path: PathSegment[], message: string, hint?: string): ScoringDiagnostic {
@@ -65,6 +77,48 @@ function evidencePaths(scenario: Scenario): Map<string, PathSegment[]> {
   );
   return paths;
 }
+
+/** BR068: each play style assessed above its bound, and random play reaching L4 too often. */
+function gamed(scenario: Scenario, played: NonNullable<ScoringCheck['personas']>): ScoringDiagnostic[] {
+  const out: ScoringDiagnostic[] = [];
+  const refs = scenario.scoring.references;
+  // The reference the late and silent styles were made from: the highest expected level.
+  const top = refs.reduce<number | undefined>((best, r, i) => (best === undefined || rank(r.expect) > rank((refs[best] as (typeof refs)[number]).expect) ? i : best), undefined);
+  for (const r of played.personas) {
+    if (r.ok) continue;
+    const { persona } = r;
+    const fromReference = persona.id === 'late-principal' || persona.id === 'silent-principal';
+    const path: PathSegment[] = fromReference && top !== undefined ? ['scoring', 'references', top, 'id'] : ['actions'];
+    out.push(
+      diag(
+        'BR068',
+        path,
+        `the play style "${persona.id}" (${persona.title}) is assessed at ${r.assessed}, above its bound of ${persona.bound}: the scoring can be gamed`,
+        `replay it with \`npm run scenario -- play <file> --persona ${persona.id}\`; ${HINTS[persona.id]}`,
+      ),
+    );
+  }
+  const { random } = played;
+  if (!random.ok) {
+    out.push(
+      diag(
+        'BR068',
+        ['scoring'],
+        `${(random.highShare * 100).toFixed(1)}% of ${random.runs} random playthroughs are assessed at L4 or above (allowed: under 1%)`,
+        'random choices should not read as a lead: give low-level or conditional evidence to choices that only help at the right moment, or mark when they are called for with `relevant`',
+      ),
+    );
+  }
+  return out;
+}
+
+const HINTS: Record<PersonaResult['persona']['id'], string> = {
+  checklist: 'mark when actions are called for (`relevant`) so that taking everything dilutes judgment, and condition high evidence on the situation (`when`)',
+  'senior-answers': 'condition senior answers and follow-ups on the situation (`when`), so that they show their level only when they fit',
+  idle: 'add timing and omission rules for what the incident needed, or harmful evidence on answers that stand for doing nothing',
+  'late-principal': 'condition the high evidence on timing (`when: { before }` or `budgetSpentBelow`) or check the reference outcomes',
+  'silent-principal': 'make the L5 reference rely on communication: a status update and answers to the stakeholders',
+};
 
 /** Static checks: read the scenario's evidence without playing it. */
 function staticChecks(scenario: Scenario): ScoringDiagnostic[] {
@@ -104,7 +158,7 @@ function staticChecks(scenario: Scenario): ScoringDiagnostic[] {
  * reference playthroughs, and (unless `explore` is false) a bounded exploration of its
  * reachable levels. Deterministic for a given scenario and options.
  */
-export function scoringDiagnostics(scenario: Scenario, options: { explore?: ExploreOptions | false } = {}): ScoringCheck {
+export function scoringDiagnostics(scenario: Scenario, options: ScoringCheckOptions = {}): ScoringCheck {
   const diagnostics = staticChecks(scenario);
   const references = calibrate(scenario);
   for (const r of references) {
@@ -137,9 +191,16 @@ export function scoringDiagnostics(scenario: Scenario, options: { explore?: Expl
     const offered = new Set(offers(scenario).map((o) => o.key));
     for (const [key, path] of paths) {
       if (!explored.cutShort && !shown.has(key) && offered.has(key)) {
-        diagnostics.push(diag('BR067', path, `no explored playthrough showed this evidence`, 'check its `when` condition and when the choice is available'));
+        diagnostics.push(
+          diag('BR067', path, `no explored playthrough showed this evidence`, 'check its `when` condition, when the choice is available, and whether the situation calls for it (a reference at L2 or above takes it in that phase, or its `relevant` condition holds)'),
+        );
       }
     }
   }
-  return { diagnostics, references, explored };
+  let played: ScoringCheck['personas'] = null;
+  if (options.personas !== false) {
+    played = checkPersonas(scenario, (t) => assessRun(scenario, t), options.personas ?? {});
+    diagnostics.push(...gamed(scenario, played));
+  }
+  return { diagnostics, references, explored, personas: played };
 }

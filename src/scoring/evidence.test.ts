@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { scoringFixture } from '../../test/fixtures/scoring-fixture.ts';
+import { withHonestUpdates } from '../sim/honest-updates.ts';
 import { runPlaythrough, type TimedChoice } from '../sim/runner.ts';
 import { collectChoiceEvidence } from './evidence.ts';
 import { RunIndex } from './occurrences.ts';
 
+/** Evidence of a run whose status updates say what was true when they were sent. */
 function collect(choices: TimedChoice[]) {
-  const tr = runPlaythrough(scoringFixture, { seed: 1, choices });
+  const tr = runPlaythrough(scoringFixture, { seed: 1, choices: withHonestUpdates(scoringFixture, 1, choices) });
   return collectChoiceEvidence(scoringFixture, new RunIndex(scoringFixture, tr));
 }
 const whys = (items: { why: string }[]) => items.map((i) => i.why);
@@ -62,5 +64,14 @@ describe('evidence from choices', () => {
     const { items, steps } = collect([{ at: 0, do: 'rollback' }, { at: 10, choose: 'declare.sev2' }]);
     expect(items).toEqual([]);
     expect(steps).toEqual([]);
+  });
+
+  it('counts a status update\'s own evidence only when everything it said was true', () => {
+    const wrong = { impact: 'none', known: 'nothing', doing: 'investigating', next: '30m' } as const;
+    const tr = runPlaythrough(scoringFixture, { seed: 1, choices: [{ at: 300, do: 'update', update: wrong }] });
+    const { items, steps } = collectChoiceEvidence(scoringFixture, new RunIndex(scoringFixture, tr));
+    expect(whys(items)).not.toContain('Posted a status update.');
+    expect(steps.find((s) => s.id === 'update')?.shown).toEqual([]);
+    expect(whys(collect([{ at: 300, do: 'update' }]).items)).toContain('Posted a status update.');
   });
 });

@@ -16,6 +16,7 @@ import type { Dimension, Evidence, Level, Scenario } from '../scenario/schema/in
 import { holds, thawView } from '../sim/conditions.ts';
 import type { ChoiceRecord, RunEvent } from '../sim/events.ts';
 import type { RunIndex } from './occurrences.ts';
+import { calledFor } from './relevance.ts';
 
 /** Where an observed item came from. */
 export interface EvidenceSource {
@@ -62,6 +63,8 @@ export interface Step {
 export interface ChoiceEvidence {
   items: Observed[];
   steps: Step[];
+  /** Actions taken when the situation did not call for them (their evidence does not count), in time order. */
+  notCalledFor: Step[];
 }
 
 /** Prompt questions can run to a paragraph; a timeline line needs only their start. */
@@ -99,6 +102,7 @@ export function collectChoiceEvidence(scenario: Scenario, index: RunIndex): Choi
   const seen = new Set<string>();
   const items: Observed[] = [];
   const steps: Step[] = [];
+  const notCalledFor: Step[] = [];
   const { records, events } = index.transcript;
 
   records.forEach((record: ChoiceRecord, i) => {
@@ -113,7 +117,14 @@ export function collectChoiceEvidence(scenario: Scenario, index: RunIndex): Choi
       const action = actions.get(record.id);
       if (action) {
         label = action.label;
-        shown = observe(action.evidence, { kind: 'action', id: action.id }, `action:${action.id}`, record.t, seq, phase, accept, seen);
+        const thawed = () => (view ??= thawView(record.view));
+        const update = action.statusUpdate ? index.updateAt(seq) : null;
+        if (!calledFor(scenario, action, thawed, phase)) {
+          notCalledFor.push({ t: record.t, kind: 'act', id: record.id, label, phase, completedAt: record.completedAt, shown: [], seq });
+        } else if (!update || update.verdict.accurate) {
+          // A status update's own evidence ("posted impact, actions, next update") holds only if what it said was true.
+          shown = observe(action.evidence, { kind: 'action', id: action.id }, `action:${action.id}`, record.t, seq, phase, accept, seen);
+        }
       }
     } else if (record.kind === 'choose') {
       const [promptId = '', optionId = ''] = record.id.split('.');
@@ -140,5 +151,5 @@ export function collectChoiceEvidence(scenario: Scenario, index: RunIndex): Choi
   });
 
   steps.sort((a, b) => a.t - b.t || a.seq - b.seq);
-  return { items, steps };
+  return { items, steps, notCalledFor };
 }

@@ -16,6 +16,8 @@
  */
 import type { Dimension, Evidence, Level, Scenario } from '../scenario/schema/index.ts';
 import { Run } from '../sim/engine.ts';
+import { honestContent } from '../sim/honest-updates.ts';
+import { UPDATE_WORDS, verdictNow } from '../sim/status-update.ts';
 import { createRng, type Rng } from '../sim/rng.ts';
 import { runPlaythrough, transcriptOf, type TimedChoice, type Transcript } from '../sim/runner.ts';
 import type { Assessment } from './assess.ts';
@@ -111,6 +113,22 @@ function temperament(rng: Rng, target: number | null, scenario: Scenario): Tempe
   };
 }
 
+/** Picks one of a field's choices at random. */
+function anyOf<K extends string>(rng: Rng, words: Readonly<Record<K, string>>): K {
+  const keys = Object.keys(words) as K[];
+  return keys[Math.floor(rng.next() * keys.length)] as K;
+}
+
+/**
+ * What a simulated player writes in a status update: the truth more often the higher their
+ * target level (the desk shows everything an update needs), otherwise a guess per field.
+ */
+function composeUpdate(run: Run, rng: Rng, who: Temperament): TimedChoice['update'] {
+  const honest = 0.35 + 0.12 * (who.target ?? 2);
+  if (rng.next() < honest) return honestContent(verdictNow(run, null).truth);
+  return { impact: anyOf(rng, UPDATE_WORDS.impact), known: anyOf(rng, UPDATE_WORDS.known), doing: anyOf(rng, UPDATE_WORDS.doing), next: anyOf(rng, UPDATE_WORDS.next) };
+}
+
 /** One simulated player's run. */
 function policyPlay(scenario: Scenario, rng: Rng, who: Temperament, allowance: number): { choices: TimedChoice[]; transcript: Transcript } | null {
   const run = new Run(scenario, { seed: scenario.seed });
@@ -121,7 +139,7 @@ function policyPlay(scenario: Scenario, rng: Rng, who: Temperament, allowance: n
   const send = (c: TimedChoice) => {
     choices.push(c);
     if (c.ack) run.send({ type: 'ack' });
-    else if (c.do) run.send({ type: 'act', action: c.do });
+    else if (c.do) run.send(c.update ? { type: 'act', action: c.do, update: c.update } : { type: 'act', action: c.do });
     else if (c.choose) {
       const [prompt = '', option = ''] = c.choose.split('.');
       run.send({ type: 'choose', prompt, option });
@@ -150,7 +168,7 @@ function policyPlay(scenario: Scenario, rng: Rng, who: Temperament, allowance: n
         const available = scenario.actions.filter((a) => run.isAvailable(a));
         const action = pick(rng, available, (a) => affinity(a.evidence, who.target), who.temperature);
         if (action) {
-          send({ at: t, do: action.id });
+          send(action.statusUpdate ? { at: t, do: action.id, update: composeUpdate(run, rng, who) } : { at: t, do: action.id });
           actions++;
         }
       }

@@ -33,7 +33,7 @@ export const SPECIAL_REFS = ['@ack', '@declare', '@update', ...Object.keys(KIND_
 export function describeRef(scenario: Scenario, ref: string): string | null {
   if (ref === '@ack') return 'acknowledge the page';
   if (ref === '@declare') return 'declare a severity';
-  if (ref === '@update') return 'post a status update';
+  if (ref === '@update') return 'post an accurate status update';
   const kind = KIND_REFS[ref];
   if (kind) return `take any ${kind} action`;
   const action = scenario.actions.find((a) => a.id === ref);
@@ -190,7 +190,7 @@ export class RunIndex {
    * Every occurrence of an event reference, in order. An action id is that action
    * starting; "prompt.option" is the player answering it (a prompt that lapsed to its
    * default was not answered); @ack a successful acknowledgement; @declare a severity
-   * declared by any means; @update a communicate action completing; @investigate,
+   * declared by any means; @update an accurate status update being sent; @investigate,
    * @mitigate, @communicate and @escalate any action of that kind starting.
    */
   occurrences(ref: string): Occurrence[] {
@@ -207,7 +207,8 @@ export class RunIndex {
       let match = false;
       if (ref === '@ack') match = e.type === 'ack';
       else if (ref === '@declare') match = e.type === 'declare';
-      else if (ref === '@update') match = e.type === 'action.done' && this.kindOf.get(e.action) === 'communicate';
+      // Only a status update whose every field was true counts as an update.
+      else if (ref === '@update') match = e.type === 'update' && e.verdict.accurate;
       else if (kind) match = e.type === 'action.start' && this.kindOf.get(e.action) === kind;
       else if (dot > 0) match = e.type === 'prompt.answer' && e.prompt === prompt && e.option === option;
       else match = e.type === 'action.start' && e.action === ref;
@@ -215,6 +216,19 @@ export class RunIndex {
     }
     this.cache.set(ref, out);
     return out;
+  }
+
+  /** The status update recorded with the action started at event `seq`, if that action was one. */
+  updateAt(seq: number): Extract<RunEvent, { type: 'update' }> | null {
+    const { events } = this.transcript;
+    const start = events[seq];
+    if (!start || start.type !== 'action.start') return null;
+    for (let i = seq + 1; i < events.length; i++) {
+      const e = events[i] as RunEvent;
+      if (e.t !== start.t) break;
+      if (e.type === 'update' && e.action === start.action) return e;
+    }
+    return null;
   }
 
   /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scoringFixture, scoringFixtureInput } from '../../test/fixtures/scoring-fixture.ts';
 import { Scenario, type ScenarioInput } from '../scenario/schema/index.ts';
+import { withHonestUpdates } from '../sim/honest-updates.ts';
 import { runPlaythrough, type TimedChoice } from '../sim/runner.ts';
 import { RunIndex } from './occurrences.ts';
 import { evaluateRules } from './rules.ts';
@@ -11,8 +12,9 @@ const ev = (why: string) => [{ dimension: 'judgment' as const, level: 'L3' as co
 function withRules(rules: RuleInput[]): Scenario {
   return Scenario.parse({ ...scoringFixtureInput, scoring: { rules, references: [] } });
 }
+/** Replays the choices, status updates saying what was true unless a test gives their content. */
 function fired(scenario: Scenario, choices: TimedChoice[], seed = 1) {
-  const tr = runPlaythrough(scenario, { seed, choices });
+  const tr = runPlaythrough(scenario, { seed, choices: withHonestUpdates(scenario, seed, choices) });
   return evaluateRules(scenario, new RunIndex(scenario, tr)).map((o) => ({ why: o.why, t: o.t, phase: o.phase }));
 }
 // In the fixture the canary fails at 2:00 and the fast burn alert pages at 19:20.
@@ -67,11 +69,19 @@ describe('omission rules', () => {
       'Never told anyone what was happening.',
     );
   });
-  it('read @update as a communicate action completed, not merely started', () => {
+  it('read @update as an accurate status update: one that says nothing, or a wrong impact, does not count', () => {
     const run = withRules([{ id: 'u', kind: 'omission', event: '@update', evidence: ev('silent') }]);
-    // The rollback ends the run at 9:20; an update started at 8:50 would complete at 9:50.
-    expect(fired(run, [{ at: 200, do: 'rollback' }, { at: 530, do: 'update' }]).map((f) => f.why)).toEqual(['silent']);
     expect(fired(run, [{ at: 200, do: 'rollback' }, { at: 400, do: 'update' }])).toEqual([]);
+    // Customers are failing at 3:20; an update that says they are not is not an update.
+    const wrong = { impact: 'none', known: 'nothing', doing: 'investigating', next: '30m' } as const;
+    expect(fired(run, [{ at: 200, do: 'update', update: wrong }]).map((f) => f.why)).toEqual(['silent']);
+    const empty = runPlaythrough(run, { seed: 1, choices: [{ at: 200, do: 'update' }] });
+    expect(evaluateRules(run, new RunIndex(run, empty)).map((f) => f.why)).toEqual(['silent']);
+  });
+  it('do not count other communicate actions as updates', () => {
+    const run = withRules([{ id: 'u', kind: 'omission', event: '@update', evidence: ev('silent') }]);
+    const talk = { ...run, actions: run.actions.map((a) => (a.id === 'update' ? { ...a, statusUpdate: false } : a)) };
+    expect(fired(talk, [{ at: 200, do: 'rollback' }, { at: 400, do: 'update' }]).map((f) => f.why)).toEqual(['silent']);
   });
 });
 
@@ -95,7 +105,8 @@ describe('sequence and repeat rules', () => {
   });
   it('repeat fires at the n-th occurrence inside the span, not before and not if spread too thin', () => {
     const close = fired(scoringFixture, [{ at: 300, do: 'update' }, { at: 900, do: 'update' }]);
-    expect(close).toContainEqual({ why: 'Kept updates coming.', t: 960, phase: 'bad' });
+    // An update counts when it is sent (its action starts), not when the action's time is up.
+    expect(close).toContainEqual({ why: 'Kept updates coming.', t: 900, phase: 'bad' });
     const apart = fired(scoringFixture, [{ at: 300, do: 'update' }, { at: 2400, do: 'update' }]);
     expect(apart.map((f) => f.why)).not.toContain('Kept updates coming.');
   });

@@ -141,6 +141,18 @@ export class AlertBoard {
     return acked;
   }
 
+  /** Sends every firing page again (it needs a new acknowledgement); returns their ids. */
+  repage(): string[] {
+    const ids: string[] = [];
+    for (const s of this.status) {
+      if (s.route === 'page' && s.state === 'firing') {
+        s.acked = false;
+        ids.push(s.id);
+      }
+    }
+    return ids;
+  }
+
   /** Ids of alerts firing now. */
   firingIds(into: Set<string>): void {
     into.clear();

@@ -6,6 +6,9 @@
  */
 import type { Action, Condition, Effects, Phase, Prompt, PromptOption, ResultText, Scenario } from '../scenario/schema/index.ts';
 import { AlertBoard, type AlertTransition } from './alerts.ts';
+import type { StatusUpdateContent } from '../scenario/schema/index.ts';
+import { holdPrematureClose } from './closing.ts';
+import { verdictNow } from './status-update.ts';
 import { budgetFloor, freezeView, holds, wakeTime, type RunView } from './conditions.ts';
 import type { ChoiceRecord, PlayerEvent, RunEvent } from './events.ts';
 import { SloLedger } from './ledger.ts';
@@ -75,6 +78,8 @@ interface SloEntry {
 export interface Lane {
   busy: { action: Action; startedAt: number; until: number } | null;
   readonly queue: string[];
+  /** What each queued status update says, in queue order (null for other actions). */
+  readonly queuedUpdates: Array<StatusUpdateContent | null>;
 }
 
 /** Options for a run. */
@@ -104,6 +109,7 @@ export class Run implements RunView {
   ending: { id: string; outcome: string; title: string; text: string; at: number } | null = null;
   busy: { action: Action; startedAt: number; until: number } | null = null;
   readonly queue: string[] = [];
+  readonly queuedUpdates: Array<StatusUpdateContent | null> = [];
   /**
    * In a team drill, each person works in their own lane (one action at a time, their own
    * queue), so several people can work at once. Keyed by player id, in order of first use;
@@ -128,6 +134,8 @@ export class Run implements RunView {
   private readonly logic: PhaseLogic;
   /** Where the phase machine is. */
   private machineState: PhaseSnapshot;
+  /** Where the machine was before its last event: a close that must not take goes back there. */
+  private machineBefore: PhaseSnapshot | null = null;
   private readonly actionsById: ReadonlyMap<string, Action>;
   private readonly promptsById: ReadonlyMap<string, Prompt>;
   private readonly pendingMessages: Array<{ message: Scenario['messages'][number]; watch: Watch }>;
@@ -248,7 +256,7 @@ export class Run implements RunView {
     if (this.ending) {
       this.reject(event.type, 'the incident is over');
     } else if (event.type === 'act') {
-      this.requestAction(event.action, event.by);
+      this.requestAction(event.action, event.update ?? null, event.by);
     } else if (event.type === 'choose') {
       this.answer(event.prompt, event.option, false, event.by);
     } else if (event.type === 'ack') {
@@ -312,16 +320,17 @@ export class Run implements RunView {
     if (this.listeners.size > 0) for (const l of this.listeners) l();
   }
 
-  private requestAction(id: string, by?: string): void {
+  private requestAction(id: string, update: StatusUpdateContent | null, by?: string): void {
     const action = this.actionsById.get(id);
     if (!action) return this.reject(id, 'there is no such action');
     const lane = by === undefined ? this : this.laneOf(by);
     if (lane.busy || lane.queue.length > 0) {
       lane.queue.push(id);
+      lane.queuedUpdates.push(update);
       this.events.push(by === undefined ? { t: this.t, type: 'action.queued', action: id } : { t: this.t, type: 'action.queued', action: id, by });
       return;
     }
-    this.start(action, lane, by);
+    this.start(action, lane, by, update);
   }
 
   private byOf(lane: Lane): string | undefined {
@@ -332,13 +341,13 @@ export class Run implements RunView {
   private laneOf(by: string): Lane {
     let lane = this.lanes.get(by);
     if (!lane) {
-      lane = { busy: null, queue: [] };
+      lane = { busy: null, queue: [], queuedUpdates: [] };
       this.lanes.set(by, lane);
     }
     return lane;
   }
 
-  private start(action: Action, lane: Lane, by?: string): void {
+  private start(action: Action, lane: Lane, by?: string, update: StatusUpdateContent | null = null): void {
     if (!this.isAvailable(action)) return this.reject(action.id, 'not available now');
     this.choices.push({ t: this.t, kind: 'act', id: action.id, actionKind: action.kind, completedAt: null, view: freezeView(this) });
     this.started.add(action.id);
@@ -347,6 +356,7 @@ export class Run implements RunView {
     const until = lane.busy.until;
     this.events.push(by === undefined ? { t: this.t, type: 'action.start', action: action.id, until } : { t: this.t, type: 'action.start', action: action.id, until, by });
     if (action.runbook) this.events.push({ t: this.t, type: 'runbook', runbook: action.runbook });
+    if (action.statusUpdate) this.events.push({ t: this.t, type: 'update', action: action.id, verdict: verdictNow(this, update) });
     if (action.cost <= 0) this.complete(lane);
   }
 
@@ -376,7 +386,7 @@ export class Run implements RunView {
     }
     while (!lane.busy && !this.ending && lane.queue.length > 0) {
       const next = this.actionsById.get(lane.queue.shift() as string) as Action;
-      this.start(next, lane, lane === this ? undefined : this.byOf(lane));
+      this.start(next, lane, lane === this ? undefined : this.byOf(lane), lane.queuedUpdates.shift() ?? null);
     }
   }
 
@@ -569,6 +579,7 @@ export class Run implements RunView {
   }
 
   private sendMachine(event: PhaseEvent): void {
+    this.machineBefore = this.machineState;
     try {
       this.machineState = this.logic.next(this.machineState, event);
     } catch (error) {
@@ -613,14 +624,20 @@ export class Run implements RunView {
     if (value === this.phase) return;
     const from = this.phase || null;
     const ending = this.scenario.endings.find((e) => e.id === value);
+    if (ending && this.machineBefore && holdPrematureClose(this, ending)) {
+      this.machineState = this.machineBefore;
+      return;
+    }
     if (ending) {
       this.ending = { id: ending.id, outcome: ending.outcome, title: ending.title, text: ending.text, at: this.t };
       this.events.push({ t: this.t, type: 'ending', ending: ending.id, outcome: ending.outcome });
       this.busy = null;
       this.queue.length = 0;
+      this.queuedUpdates.length = 0;
       for (const lane of this.lanes.values()) {
         lane.busy = null;
         lane.queue.length = 0;
+        lane.queuedUpdates.length = 0;
       }
       this.openPrompts.length = 0;
       return;

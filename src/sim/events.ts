@@ -1,12 +1,14 @@
 /** The records a run produces: choices, events, logs. Plain JSON, so transcripts can be saved. */
-import type { ActionKind } from '../scenario/schema/index.ts';
+import type { ActionKind, StatusUpdateContent } from '../scenario/schema/index.ts';
 import type { AlertState } from './alerts.ts';
 import type { FrozenView } from './conditions.ts';
+import type { UpdateVerdict } from './status-update.ts';
 
 /** What the player can send a run. */
 export type PlayerEvent =
   /** `by` names the person in a team drill: their own lane of work (see Run.lanes). */
-  | { type: 'act'; action: string; by?: string }
+  /** `update`: with a status-update action, what the update says. */
+  | { type: 'act'; action: string; update?: StatusUpdateContent; by?: string }
   | { type: 'choose'; prompt: string; option: string; by?: string }
   | { type: 'ack'; by?: string }
   /** A team drill's facilitator fires one of the scenario's injects. */
@@ -45,7 +47,11 @@ export type RunEvent =
   | { t: number; type: 'runbook'; runbook: string }
   | { t: number; type: 'marker'; label: string }
   | { t: number; type: 'inject'; inject: string }
-  | { t: number; type: 'ending'; ending: string; outcome: string };
+  | { t: number; type: 'ending'; ending: string; outcome: string }
+  /** A status update sent (at its action's start), with what it said and whether each field was true. */
+  | { t: number; type: 'update'; action: string; verdict: UpdateVerdict }
+  /** The incident was closed while it still burned: the close did not take and the page fired again. */
+  | { t: number; type: 'reopen'; burn: number; ending: string };
 
 /** One log line as the log viewer shows it. */
 export interface LogEntry {

@@ -2,7 +2,7 @@
  * The headless runner: scenario + seed + timed choice log → transcript. The choice log
  * is also the save and replay format: nothing else is needed to reproduce a run.
  */
-import type { Choice, Scenario } from '../scenario/schema/index.ts';
+import type { Choice, Scenario, StatusUpdateContent } from '../scenario/schema/index.ts';
 import type { AlertStatus } from './alerts.ts';
 import { Run } from './engine.ts';
 import type { ChoiceRecord, PlayerEvent, RunEvent } from './events.ts';
@@ -20,6 +20,8 @@ export interface TimedChoice {
   say?: { from: string; text: string };
   /** In a team drill, the person who made the choice (their own lane of work). */
   by?: string;
+  /** With `do` on a status-update action: what the update says. */
+  update?: StatusUpdateContent;
 }
 
 /** Everything a run produced. Plain JSON. */
@@ -49,7 +51,7 @@ export interface Transcript {
 /** Turns a saved choice into the event a run understands; null if it names nothing. */
 export function choiceToEvent(choice: TimedChoice | Choice): PlayerEvent | null {
   const by = 'by' in choice && choice.by !== undefined ? { by: choice.by } : {};
-  if (choice.do) return { type: 'act', action: choice.do, ...by };
+  if (choice.do) return { type: 'act', action: choice.do, ...(choice.update ? { update: choice.update } : {}), ...by };
   if (choice.choose) {
     const dot = choice.choose.indexOf('.');
     if (dot < 0) return null;
@@ -94,7 +96,16 @@ export function transcriptOf(run: Run, choices: readonly (TimedChoice | Choice)[
     scenario: run.scenario.id,
     seed: run.seed,
     tick: run.tick,
-    choices: choices.map((c) => ({ at: c.at, ...(c.do ? { do: c.do } : {}), ...(c.choose ? { choose: c.choose } : {}), ...(c.ack ? { ack: true as const } : {}), ...('inject' in c && c.inject ? { inject: c.inject } : {}), ...('say' in c && c.say ? { say: c.say } : {}), ...('by' in c && c.by !== undefined ? { by: c.by } : {}) })),
+    choices: choices.map((c) => ({
+      at: c.at,
+      ...(c.do ? { do: c.do } : {}),
+      ...(c.update ? { update: { ...c.update } } : {}),
+      ...(c.choose ? { choose: c.choose } : {}),
+      ...(c.ack ? { ack: true as const } : {}),
+      ...('inject' in c && c.inject ? { inject: c.inject } : {}),
+      ...('say' in c && c.say ? { say: c.say } : {}),
+      ...('by' in c && c.by !== undefined ? { by: c.by } : {}),
+    })),
     records: run.choices,
     events: run.events,
     logs: run.logs,

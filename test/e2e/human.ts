@@ -182,7 +182,8 @@ export class Human {
     this.intents.push({ do: actionId });
     await this.page.waitForTimeout(this.between(60, 160));
     const after = await this.screen();
-    const reacted = after.choices.length > before || after.palette.busy.includes(label.slice(0, 20));
+    // A status update reacts by opening its composer; the choice is logged once it is sent.
+    const reacted = after.choices.length > before || after.palette.busy.includes(label.slice(0, 20)) || after.modal === 'status-update';
     if (!reacted) {
       this.secondPresses++;
       await this.tap(key);

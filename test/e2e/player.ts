@@ -5,7 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenario, readerFromFiles } from '../../src/scenario/load.ts';
-import type { Scenario } from '../../src/scenario/schema/index.ts';
+import type { Scenario, StatusUpdateContent } from '../../src/scenario/schema/index.ts';
+import { fieldChoices } from '../../src/game/desk/composer-state.ts';
+import { UPDATE_FIELDS } from '../../src/sim/status-update.ts';
 import type { RunSnapshot } from '../../src/sim/snapshot.ts';
 import { ROOT } from './harness.ts';
 import { sameLabel, type DeskScreen, type Human } from './human.ts';
@@ -17,7 +19,7 @@ export interface DeskHook {
   modal: string | null;
   coach: string | null;
   coachingShown: number;
-  choices: Array<{ at: number; do?: string; choose?: string; ack?: true }>;
+  choices: Array<{ at: number; do?: string; choose?: string; ack?: true; update?: StatusUpdateContent }>;
   seed: number;
   mode: string;
 }
@@ -39,13 +41,27 @@ export function loadLibraryScenario(id: string): Scenario {
 }
 
 /**
+ * Writes a status update in the open composer by keys, as a player does: for each field in
+ * turn the number of its choice (the composer moves to the next field), then Enter.
+ */
+export async function composeUpdate(human: Human, update: StatusUpdateContent): Promise<void> {
+  await human.waitFor((s) => s.modal === 'status-update', 10_000, 'the status update composer');
+  for (const field of UPDATE_FIELDS) {
+    const index = fieldChoices(field).findIndex((c) => c.value === update[field]);
+    await human.tap(String(index + 1));
+  }
+  await human.tap('Enter');
+  await human.waitFor((s) => s.modal !== 'status-update', 10_000, 'the update to be sent');
+}
+
+/**
  * Plays a reference playthrough as a person would follow a plan: watches the clock on
  * the desk, and when a step is due pauses the clock (Space), finds the action's key on
  * the screen and presses it, then lets the clock run again; answers decisions by their
  * words on the card (number, then Enter); acknowledges the page with A. Every step must
  * be made: the test compares the game's log with the player's own record afterwards.
  */
-export async function playReference(human: Human, choices: ReadonlyArray<{ at: number; do?: string; choose?: string; ack?: true }>): Promise<void> {
+export async function playReference(human: Human, choices: ReadonlyArray<{ at: number; do?: string; choose?: string; ack?: true; update?: StatusUpdateContent }>): Promise<void> {
   for (const c of choices) {
     const what = c.do ?? c.choose ?? 'ack';
     const due = await human.waitFor((s) => s.snapshot.t >= c.at || !!s.snapshot.ended || (!!c.choose && s.decision?.kind === 'prompt'), 180_000, `the clock to reach ${c.at}s for ${what}`);
@@ -77,6 +93,7 @@ export async function playReference(human: Human, choices: ReadonlyArray<{ at: n
       const key = await human.findActionKey(c.do as string);
       if (key) {
         await human.act(c.do as string, key);
+        if (c.update) await composeUpdate(human, c.update);
         await human.tap(' ');
         await human.waitFor((s) => !s.paused || !!s.snapshot.ended, 5_000, 'the clock to run');
         break;

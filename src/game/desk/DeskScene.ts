@@ -3,6 +3,7 @@
  * session's engine run, and renders `snapshotOf(run)`; keys and clicks become player events.
  */
 import Phaser from 'phaser';
+import type { StatusUpdateContent } from '../../scenario/schema/index.ts';
 import type { RunEvent } from '../../sim/events.ts';
 import type { RunSnapshot } from '../../sim/snapshot.ts';
 import { pagerBeep, unlockAudio } from '../browser/audio.ts';
@@ -30,6 +31,7 @@ import { CoachCard } from './coach.ts';
 import { Pager } from './pager.ts';
 import { keysCard } from '../ui/panel.ts';
 import { SidePanel } from './side-panel.ts';
+import { StatusComposer } from './status-composer.ts';
 import { TopBar } from './top-bar.ts';
 
 /** Real seconds between repeat beeps of an unacknowledged page. */
@@ -52,6 +54,7 @@ export class DeskScene extends Phaser.Scene {
   private coach!: CoachCard;
   private dashboard!: Dashboard;
   private modals!: DeskModals;
+  private composer!: StatusComposer;
   private coaching: Coaching[] = [];
   private eventCursor = 0;
   private seenLogs = 0;
@@ -105,6 +108,7 @@ export class DeskScene extends Phaser.Scene {
         this.uiDirty = true;
       },
     });
+    this.composer = new StatusComposer(this, (id, update) => this.act(id, update));
     this.palette = new ActionPalette(this, 292, 464, 980, 248, s.actions, this.keys, (id) => this.act(id));
     this.side = new SidePanel(this, 880, 56, 392, 400, (tab) => this.setUi(openTab(this.ui, tab)));
     this.coach = new CoachCard(this, 300, 450, 564);
@@ -121,7 +125,7 @@ export class DeskScene extends Phaser.Scene {
       keys: Object.fromEntries(this.keys),
       snapshot: () => this.session.snapshot(),
       choices: () => [...this.session.choices],
-      modal: () => this.modals.kind,
+      modal: () => (this.composer.open ? 'status-update' : this.modals.kind),
       coach: () => (this.coach.visible ? this.coaching.at(-1)?.hint ?? null : null),
       coachingShown: () => this.coaching.length,
       tab: () => this.ui.tab,
@@ -168,7 +172,8 @@ export class DeskScene extends Phaser.Scene {
   }
 
   override update(_time: number, delta: number): void {
-    const ticks = this.session.run.ended ? 0 : this.clock.advance(delta);
+    // Writing an update holds the clock: its action's cost already stands for the time it takes.
+    const ticks = this.session.run.ended || this.composer.open ? 0 : this.clock.advance(delta);
     for (let i = 0; i < ticks && !this.session.run.ended; i++) this.session.step();
     if (this.session.run.version !== this.drawnVersion || this.uiDirty) this.render();
     else this.renderPending();
@@ -185,12 +190,14 @@ export class DeskScene extends Phaser.Scene {
     this.session.ack();
   }
 
-  private act(id: string): void {
+  private act(id: string, update?: StatusUpdateContent): void {
     const snap = this.session.snapshot();
     const action = snap.actions.find((a) => a.id === id);
     // Running or already waiting in the queue: a second press is the same wish, not a new choice.
     if (!action || !action.available || action.queued || snap.busy?.action === id || snap.ended) return;
-    this.session.act(id);
+    // A status update is written before it is sent: the composer collects what it says.
+    if (!update && this.session.run.scenario.actions.find((a) => a.id === id)?.statusUpdate) return this.composer.show(id, action.label);
+    this.session.act(id, update);
     this.afterChoice(action.label, { at: this.session.run.t, do: id });
   }
 
@@ -253,6 +260,7 @@ export class DeskScene extends Phaser.Scene {
   private onKey(e: KeyboardEvent): void {
     unlockAudio();
     if (e.repeat && e.key !== 'PageDown' && e.key !== 'PageUp') return;
+    if (this.composer.key(e)) return;
     if (this.ui.typing) {
       this.setUi(typeFilter(this.ui, e.key));
       return;

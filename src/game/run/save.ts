@@ -5,7 +5,7 @@
  * scenario as it is now is reported in plain words and set aside, never silently replayed.
  */
 import { z } from 'zod';
-import { MAX_SECONDS, type Scenario } from '../../scenario/schema/index.ts';
+import { MAX_SECONDS, StatusUpdateContent, type Scenario } from '../../scenario/schema/index.ts';
 import { formatSeconds } from '../../scenario/values.ts';
 import type { TimedChoice } from '../../sim/runner.ts';
 
@@ -21,6 +21,7 @@ const ChoiceSchema = z
     do: z.string().min(1).max(64).optional(),
     choose: z.string().regex(/^[A-Za-z][\w-]*\.[A-Za-z][\w-]*$/).optional(),
     ack: z.literal(true).optional(),
+    update: StatusUpdateContent.optional(),
   })
   .refine((c) => [c.do, c.choose, c.ack].filter((x) => x !== undefined).length === 1, 'each choice has exactly one of do, choose or ack');
 

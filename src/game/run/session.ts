@@ -4,7 +4,7 @@
  * Phaser here and no rules: choices are sent to the engine as they are, and replay is the
  * runner's `playChoices`, so a resumed run is the same run bit for bit.
  */
-import type { Scenario } from '../../scenario/schema/index.ts';
+import type { Scenario, StatusUpdateContent } from '../../scenario/schema/index.ts';
 import { Run } from '../../sim/engine.ts';
 import { playChoices, type TimedChoice } from '../../sim/runner.ts';
 import { snapshotOf, type RunSnapshot } from '../../sim/snapshot.ts';
@@ -78,9 +78,10 @@ export class Session {
     this.save();
   }
 
-  act(action: string): void {
-    this.record({ at: this.run.t, do: action });
-    this.run.send({ type: 'act', action });
+  /** Starts an action; a status update carries what it says. */
+  act(action: string, update?: StatusUpdateContent): void {
+    this.record(update ? { at: this.run.t, do: action, update } : { at: this.run.t, do: action });
+    this.run.send(update ? { type: 'act', action, update } : { type: 'act', action });
     this.save();
   }
 

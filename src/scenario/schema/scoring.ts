@@ -4,8 +4,8 @@ import { Duration, Evidence, Id, Level } from './primitives.ts';
 
 /**
  * What a rule watches: an action id, a prompt option as "promptId.optionId", or one of
- * "@ack" (the page acknowledged), "@declare" (a severity declared), "@update" (any
- * communicate action), "@investigate", "@mitigate", "@communicate", "@escalate"
+ * "@ack" (the page acknowledged), "@declare" (a severity declared), "@update" (an
+ * accurate status update), "@investigate", "@mitigate", "@communicate", "@escalate"
  * (any action of that kind).
  */
 export const EventRef = z
@@ -14,7 +14,7 @@ export const EventRef = z
   .max(130)
   .meta({
     description:
-      'An action id, a prompt option as "prompt.option", or @ack, @declare, @update, @investigate, @mitigate, @communicate, @escalate.',
+      'An action id, a prompt option as "prompt.option", or @ack, @declare, @update (an accurate status update), @investigate, @mitigate, @communicate, @escalate.',
     examples: ['rollback-canary', 'declare.sev2', '@ack', '@mitigate'],
   });
 
@@ -79,6 +79,25 @@ export const ScoringRule = z
   });
 export type ScoringRule = z.infer<typeof ScoringRule>;
 
+/** What a status update says, one choice per field (the desk's composer offers these). */
+export const StatusUpdateContent = z
+  .strictObject({
+    impact: z.enum(['none', 'ongoing', 'restored']).meta({
+      description: 'Who is affected: none (no customer impact), ongoing (customers are affected now) or restored (they were, and no longer are).',
+    }),
+    known: z.enum(['nothing', 'symptoms', 'cause']).meta({
+      description: 'What is known: nothing yet, the symptoms (something has been learned, not the cause) or the cause.',
+    }),
+    doing: z.enum(['investigating', 'mitigating', 'monitoring']).meta({
+      description: 'What is being done: investigating (no fix started), mitigating (a fix started, still hurting) or monitoring (it stopped hurting).',
+    }),
+    next: z.enum(['15m', '30m', '60m', 'none']).meta({
+      description: 'When the next update comes; none only for a final update once service is restored.',
+    }),
+  })
+  .meta({ description: 'The content of a status update. Each field is checked against the run at the moment it is sent.' });
+export type StatusUpdateContent = z.infer<typeof StatusUpdateContent>;
+
 export const Choice = z
   .strictObject({
     at: Duration.meta({ description: 'Sim time of the choice.' }),
@@ -87,6 +106,7 @@ export const Choice = z
       description: 'Answer a prompt: "promptId.optionId".',
     }),
     ack: z.literal(true).optional().meta({ description: 'Acknowledge the pager.' }),
+    update: StatusUpdateContent.optional().meta({ description: 'With `do` on a status-update action: what the update says.' }),
   })
   .meta({ description: 'One timed choice: exactly one of do, choose or ack.' });
 export type Choice = z.infer<typeof Choice>;
@@ -107,5 +127,9 @@ export const Scoring = z
   .strictObject({
     rules: z.array(ScoringRule).max(60).default([]).meta({ description: 'Timing, omission, silence, sequence and repeat rules.' }),
     references: z.array(ReferencePlaythrough).max(20).default([]).meta({ description: 'Reference playthroughs, at least L1, L3 and L5.' }),
+    causes: z.array(Id).max(20).optional().meta({
+      description:
+        'Facts that identify the cause: a status update may say the cause is known once one of them is. Omit to count the cause as known once a mitigate action has started.',
+    }),
   })
   .meta({ description: 'How the scenario is scored beyond per-choice evidence, and its calibration playthroughs.' });

@@ -103,6 +103,13 @@ export const Action = z
     cost: Duration.default(60).meta({ description: 'Sim time the action takes. Its effects land when it completes.' }),
     available: Condition.default({}).meta({ description: 'When the action is offered. Omit for always.' }),
     repeatable: z.boolean().default(false).meta({ description: 'true if the player may take it more than once.' }),
+    statusUpdate: z.boolean().default(false).meta({
+      description: 'true for a status update: taking it opens the composer, and only an accurate update satisfies @update.',
+    }),
+    relevant: Condition.optional().meta({
+      description:
+        'When the situation calls for this action. Taken at other times it shows nothing and dilutes judgment. Omit to derive it from the reference playthroughs (the phases they took it in).',
+    }),
     runbook: Id.optional().meta({ description: 'Opens this runbook when taken.' }),
     effects: Effects.default({ telemetry: [], reveal: [], logs: [], messages: [], silence: [] }),
     evidence: z.array(Evidence).max(20).default([]).meta({ description: 'What taking this action shows about the player.' }),
