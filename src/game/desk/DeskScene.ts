@@ -27,6 +27,7 @@ import { Pager } from './pager.ts';
 import { keysCard } from '../ui/panel.ts';
 import { SidePanel } from './side-panel.ts';
 import { TopBar } from './top-bar.ts';
+import { installReferenceRecorder } from './record-reference.ts';
 
 /** Real seconds between repeat beeps of an unacknowledged page. */
 const REBEEP_MS = 8000;
@@ -96,6 +97,7 @@ export class DeskScene extends Phaser.Scene {
 
     this.input.keyboard?.addCapture('TAB,SPACE,UP,DOWN,LEFT,RIGHT,PAGE_UP,PAGE_DOWN,BACKSPACE,FORWARD_SLASH,BACK_SLASH');
     this.input.keyboard?.on('keydown', (e: KeyboardEvent) => this.onKey(e));
+    installReferenceRecorder(this, () => this.session);
     this.input.on('wheel', (_p: unknown, _o: unknown, _dx: number, dy: number) => this.side.scroll(this.ui.tab, dy > 0 ? 3 : -3));
     exposeTestHook({
       screen: 'desk',
