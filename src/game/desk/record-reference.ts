@@ -24,7 +24,7 @@ export function installReferenceRecorder(scene: Phaser.Scene, session: () => Ses
     const level = entry.level ?? 'no level yet (nothing observed)';
     note?.destroy();
     note = scene.add
-      .text(640, 700, `Reference "${entry.id}" recorded: ${entry.choices} choices, assessed ${level}. Copied; paste it under scoring → references.`, text(SIZE.small, 'accent', { backgroundColor: '#151c25', padding: { x: 8, y: 4 } }))
+      .text(640, 718, `Reference "${entry.id}" recorded: ${entry.choices} choices, assessed ${level}. Copied; paste it under scoring → references.`, text(SIZE.small, 'accent', { backgroundColor: '#151c25', padding: { x: 8, y: 6 }, fixedWidth: 1264, align: 'center' }))
       .setOrigin(0.5, 1)
       .setDepth(50);
     const shown = note;
