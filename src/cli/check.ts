@@ -4,19 +4,24 @@ import { countDiagnostics, formatDiagnostic, plural, sortDiagnostics, type Diagn
 import type { CliIO, Command } from './io.ts';
 import { displayPath, findScenarioFiles, loadScenarioFile } from './scenario-files.ts';
 import { scoringCheck } from './scoring-check.ts';
+import { formatTimeline, idleTimeline } from './timeline.ts';
 
-const USAGE = `usage: npm run scenario -- check [--json] [files…]
+const USAGE = `usage: npm run scenario -- check [--json] [--timeline] [files…]
 
 Checks scenario files: YAML syntax, the schema, references, values and the phase graph.
 With no files, checks every scenarios/*/scenario.yaml.
 
-  --json   print the diagnostics as a JSON array instead of text
+  --json       print the diagnostics as a JSON array instead of text
+  --timeline   also print, for each file without errors, what happens if nobody acts
+               at its default seed: phase starts, the first page, the budget half and
+               wholly spent, the ending
 
 Exit code: 0 if there are no errors (warnings are fine), 1 if there are, 2 on bad usage.`;
 
 async function run(args: string[], io: CliIO): Promise<number> {
   const json = args.includes('--json');
-  const unknown = args.filter((a) => a.startsWith('-') && a !== '--json');
+  const timeline = args.includes('--timeline');
+  const unknown = args.filter((a) => a.startsWith('-') && a !== '--json' && a !== '--timeline');
   if (unknown.length > 0) {
     io.stderr(`unknown option ${unknown.join(', ')}\n\n${USAGE}`);
     return 2;
@@ -35,7 +40,9 @@ async function run(args: string[], io: CliIO): Promise<number> {
     const display = displayPath(file, io.cwd);
     const progress = progressReporter(io, display);
     // A path that is not a readable file is reported like any other problem (BR010).
-    diagnostics.push(...scoringCheck(loadScenarioFile(resolve(io.cwd, file), display), resolve(io.cwd, file), display, summaries, progress));
+    const loaded = loadScenarioFile(resolve(io.cwd, file), display);
+    diagnostics.push(...scoringCheck(loaded, resolve(io.cwd, file), display, summaries, progress));
+    if (timeline && loaded.scenario) summaries.push('', ...formatTimeline(display, loaded.scenario.seed, idleTimeline(loaded.scenario)));
   }
 
   const sorted = sortDiagnostics(diagnostics);

@@ -68,6 +68,21 @@ function diag(code: ScoringCode, path: PathSegment[], message: string, hint?: st
   return d;
 }
 
+/**
+ * Why evidence may never show, blaming what most likely stops it: a `when` on a choice
+ * that can be made only once holds only if it holds at that one moment; a choice that is
+ * never available shows nothing, whatever its evidence says.
+ */
+function neverSeenHint(scenario: Scenario, path: readonly PathSegment[]): string {
+  const action = path[0] === 'actions' && typeof path[1] === 'number' ? scenario.actions[path[1]] : undefined;
+  const item = action && typeof path[3] === 'number' ? action.evidence[path[3]] : undefined;
+  if (action && item?.when && !action.repeatable) {
+    return `\`${action.id}\` can be taken only once (it is not \`repeatable\`), so this shows only if its \`when\` holds at that moment: change the \`when\`, or add \`repeatable: true\``;
+  }
+  if (item && !item.when) return `no explored playthrough took \`${action?.id}\` while it was available: check its \`available\` condition`;
+  return 'check its `when` condition, when the choice is available, and whether the situation calls for it (a reference at L2 or above takes it in that phase, or its `relevant` condition holds)';
+}
+
 /** Where each evidence key lives in the file, for BR067. */
 function evidencePaths(scenario: Scenario): Map<string, PathSegment[]> {
   const paths = new Map<string, PathSegment[]>();
@@ -191,9 +206,7 @@ export function scoringDiagnostics(scenario: Scenario, options: ScoringCheckOpti
     const offered = new Set(offers(scenario).map((o) => o.key));
     for (const [key, path] of paths) {
       if (!explored.cutShort && !shown.has(key) && offered.has(key)) {
-        diagnostics.push(
-          diag('BR067', path, `no explored playthrough showed this evidence`, 'check its `when` condition, when the choice is available, and whether the situation calls for it (a reference at L2 or above takes it in that phase, or its `relevant` condition holds)'),
-        );
+        diagnostics.push(diag('BR067', path, `no explored playthrough showed this evidence`, neverSeenHint(scenario, path)));
       }
     }
   }

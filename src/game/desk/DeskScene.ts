@@ -33,6 +33,7 @@ import { keysCard } from '../ui/panel.ts';
 import { SidePanel } from './side-panel.ts';
 import { StatusComposer } from './status-composer.ts';
 import { TopBar } from './top-bar.ts';
+import { installReferenceRecorder } from './record-reference.ts';
 
 /** Real seconds between repeat beeps of an unacknowledged page. */
 const REBEEP_MS = 8000;
@@ -116,6 +117,7 @@ export class DeskScene extends Phaser.Scene {
     this.input.keyboard?.addCapture('TAB,SPACE,UP,DOWN,LEFT,RIGHT,PAGE_UP,PAGE_DOWN,BACKSPACE,FORWARD_SLASH,BACK_SLASH');
     // Held PgUp/PgDn scroll on; any other held key counts once.
     listenKeys(this, (e) => this.onKey(e), { repeats: (e) => e.key === 'PageDown' || e.key === 'PageUp' || (this.ui.typing && e.key === 'Backspace') });
+    installReferenceRecorder(this, () => this.session);
     this.input.on('wheel', (_p: unknown, _o: unknown, _dx: number, dy: number) => this.side.scroll(this.ui.tab, dy > 0 ? 3 : -3));
     exposeTestHook({
       screen: 'desk',
