@@ -44,9 +44,9 @@ const server = await startGameDayServer({
   scenariosDir: values.scenarios ?? 'scenarios',
   timeScale: Number(values['time-scale'] ?? 1) || 1,
 });
-// The first line is read by tests and scripts that start the server on port 0.
-console.log(`listening ${server.port}`);
-console.log(`Burn Rate game day: ${staticDir ? `http://localhost:${server.port}/` : server.url}${server.restored.length ? ` (reopened ${server.restored.join(', ')})` : ''}`);
+// The first line is read by tests and scripts that start the server on port 0; both lines
+// go out in one write, so whoever sees the port also sees which rooms were reopened.
+console.log(`listening ${server.port}\nBurn Rate game day: ${staticDir ? `http://localhost:${server.port}/` : server.url}${server.restored.length ? ` (reopened ${server.restored.join(', ')})` : ''}`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
