@@ -4,6 +4,7 @@ import { engineFigures } from './engine.ts';
 import { printReport, type Report } from './figure.ts';
 import { runbookFigures } from './runbook.ts';
 import { personaFigures } from './personas.ts';
+import { roomFigures } from './rooms.ts';
 import { scoringFigures } from './scoring.ts';
 
 const groups: Array<[string, () => Report | Promise<Report>]> = [
@@ -12,6 +13,8 @@ const groups: Array<[string, () => Report | Promise<Report>]> = [
   ['scoring', scoringFigures],
   ['runbook', runbookFigures],
   ['random play', () => personaFigures()],
+  // Also on its own: `npm run bench:rooms`.
+  ['game-day rooms', roomFigures],
 ];
 
 for (const [name, run] of groups) {
@@ -22,3 +25,5 @@ for (const [name, run] of groups) {
     process.exitCode = 1;
   }
 }
+// The room bench's client sockets may linger after their rooms close.
+process.exit();
