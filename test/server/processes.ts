@@ -1,6 +1,7 @@
 /**
  * Room servers as separate Node processes, for the tests that kill one, or run two side
- * by side: `npm run serve`'s entry point on a free port, the port read from its first line.
+ * by side: `npm run serve`'s entry point on a free port, the port read from its first line
+ * (started once its banner, the second line, has arrived too).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -29,7 +30,9 @@ export async function startServerProcess(args: string[], env: Record<string, str
     const timer = setTimeout(() => fail(new Error(`the server did not start:\n${out}`)), 30_000);
     const check = () => {
       const m = /^listening (\d+)$/m.exec(out);
-      if (m) {
+      // Wait for the banner line too: it says which rooms were reopened, and a pipe may
+      // deliver it in a later chunk than the port.
+      if (m && /^Burn Rate game day: .*$/m.test(out)) {
         clearTimeout(timer);
         ok(Number(m[1]));
       }

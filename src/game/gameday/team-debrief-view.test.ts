@@ -13,7 +13,8 @@ function drill() {
   const bo = team.join('Bo', 'ops');
   if (!ana.ok || !bo.ok) throw new Error('join refused');
   team.request(FACILITATOR, { type: 'start' });
-  team.stepTo(60);
+  // After Paycore slows (2:00): before that, nothing calls for looking at payments.
+  team.stepTo(150);
   team.request(ana.entry.player, { type: 'act', action: 'declare-sev2' });
   team.request(bo.entry.player, { type: 'act', action: 'payments-dashboard' });
   team.stepTo(300);

@@ -28,8 +28,13 @@ describe('importing a run and replaying it', () => {
     if (!read.ok) throw new Error(read.error);
     const fewer = replaySession(playable, 3, 'assessed', read.run.choices.slice(0, 1));
     const diff = debriefDifferences(read.run.debrief!, buildDebrief(scenario, transcriptOf(fewer.run, fewer.choices)));
-    // The fixture shows no levels, so only the times and the ending can differ.
-    expect(diff).toEqual(['the levels agree, but some evidence or times differ']);
+    // The exported run rolled back before anything paged, so it showed no levels; with only
+    // its (early, refused) acknowledgement the service pages later and nobody ever declares.
+    expect(diff).toEqual(['Ownership not observed then, L1 now']);
+    // A later rollback still fixes it before the page: the levels agree, the times do not.
+    const later = read.run.choices.map((c) => (c.do === 'rollback' ? { ...c, at: c.at + 30 } : c));
+    const slower = replaySession(playable, 3, 'assessed', later);
+    expect(debriefDifferences(read.run.debrief!, buildDebrief(scenario, transcriptOf(slower.run, slower.choices)))).toEqual(['the levels agree, but some evidence or times differ']);
   });
 
   it('reads the game\'s saved run and a bare choice log, and says plainly what is wrong with other files', () => {
