@@ -247,7 +247,7 @@ describe('a game day, one browser per person', () => {
 
     // Once Bo has seen the provider is slow, finance asks the commander (only) to approve a failover;
     // the facilitator pauses for the room to talk it over.
-    const opened = await until<DeskHook>(ic.page, (h) => h.prompt?.id === 'approve-failover', 'the failover decision', 90_000);
+    const opened = await until<DeskHook>(ic.page, (h) => h.prompt?.id === 'approve-failover' && h.modal === 'prompt', 'the failover decision', 90_000);
     await press(host.page, ' ');
     expect(opened.modal).toBe('prompt');
     const opsNow = await peek<DeskHook>(ops.page, LIGHT);

@@ -8,20 +8,11 @@
 import { z } from 'zod';
 import type { Debrief } from '../../scoring/debrief-schema.ts';
 import type { TimedChoice } from '../../sim/runner.ts';
-import type { KeyValueStore } from './save.ts';
+import { ChoiceSchema, type KeyValueStore } from './save.ts';
 
 export const HISTORY_PREFIX = 'burn-rate.history.v1.';
 
 const LevelSchema = z.enum(['L1', 'L2', 'L3', 'L4', 'L5']).nullable();
-
-const ChoiceSchema = z
-  .strictObject({
-    at: z.number().finite().nonnegative(),
-    do: z.string().min(1).max(64).optional(),
-    choose: z.string().min(3).max(130).optional(),
-    ack: z.literal(true).optional(),
-  })
-  .refine((c) => [c.do, c.choose, c.ack].filter((x) => x !== undefined).length === 1, 'each choice has exactly one of do, choose or ack');
 
 export const HistoryEntrySchema = z.strictObject({
   id: z.string().min(1).max(40),

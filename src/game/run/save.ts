@@ -15,7 +15,8 @@ export { SAVE_KEY, DISCARDED_KEY, clearSave, discardSave, hasSave, restoreFailed
 /** Most choices a save holds, as a choice log. */
 const MAX_CHOICES = 5000;
 
-const ChoiceSchema = z
+/** One timed choice as saved: the run in progress, a kept run in history, an imported log. */
+export const ChoiceSchema = z
   .strictObject({
     at: z.number().nonnegative().max(MAX_SECONDS, `a choice's time is at most ${MAX_SECONDS} seconds`),
     do: z.string().min(1).max(64).optional(),
