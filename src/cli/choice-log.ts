@@ -5,15 +5,12 @@
  * saved run, are ignored). Validated with Zod; a bad file gets a plain-words reason.
  */
 import { z } from 'zod';
-import { Choice } from '../scenario/schema/index.ts';
+import { Choice, givesOneChoice } from '../scenario/schema/index.ts';
 import { formatSeconds } from '../scenario/values.ts';
 import type { TimedChoice } from '../sim/runner.ts';
 import { teamChoices, type TeamLogEntry } from '../sim/team-log.ts';
 
-const OneChoice = Choice.refine(
-  (c) => [c.do, c.choose, c.ack].filter((x) => x !== undefined).length === 1,
-  'each choice gives exactly one of "do", "choose" or "ack"',
-);
+const OneChoice = Choice.refine(givesOneChoice, 'each choice gives exactly one of "do", "choose" or "ack"');
 /** Most choices a log may hold: more than any run makes, as the game's save allows. */
 export const MAX_CHOICES = 5000;
 const Choices = z.array(OneChoice).max(MAX_CHOICES);

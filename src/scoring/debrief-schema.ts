@@ -4,7 +4,7 @@
  * (or at least recognise) an old export.
  */
 import { z } from 'zod';
-import { Dimension, Level, StatusUpdateContent } from '../scenario/schema/index.ts';
+import { Dimension, Level, RecordedChoice } from '../scenario/schema/index.ts';
 
 export const DEBRIEF_FORMAT = 'burn-rate-debrief';
 export const DEBRIEF_VERSION = 1;
@@ -60,13 +60,8 @@ const Advice = z.strictObject({
   when: z.string().nullable(),
 });
 
-const SavedChoice = z.strictObject({
-  at: Seconds,
-  do: z.string().optional(),
-  choose: z.string().optional(),
-  ack: z.literal(true).optional(),
-  update: StatusUpdateContent.optional(),
-  // A team drill's run also records injects, ad hoc messages and who made each choice.
+// A team drill's run also records injects, ad hoc messages and who made each choice.
+const SavedChoice = RecordedChoice.extend({
   inject: z.string().optional(),
   say: z.strictObject({ from: z.string(), text: z.string() }).optional(),
   by: z.string().optional(),

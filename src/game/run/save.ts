@@ -5,7 +5,7 @@
  * scenario as it is now is reported in plain words and set aside, never silently replayed.
  */
 import { z } from 'zod';
-import { MAX_SECONDS, StatusUpdateContent, type Scenario } from '../../scenario/schema/index.ts';
+import { MAX_SECONDS, RecordedChoice, givesOneChoice, type Scenario } from '../../scenario/schema/index.ts';
 import { formatSeconds } from '../../scenario/values.ts';
 import type { TimedChoice } from '../../sim/runner.ts';
 
@@ -16,15 +16,7 @@ export { SAVE_KEY, DISCARDED_KEY, clearSave, discardSave, hasSave, restoreFailed
 const MAX_CHOICES = 5000;
 
 /** One timed choice as saved: the run in progress, a kept run in history, an imported log. */
-export const ChoiceSchema = z
-  .strictObject({
-    at: z.number().nonnegative().max(MAX_SECONDS, `a choice's time is at most ${MAX_SECONDS} seconds`),
-    do: z.string().min(1).max(64).optional(),
-    choose: z.string().regex(/^[A-Za-z][\w-]*\.[A-Za-z][\w-]*$/).optional(),
-    ack: z.literal(true).optional(),
-    update: StatusUpdateContent.optional(),
-  })
-  .refine((c) => [c.do, c.choose, c.ack].filter((x) => x !== undefined).length === 1, 'each choice has exactly one of do, choose or ack');
+export const ChoiceSchema = RecordedChoice.refine(givesOneChoice, 'each choice has exactly one of do, choose or ack');
 
 export const SavedRunSchema = z.strictObject({
   scenarioId: z.string().min(1).max(64),

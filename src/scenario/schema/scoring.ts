@@ -1,6 +1,6 @@
 /** Schema for scenario-declared scoring rules and reference playthroughs. */
 import { z } from 'zod';
-import { Duration, Evidence, Id, Level } from './primitives.ts';
+import { Duration, Evidence, Id, Level, MAX_SECONDS } from './primitives.ts';
 
 /**
  * What a rule watches: an action id, a prompt option as "promptId.optionId", or one of
@@ -98,18 +98,34 @@ export const StatusUpdateContent = z
   .meta({ description: 'The content of a status update. Each field is checked against the run at the moment it is sent.' });
 export type StatusUpdateContent = z.infer<typeof StatusUpdateContent>;
 
+/** What a choice does, apart from its time: the same fields in a reference, a save and an export. */
+const choiceFields = {
+  do: Id.optional().meta({ description: 'Take this action.' }),
+  choose: z.string().regex(/^[A-Za-z][\w-]*\.[A-Za-z][\w-]*$/, 'a choice is written "promptId.optionId"').optional().meta({
+    description: 'Answer a prompt: "promptId.optionId".',
+  }),
+  ack: z.literal(true).optional().meta({ description: 'Acknowledge the pager.' }),
+  update: StatusUpdateContent.optional().meta({ description: 'With `do` on a status-update action: what the update says.' }),
+};
+
+/** True when a choice gives exactly one of do, choose or ack. */
+export const givesOneChoice = (c: { do?: string; choose?: string; ack?: true }): boolean =>
+  [c.do, c.choose, c.ack].filter((x) => x !== undefined).length === 1;
+
 export const Choice = z
-  .strictObject({
-    at: Duration.meta({ description: 'Sim time of the choice.' }),
-    do: Id.optional().meta({ description: 'Take this action.' }),
-    choose: z.string().regex(/^[A-Za-z][\w-]*\.[A-Za-z][\w-]*$/, 'a choice is written "promptId.optionId"').optional().meta({
-      description: 'Answer a prompt: "promptId.optionId".',
-    }),
-    ack: z.literal(true).optional().meta({ description: 'Acknowledge the pager.' }),
-    update: StatusUpdateContent.optional().meta({ description: 'With `do` on a status-update action: what the update says.' }),
-  })
+  .strictObject({ at: Duration.meta({ description: 'Sim time of the choice.' }), ...choiceFields })
   .meta({ description: 'One timed choice: exactly one of do, choose or ack.' });
 export type Choice = z.infer<typeof Choice>;
+
+/**
+ * A choice as a run records it, its time in seconds: the run in progress, a kept run, a
+ * debrief export. Unlike {@link Choice} it does not check that exactly one of do, choose or ack
+ * is given, since a team drill's record also holds injects; see {@link givesOneChoice}.
+ */
+export const RecordedChoice = z.strictObject({
+  at: z.number().nonnegative().max(MAX_SECONDS, `a choice's time is at most ${MAX_SECONDS} seconds`),
+  ...choiceFields,
+});
 
 export const ReferencePlaythrough = z
   .strictObject({
