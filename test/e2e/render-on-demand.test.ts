@@ -46,4 +46,27 @@ describe('drawing on demand', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   }, 120_000);
+
+  it('holds a ringing page still while the desk is paused, and flashes it again on resume', async () => {
+    const { page, errors } = await game.open();
+    await waitForScreen(page, 'picker');
+    await page.keyboard.press('Enter');
+    await waitForScreen(page, 'desk');
+    await page.waitForTimeout(300);
+    await press(page, 'Enter'); // start the shift
+    for (let i = 0; i < 3; i++) await press(page, '='); // 10x, to reach the first page sooner
+    await page.waitForFunction(() => ((globalThis as { __burnRate?: { snapshot?: () => { pager: unknown[] } } }).__burnRate?.snapshot?.().pager.length ?? 0) > 0, undefined, { timeout: 90_000 });
+    await press(page, ' '); // pause with the pager ringing
+    await page.waitForTimeout(1000);
+    const paused = await drawn(page);
+    await page.waitForTimeout(1500);
+    expect(await drawn(page)).toBe(paused);
+    expect((await hook<{ snapshot: { pager: unknown[] } }>(page)).snapshot.pager.length).toBeGreaterThan(0);
+    await screenshot(page, 'on-demand-paused-page');
+    await press(page, ' '); // resume: the page flashes, so frames are drawn again
+    await page.waitForTimeout(1000);
+    expect(await drawn(page)).toBeGreaterThan(paused + 10);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 150_000);
 });

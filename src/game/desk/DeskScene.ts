@@ -179,6 +179,7 @@ export class DeskScene extends Phaser.Scene {
     for (let i = 0; i < ticks && !this.session.run.ended; i++) this.session.step();
     if (this.session.run.version !== this.drawnVersion || this.uiDirty) this.render();
     else this.renderPending();
+    this.pager.hold(this.clock.paused || this.composer.open);
     if (this.pager.isRinging && !this.clock.paused && this.time.now - this.lastBeep > REBEEP_MS) {
       this.lastBeep = this.time.now;
       pagerBeep(false);

@@ -43,6 +43,18 @@ export class Pager {
     return this.ringing;
   }
 
+  /**
+   * Holds the flashing while the clock is stopped: the page still shows, in its alarm colours,
+   * but a paused desk draws nothing new (the flash would otherwise redraw the screen every frame).
+   */
+  hold(held: boolean): void {
+    if (!this.ringing || held === this.flash.isPaused()) return;
+    if (held) {
+      this.flash.pause();
+      this.bg.setAlpha(1);
+    } else this.flash.resume();
+  }
+
   update(pager: readonly AlertStatus[], alerts: readonly AlertStatus[]): void {
     const page = pager[0];
     if (page) {
