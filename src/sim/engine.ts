@@ -9,69 +9,26 @@ import { AlertBoard, type AlertTransition } from './alerts.ts';
 import type { StatusUpdateContent } from '../scenario/schema/index.ts';
 import { holdPrematureClose } from './closing.ts';
 import { verdictNow } from './status-update.ts';
-import { budgetFloor, freezeView, holds, wakeTime, type RunView } from './conditions.ts';
+import { freezeView, holds, type RunView } from './conditions.ts';
 import type { ChoiceRecord, PlayerEvent, RunEvent } from './events.ts';
-import { SloLedger } from './ledger.ts';
+import type { SloLedger } from './ledger.ts';
 import { LogBook } from './logbook.ts';
-import { gotoCycleFrom, MAX_MOVES_IN_A_TICK, PhaseLogic, PhaseLoopError, type PhaseEvent, type PhaseSnapshot } from './machine.ts';
+import { gotoCycleFrom, loopEnding, MAX_MOVES_IN_A_TICK, PhaseLogic, PhaseLoopError, type PhaseEvent, type PhaseSnapshot } from './machine.ts';
 import { createRng, type Rng } from './rng.ts';
-import { Recorder, seriesKeys } from './recorder.ts';
-import { shareSlowerThan } from './slo.ts';
+import { planOf } from './plan.ts';
+import { Recorder } from './recorder.ts';
+import { SloBook } from './slo-book.ts';
 import { TelemetryModel } from './telemetry.ts';
+import { watch, Wakes, type Watch } from './wakes.ts';
 
-/** What every run of a scenario shares, made once per scenario object. */
-interface Plan {
-  logic: PhaseLogic;
-  actionsById: ReadonlyMap<string, Action>;
-  promptsById: ReadonlyMap<string, Prompt>;
-  endingsWithWhen: Scenario['endings'];
-  seriesKeys: readonly string[];
-}
-const plans = new WeakMap<Scenario, Plan>();
-
-function planOf(scenario: Scenario): Plan {
-  let plan = plans.get(scenario);
-  if (!plan) {
-    plan = {
-      logic: new PhaseLogic(scenario),
-      actionsById: new Map(scenario.actions.map((a) => [a.id, a])),
-      promptsById: new Map(scenario.prompts.map((p) => [p.id, p])),
-      endingsWithWhen: scenario.endings.filter((e) => e.when),
-      seriesKeys: seriesKeys(scenario),
-    };
-    plans.set(scenario, plan);
-  }
-  return plan;
-}
 /** Most log lines a run keeps; older ones are dropped (the transcript says how many). */
 export const LOG_CAP = 5000;
-
-/**
- * When a waiting condition is next worth checking: not before `wake`, nor while the budget
- * spent is at or below `floor`, unless the run's state moved past `version`.
- */
-interface Watch {
-  wake: number;
-  floor: number;
-  version: number;
-}
-
-const watch = (): Watch => ({ wake: -Infinity, floor: -Infinity, version: -1 });
 
 interface OpenPrompt {
   prompt: Prompt;
   openedAt: number;
   /** The answers on offer, fixed when the question opened so they never change under the player. */
   offered: PromptOption[];
-}
-
-interface SloEntry {
-  ledger: SloLedger;
-  slo: Scenario['service']['slos'][number];
-  /** Per cohort: the p50, p95, p99 levels last seen and the slow share they gave. */
-  cache: Float64Array;
-  /** A latency SLO's bad share per cohort (null for availability: the error ratio is). */
-  shares: Float64Array | null;
 }
 
 /** One worker's action in progress and queue: the run's own in single play, a person's in a team drill. */
@@ -124,7 +81,7 @@ export class Run implements RunView {
   version = 0;
 
   readonly telemetry: TelemetryModel;
-  readonly ledgers = new Map<string, SloLedger>();
+  readonly ledgers: Map<string, SloLedger>;
   readonly primarySlo: string;
   readonly primaryLedger: SloLedger;
   readonly alerts: AlertBoard;
@@ -143,22 +100,11 @@ export class Run implements RunView {
   /** Bumped whenever something a condition reads changes, other than time and budget. */
   private stateVersion = 0;
   private readonly endingWatches: Watch[];
-  /** Earliest wake among the conditions checked in the current settle pass whose budget floor is passed. */
-  private passWake = Infinity;
-  /** Lowest budget floor among the others. */
-  private passFloor = Infinity;
-  /**
-   * While the state is at `quietVersion`, time before `quietUntil` and the budget spent at or
-   * below `quietFloor`, nothing waiting can fire.
-   */
-  private quietVersion = -1;
-  private quietUntil = -Infinity;
-  private quietFloor = -Infinity;
+  private readonly wakes = new Wakes();
   private transitionWatches: Watch[] = [];
   private readonly alertOut: AlertTransition[] = [];
-  private readonly sliBaselineRps: number;
   private readonly listeners = new Set<() => void>();
-  private readonly sloEntries: SloEntry[] = [];
+  private readonly slos: SloBook;
   private readonly endingsWithWhen: Scenario['endings'];
   private currentPhase: Phase | null = null;
 
@@ -169,28 +115,11 @@ export class Run implements RunView {
     this.rng = createRng(this.seed);
     this.logs = new LogBook(LOG_CAP, this.seed ^ 0x5bd1e995, this.tick / 4);
     this.telemetry = new TelemetryModel(scenario);
-    const tel = scenario.telemetry;
-    this.sliBaselineRps = tel.rps * tel.cohorts.reduce((sum, c) => sum + (c.countsForSlo ? c.share : 0), 0);
     const capacity = Math.ceil(scenario.timeLimit / this.tick) + 2;
-    for (const slo of scenario.service.slos) {
-      const baselineBad =
-        slo.kind === 'availability'
-          ? tel.errorRatio
-          : shareSlowerThan(slo.thresholdMs ?? Infinity, tel.latency.p50, tel.latency.p95, tel.latency.p99);
-      this.ledgers.set(
-        slo.id,
-        new SloLedger(slo.objective / 100, slo.window, this.tick, this.sliBaselineRps, baselineBad, slo.budgetSpentAtStart, capacity),
-      );
-      this.sloEntries.push({
-        ledger: this.ledgers.get(slo.id) as SloLedger,
-        slo,
-        cache: new Float64Array(tel.cohorts.length * 4).fill(NaN),
-        shares: slo.kind === 'availability' ? null : new Float64Array(tel.cohorts.length),
-      });
-    }
-    const primary = scenario.service.slos.find((s) => s.kind === 'availability') ?? scenario.service.slos[0];
-    this.primarySlo = (primary as { id: string }).id;
-    this.primaryLedger = this.ledgers.get(this.primarySlo) as SloLedger;
+    this.slos = new SloBook(scenario, this.tick, capacity);
+    this.ledgers = this.slos.ledgers;
+    this.primarySlo = this.slos.primaryId;
+    this.primaryLedger = this.slos.primary;
     this.budgetSpent = this.primaryLedger.spent();
     this.alerts = new AlertBoard(scenario, this.telemetry, this.ledgers);
     const plan = planOf(scenario);
@@ -231,10 +160,7 @@ export class Run implements RunView {
     this.t += this.tick;
     const t = this.t;
     const sample = this.telemetry.step(t, this.rng);
-    for (const entry of this.sloEntries) {
-      if (entry.shares) this.slowShares(entry, sample.levels);
-      entry.ledger.recordSample(sample.cohorts, this.telemetry.sliCohort, this.tick, entry.shares);
-    }
+    this.slos.record(sample.cohorts, sample.levels, this.telemetry.sliCohort, this.tick);
     this.budgetSpent = this.primaryLedger.spent();
     // alertOut is empty here: publishAlerts empties it.
     this.alerts.evaluate(t, this.alertOut);
@@ -274,7 +200,6 @@ export class Run implements RunView {
     return { unsubscribe: () => this.listeners.delete(listener) };
   }
 
-  /** True if the action could start now (ignoring whether the player is busy). */
   /** Whether an answer is offered by a question opening now: its `when`, if any, holds. */
   private offers(option: PromptOption): boolean {
     return option.when === undefined || holds(option.when, this);
@@ -287,32 +212,9 @@ export class Run implements RunView {
     return result.find((v) => v.when === undefined || holds(v.when, this))?.text ?? null;
   }
 
+  /** True if the action could start now (ignoring whether the player is busy). */
   isAvailable(action: Action): boolean {
     return !this.ending && (action.repeatable || !this.started.has(action.id)) && holds(action.available, this);
-  }
-
-  /**
-   * Each cohort's share of requests slower than a latency SLO's threshold, into
-   * `entry.shares`. Taken from the noiseless latency levels, which change only when an
-   * effect moves them, so each share is kept until they do: noise on the latency charts
-   * is cosmetic, the budget follows the incident.
-   */
-  private slowShares(entry: SloEntry, levels: Float64Array): void {
-    const c = entry.cache;
-    const shares = entry.shares as Float64Array;
-    for (let cohort = 0; cohort < shares.length; cohort++) {
-      const o = cohort * 5;
-      const k = cohort * 4;
-      const p50 = levels[o + 2] as number;
-      const p95 = levels[o + 3] as number;
-      const p99 = levels[o + 4] as number;
-      if (c[k] !== p50 || c[k + 1] !== p95 || c[k + 2] !== p99) {
-        c[k] = p50;
-        c[k + 1] = p95;
-        c[k + 2] = p99;
-        shares[cohort] = shareSlowerThan(entry.slo.thresholdMs ?? Infinity, p50, p95, p99);
-      }
-    }
   }
 
   private changed(): void {
@@ -489,7 +391,7 @@ export class Run implements RunView {
   private settle(): void {
     // Most ticks nothing is due: no state change since the last quiet pass, no waiting
     // condition's wake time (nor a question's timeout) reached and no budget floor passed.
-    if (this.stateVersion === this.quietVersion && this.t < this.quietUntil && this.budgetSpent <= this.quietFloor) return;
+    if (this.wakes.quiet(this.stateVersion, this.t, this.budgetSpent)) return;
     const visited: string[] = [];
     for (let guard = 0; !this.ending; guard++) {
       if (guard === MAX_MOVES_IN_A_TICK) {
@@ -500,8 +402,7 @@ export class Run implements RunView {
       visited.push(this.phase);
       let moved = false;
       const version = this.stateVersion;
-      this.passWake = Infinity;
-      this.passFloor = Infinity;
+      this.wakes.beginPass();
       for (let i = 0; i < this.pendingMessages.length; i++) {
         const { message: m, watch: w } = this.pendingMessages[i] as { message: Scenario['messages'][number]; watch: Watch };
         if (!this.due(m.when, w)) continue;
@@ -521,7 +422,7 @@ export class Run implements RunView {
         if (prompt.timeout === undefined) continue;
         if (this.t - open.openedAt < prompt.timeout) {
           // Its deadline, a microsecond early against rounding.
-          this.passWake = Math.min(this.passWake, open.openedAt + prompt.timeout - 1e-6);
+          this.wakes.deadline(open.openedAt + prompt.timeout - 1e-6);
           continue;
         }
         // A default that the run has not made true is not taken: the question lapses instead.
@@ -543,14 +444,14 @@ export class Run implements RunView {
       }
       if (!moved) {
         // A pass that sent the machine a check stopped counting wakes at the first due transition.
-        if (version === this.stateVersion && !transition) {
-          this.quietVersion = version;
-          this.quietUntil = this.passWake;
-          this.quietFloor = this.passFloor;
-        }
+        if (version === this.stateVersion && !transition) this.wakes.endQuietPass(version);
         break;
       }
     }
+  }
+
+  private due(c: Condition, w: Watch): boolean {
+    return this.wakes.due(c, w, this, this.stateVersion);
   }
 
   private transitionDue(): boolean {
@@ -558,23 +459,6 @@ export class Run implements RunView {
     for (let i = 0; i < endings.length; i++) if (this.due((endings[i] as { when: Condition }).when, this.endingWatches[i] as Watch)) return true;
     const phase = this.currentPhase;
     if (phase) for (let i = 0; i < phase.transitions.length; i++) if (this.due((phase.transitions[i] as { when: Condition }).when, this.transitionWatches[i] as Watch)) return true;
-    return false;
-  }
-
-  /** Whether a waiting condition holds now; skips the check while it cannot (see wakeTime and budgetFloor). */
-  private due(c: Condition, w: Watch): boolean {
-    if (w.version !== this.stateVersion || (this.t >= w.wake && this.budgetSpent > w.floor)) {
-      if (holds(c, this)) return true;
-      w.wake = wakeTime(c, this);
-      w.floor = budgetFloor(c);
-      w.version = this.stateVersion;
-    }
-    // Until the budget passes its floor, only the budget can wake this condition; after, only time.
-    if (this.budgetSpent > w.floor) {
-      if (w.wake < this.passWake) this.passWake = w.wake;
-    } else if (w.floor < this.passFloor) {
-      this.passFloor = w.floor;
-    }
     return false;
   }
 
@@ -601,21 +485,21 @@ export class Run implements RunView {
    * (a loop the checker reports as BR055). A run must end rather than spin.
    */
   private endInLoop(phases: readonly string[]): void {
-    // From the first phase that repeats, so the text shows the cycle and not the way in.
-    const first = phases.findIndex((id, i) => phases.indexOf(id, i + 1) > i);
-    const cycle = first < 0 ? phases : phases.slice(first, phases.indexOf(phases[first] as string, first + 1) + 1);
-    // Plain text: the ending card shows it as it is, so names are quoted, not code-formatted.
-    const named = cycle.length > 0 ? `phases "${cycle.join('" → "')}"` : 'phases';
-    this.ending = {
-      id: 'phase-loop',
-      outcome: 'error',
-      title: 'The scenario loops',
-      text: `The scenario's ${named} move into each other with no time passing, so the run was stopped. This is a fault in the scenario file, not in your play; the scenario checker reports it as BR055.`,
-      at: this.t,
-    };
-    this.events.push({ t: this.t, type: 'ending', ending: 'phase-loop', outcome: 'error' });
+    this.ending = loopEnding(phases, this.t);
+    this.events.push({ t: this.t, type: 'ending', ending: this.ending.id, outcome: this.ending.outcome });
+    this.stopWork();
+  }
+
+  /** Once the run has ended, nobody's work goes on and no question stays open. */
+  private stopWork(): void {
     this.busy = null;
     this.queue.length = 0;
+    this.queuedUpdates.length = 0;
+    for (const lane of this.lanes.values()) {
+      lane.busy = null;
+      lane.queue.length = 0;
+      lane.queuedUpdates.length = 0;
+    }
     this.openPrompts.length = 0;
   }
 
@@ -631,15 +515,7 @@ export class Run implements RunView {
     if (ending) {
       this.ending = { id: ending.id, outcome: ending.outcome, title: ending.title, text: ending.text, at: this.t };
       this.events.push({ t: this.t, type: 'ending', ending: ending.id, outcome: ending.outcome });
-      this.busy = null;
-      this.queue.length = 0;
-      this.queuedUpdates.length = 0;
-      for (const lane of this.lanes.values()) {
-        lane.busy = null;
-        lane.queue.length = 0;
-        lane.queuedUpdates.length = 0;
-      }
-      this.openPrompts.length = 0;
+      this.stopWork();
       return;
     }
     this.phase = value;
@@ -653,7 +529,4 @@ export class Run implements RunView {
     this.applyEffects(phase.onEnter, null);
     this.logs.startStreams(this.t, phase.logs);
   }
-
-
-
 }

@@ -165,3 +165,22 @@ export function gotoCycleFrom(scenario: Scenario, start: string): string[] | nul
   }
   return null;
 }
+
+/**
+ * The ending of a run whose phases move into each other with no time passing (a loop the
+ * checker reports as BR055): `phases` are the phases visited, in order.
+ */
+export function loopEnding(phases: readonly string[], t: number): { id: string; outcome: string; title: string; text: string; at: number } {
+  // From the first phase that repeats, so the text shows the cycle and not the way in.
+  const first = phases.findIndex((id, i) => phases.indexOf(id, i + 1) > i);
+  const cycle = first < 0 ? phases : phases.slice(first, phases.indexOf(phases[first] as string, first + 1) + 1);
+  // Plain text: the ending card shows it as it is, so names are quoted, not code-formatted.
+  const named = cycle.length > 0 ? `phases "${cycle.join('" → "')}"` : 'phases';
+  return {
+    id: 'phase-loop',
+    outcome: 'error',
+    title: 'The scenario loops',
+    text: `The scenario's ${named} move into each other with no time passing, so the run was stopped. This is a fault in the scenario file, not in your play; the scenario checker reports it as BR055.`,
+    at: t,
+  };
+}
