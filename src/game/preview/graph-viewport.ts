@@ -139,7 +139,7 @@ export class GraphViewport {
     const seen = visibleRect(this.view, this.viewportSize());
     const line = 2 / this.mini.zoom;
     this.outline.clear().lineStyle(line, num.focus, 1).strokeRect(seen.x, seen.y, seen.width, seen.height);
-    const hint = `zoom ${Math.round(this.view.zoom * 100)}% · + − or wheel zoom · arrows, WASD or drag pan · 0 ${fits ? 'fits' : 'shows all'}`;
+    const hint = `zoom ${Math.round(this.view.zoom * 100)}% · + − or wheel zoom · arrows, WASD or drag pan · 0 shows all`;
     if (hint !== this.lastHint) this.options.onHint((this.lastHint = hint));
     requestFrame();
   }
