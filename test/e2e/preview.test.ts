@@ -166,6 +166,25 @@ describe('scenario preview', () => {
     expect((await hook<PreviewHook>(page)).selected).toBe(h.nodes[2]?.id);
     await screenshot(page, 'preview-graph-tab');
 
+    // A click selects the box under the pointer and leaves the view where it is.
+    h = await hook<PreviewHook>(page);
+    const [clickedId, clicked] = Object.entries(h.boxes).find(([id, b]) => id !== h.selected && within(b, GRAPH)) as [string, Rect];
+    await page.mouse.click(clicked.x + clicked.width / 2, clicked.y + clicked.height / 2);
+    await waitFrames(page);
+    h = await hook<PreviewHook>(page);
+    expect(h.selected).toBe(clickedId);
+    expect(h.boxes[clickedId]).toEqual(clicked);
+
+    // A click on the overview (beside the title) looks at that part: its right end shows the last column.
+    expect(h.view.fits).toBe(false);
+    await page.mouse.click(OVERVIEW.x + OVERVIEW.width - 3, OVERVIEW.y + OVERVIEW.height / 2);
+    await waitFrames(page);
+    h = await hook<PreviewHook>(page);
+    const rightmost = Object.values(h.boxes).reduce((a, b) => (b.x > a.x ? b : a));
+    expect(within(rightmost, GRAPH)).toBe(true);
+    expect(rightmost.x + rightmost.width).toBeGreaterThan(GRAPH.x + GRAPH.width - 40);
+    await screenshot(page, 'preview-graph-overview-click');
+
     // An idle graph draws nothing.
     await page.waitForTimeout(1000);
     const idle = await drawn(page);
@@ -220,6 +239,8 @@ interface Rect {
 
 /** The graph area on the 1280×720 screen. */
 const GRAPH: Rect = { x: 40, y: 92, width: 1200, height: 380 };
+/** The overview of a graph too large to show whole, between the title and the buttons. */
+const OVERVIEW: Rect = { x: 700, y: 8, width: 260, height: 76 };
 /** The fill of the selected box (the theme's border colour). */
 const SELECTED_FILL = [0x2a, 0x36, 0x46];
 
