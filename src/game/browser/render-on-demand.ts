@@ -203,6 +203,9 @@ function step(game: Phaser.Game, gate: Gate, time: number, delta: number): void 
   gate.drawn++;
   renderer.preRender();
   game.scene.render(renderer);
+  // Drawing itself calls setters (a container lends each child its scroll factor and alpha,
+  // then puts them back): that is not a change, and counting it would draw forever.
+  changed = false;
   renderer.postRender();
   events.emit(Phaser.Core.Events.POST_RENDER, renderer, time, delta);
 }

@@ -6,7 +6,8 @@
  */
 import Phaser from 'phaser';
 import { listenKeys } from '../ui/key-input.ts';
-import { ANY_PHASE, DEFAULT_LAYOUT, fitScale, graphModel, layoutGraph, type GraphLayout, type GraphNode } from './graph-layout.ts';
+import { ANY_PHASE, DEFAULT_LAYOUT, graphModel, layoutGraph, type GraphLayout, type GraphNode } from './graph-layout.ts';
+import { GraphViewport } from './graph-viewport.ts';
 import type { LibraryEntry } from '../picker/library.ts';
 import { errorCount } from '../picker/listing.ts';
 import { ensurePlayScenes } from '../boot/play-scenes.ts';
@@ -28,6 +29,9 @@ export interface PreviewStart {
 }
 
 const GRAPH = { x: 40, y: 92, width: WIDTH - 80, height: 380 };
+/** The overview of a graph too large to show whole, between the title and the buttons. */
+const OVERVIEW = { x: 700, y: 8, width: 260, height: 76 };
+const KEYS = 'Tab/Shift+Tab select a box · Enter play · Esc back · PgUp/PgDn problems';
 const PANEL_Y = 486;
 const PROBLEM_LINES = 6;
 
@@ -43,6 +47,8 @@ export class PreviewScene extends Phaser.Scene {
   private edgeLayer!: Phaser.GameObjects.Graphics;
   private nodeBoxes = new Map<string, Phaser.GameObjects.Rectangle>();
   private graph!: Phaser.GameObjects.Container;
+  private viewport: GraphViewport | null = null;
+  private keyLine!: Phaser.GameObjects.Text;
   private starting = false;
 
   constructor() {
@@ -55,38 +61,39 @@ export class PreviewScene extends Phaser.Scene {
     this.problemTop = 0;
     this.starting = false;
     this.nodeBoxes.clear();
+    this.viewport = null;
   }
 
   create(): void {
     const { entry } = this.start;
     this.cameras.main.setBackgroundColor(css.bg);
     const title = this.add.text(40, 20, '', text(SIZE.big, 'text', { fontStyle: '600' }));
-    fitText(title, `${entry.ok ? '' : '⚠ '}${entry.title}`, WIDTH - 360);
+    fitText(title, `${entry.ok ? '' : '⚠ '}${entry.title}`, OVERVIEW.x - 60);
     const errors = errorCount(entry);
     const warnings = entry.diagnostics.length - errors;
     const summary = `${entry.file} · ${errors} error${errors === 1 ? '' : 's'}, ${warnings} other problem${warnings === 1 ? '' : 's'}`;
-    this.add.text(40, 56, summary, text(SIZE.small, errors > 0 ? 'critical' : 'dim'));
+    fitText(this.add.text(40, 56, '', text(SIZE.small, errors > 0 ? 'critical' : 'dim')), summary, OVERVIEW.x - 60);
     new Button(this, WIDTH - 300, 20, 120, 36, 'Back', () => this.back(), { key: 'Esc' });
     const play = new Button(this, WIDTH - 170, 20, 130, 36, 'Play', () => this.play(), { key: '⏎' });
     if (!entry.playable) play.setEnabled(false);
 
-    this.add.rectangle(GRAPH.x, GRAPH.y, GRAPH.width, GRAPH.height, num.panel).setOrigin(0).setStrokeStyle(1, num.border);
-    this.graph = this.add.container(GRAPH.x, GRAPH.y);
-    if (entry.playable) this.drawGraph(entry);
-    else this.add.text(GRAPH.x + 20, GRAPH.y + 20, 'The graph shows once the file has no errors: fix the problems below first.', text(SIZE.label, 'dim'));
+    this.add.rectangle(GRAPH.x - 1, GRAPH.y - 1, GRAPH.width + 2, GRAPH.height + 2, num.panel).setOrigin(0).setStrokeStyle(1, num.border);
+    // The graph is drawn in its own units at (0, 0); the viewport's camera places it on screen.
+    this.graph = this.add.container(0, 0);
+    if (!entry.playable) this.add.text(GRAPH.x + 20, GRAPH.y + 20, 'The graph shows once the file has no errors: fix the problems below first.', text(SIZE.label, 'dim'));
 
     this.add.text(40, PANEL_Y, 'Problems', text(SIZE.label, 'dim', { fontStyle: '600' }));
     this.problems = this.add.text(40, PANEL_Y + 26, '', text(SIZE.small, 'text', { wordWrap: { width: 700 }, lineSpacing: 3 }));
     this.add.text(780, PANEL_Y, 'Selected', text(SIZE.label, 'dim', { fontStyle: '600' }));
     this.detail = this.add.text(780, PANEL_Y + 26, '', text(SIZE.small, 'text', { wordWrap: { width: WIDTH - 820 }, lineSpacing: 3 }));
-    this.add
-      .text(40, HEIGHT - 12, '←/→ or Tab select a box · Enter play · Esc back to the picker · PgUp/PgDn scroll problems', text(SIZE.small, 'faint'))
-      .setOrigin(0, 1);
+    this.keyLine = this.add.text(40, HEIGHT - 12, KEYS, text(SIZE.small, 'faint')).setOrigin(0, 1);
+    // Last, so that the viewport's camera knows every other object is not part of the graph.
+    if (entry.playable) this.drawGraph(entry);
 
     this.input.keyboard?.addCapture('TAB,LEFT,RIGHT,UP,DOWN,PAGE_UP,PAGE_DOWN,ESC');
-    listenKeys(this, (e) => this.onKey(e), { repeats: (e) => e.key.startsWith('Arrow') || e.key.startsWith('Page') });
+    listenKeys(this, (e) => this.onKey(e), { repeats: (e) => e.key.startsWith('Page') || GraphViewport.repeats(e) });
     this.showProblems();
-    this.select(0);
+    this.select(0, false);
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -98,16 +105,17 @@ export class PreviewScene extends Phaser.Scene {
       const max = Math.max(0, this.start.entry.diagnostics.length - PROBLEM_LINES);
       this.problemTop = Math.min(max, Math.max(0, this.problemTop + (e.key === 'PageDown' ? PROBLEM_LINES : -PROBLEM_LINES)));
       this.showProblems();
-    } else if (count > 0 && (e.key === 'ArrowRight' || e.key === 'ArrowDown' || (e.key === 'Tab' && !e.shiftKey))) this.select((this.selected + 1) % count);
-    else if (count > 0 && (e.key === 'ArrowLeft' || e.key === 'ArrowUp' || (e.key === 'Tab' && e.shiftKey))) this.select((this.selected - 1 + count) % count);
+    } else if (count > 0 && e.key === 'Tab') this.select((this.selected + (e.shiftKey ? count - 1 : 1)) % count, true);
+    else this.viewport?.onKey(e);
   }
 
   private drawGraph(entry: LibraryEntry): void {
     const scenario = (entry.playable as NonNullable<LibraryEntry['playable']>).scenario;
     const model = graphModel(scenario);
-    const nodeWidth = 150;
-    const titleStyle = (node: GraphNode) => text(13, node.reachable ? 'text' : 'faint', { wordWrap: { width: nodeWidth - 12 } });
-    const labelStyle = (reachable: boolean) => text(12, reachable ? 'dim' : 'faint', { backgroundColor: css.panel, padding: { x: 3, y: 1 } });
+    const nodeWidth = 170;
+    // Drawn at the small size and twice the resolution: legible at zoom 1, crisp zoomed in.
+    const titleStyle = (node: GraphNode) => text(SIZE.small, node.reachable ? 'text' : 'faint', { wordWrap: { width: nodeWidth - 12 }, resolution: 2 });
+    const labelStyle = (reachable: boolean) => text(SIZE.small, reachable ? 'dim' : 'faint', { backgroundColor: css.panel, padding: { x: 3, y: 1 }, resolution: 2 });
     const words = (node: GraphNode) => `${node.start ? '▶ ' : ''}${node.title}${node.reachable ? '' : ' (unreachable)'}`;
     // Titles and labels are measured as they will be drawn, so the layout leaves each its room.
     const titles = new Map(model.nodes.map((n) => [n.id, this.add.text(0, 0, words(n), titleStyle(n)).setOrigin(0, 0.5)]));
@@ -122,15 +130,15 @@ export class PreviewScene extends Phaser.Scene {
     });
     probe.destroy();
     this.layout = layout;
-    const scale = fitScale(layout, { width: GRAPH.width - 32, height: GRAPH.height - 32 });
-    const inner = this.add.container(16 + (GRAPH.width - 32 - layout.width * scale) / 2, 16 + (GRAPH.height - 32 - layout.height * scale) / 2).setScale(scale);
-    this.graph.add(inner);
+    const inner = this.graph;
     this.edgeLayer = this.add.graphics();
     inner.add(this.edgeLayer);
     for (const node of layout.nodes) {
       const colour: ColourName = !node.reachable ? 'faint' : node.kind === 'ending' ? OUTCOME[node.outcome ?? ''] ?? 'info' : node.kind === 'any' ? 'dim' : 'accent';
       const box = this.add.rectangle(node.x, node.y, node.width, node.height, node.reachable ? num.panelHi : num.bg).setOrigin(0).setStrokeStyle(node.start ? 3 : 1.5, num[colour]);
-      box.setInteractive({ useHandCursor: true }).on('pointerdown', () => this.select(layout.nodes.indexOf(node)));
+      box.setInteractive({ useHandCursor: true }).on('pointerup', () => {
+        if (!this.viewport?.dragged()) this.select(layout.nodes.indexOf(node), false);
+      });
       this.nodeBoxes.set(node.id, box);
       const title = (titles.get(node.id) as Phaser.GameObjects.Text).setPosition(node.x + 6, node.y + node.height / 2);
       inner.add([box, title]);
@@ -139,6 +147,16 @@ export class PreviewScene extends Phaser.Scene {
     const labels = layout.edges.map((edge) => this.add.text(edge.labelBox.x + edge.labelBox.width / 2, edge.labelBox.y + edge.labelBox.height / 2, edge.label, labelStyle(edge.reachable)).setOrigin(0.5));
     inner.add(labels);
     this.drawEdges();
+    const start = layout.nodes.find((n) => n.start) ?? layout.nodes[0];
+    this.viewport = new GraphViewport(this, {
+      area: GRAPH,
+      overview: OVERVIEW,
+      world: { width: layout.width, height: layout.height },
+      content: this.graph,
+      overviewHides: [...titles.values(), ...labels],
+      focus: start ?? { x: 0, y: 0, width: 0, height: 0 },
+      onHint: (words) => this.keyLine.setText(`${words} · ${KEYS}`),
+    });
   }
 
   private drawEdges(): void {
@@ -161,10 +179,12 @@ export class PreviewScene extends Phaser.Scene {
     }
   }
 
-  private select(index: number): void {
+  /** Selects a box; `centre` brings it to the middle of the view (keys do, a click need not). */
+  private select(index: number, centre: boolean): void {
     this.selected = index;
     const layout = this.layout;
     const node = layout?.nodes[index];
+    if (centre && node) this.viewport?.focus(node);
     for (const [id, box] of this.nodeBoxes) box.setFillStyle(id === node?.id ? num.border : layout?.nodes.find((n) => n.id === id)?.reachable ? num.panelHi : num.bg);
     this.drawEdges();
     if (!layout || !node) {
@@ -205,6 +225,10 @@ export class PreviewScene extends Phaser.Scene {
       nodes: layout?.nodes.map((n) => ({ id: n.id, title: n.title, kind: n.kind, reachable: n.reachable })) ?? [],
       edges: layout?.edges.map((e) => ({ from: e.from, to: e.to, labels: e.labels, reachable: e.reachable })) ?? [],
       selected: layout?.nodes[this.selected]?.id ?? null,
+      // Where each box and label is on the screen now, read from the graph camera.
+      view: () => this.viewport?.state() ?? null,
+      boxes: () => Object.fromEntries(layout?.nodes.map((n) => [n.id, this.viewport?.screenRect(n) ?? null]) ?? []),
+      labels: () => layout?.edges.map((e) => ({ from: e.from, to: e.to, box: this.viewport?.screenRect(e.labelBox) ?? null })) ?? [],
     });
   }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../scenario/load.ts';
 import type { Scenario } from '../../scenario/schema/index.ts';
-import { ANY_PHASE, fitScale, graphModel, layoutGraph, shortLabel } from './graph-layout.ts';
+import { ANY_PHASE, graphModel, layoutGraph, shortLabel } from './graph-layout.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const minimal = readFileSync(join(ROOT, 'test/fixtures/minimal.yaml'), 'utf8');
@@ -111,11 +111,7 @@ describe('layoutGraph', () => {
   });
 });
 
-describe('fitScale and shortLabel', () => {
-  it('shrinks to fit but never enlarges', () => {
-    expect(fitScale({ width: 2000, height: 400 }, { width: 1000, height: 400 })).toBe(0.5);
-    expect(fitScale({ width: 100, height: 100 }, { width: 1000, height: 400 })).toBe(1);
-  });
+describe('shortLabel', () => {
   it('shortens long causes and counts the rest', () => {
     expect(shortLabel({ from: 'a', to: 'b', reachable: true, labels: ['do rollback'] })).toBe('do rollback');
     expect(shortLabel({ from: 'a', to: 'b', reachable: true, labels: ['x'.repeat(40), 'y'] }, 10)).toBe(`${'x'.repeat(9)}… +1`);

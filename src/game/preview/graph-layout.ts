@@ -115,10 +115,10 @@ export interface GraphLayout {
   height: number;
 }
 
-/** About 7 px per character of 12 px text, and 13 px title text wrapped into 150 px boxes. */
+/** About 8 px per character of 14 px text, and 14 px titles wrapped into 170 px boxes (the preview's sizes). */
 export const DEFAULT_LAYOUT: LayoutOptions = {
-  nodeSize: (node) => ({ width: 150, height: node.title.length > 20 ? 52 : 40 }),
-  labelSize: (label) => ({ width: label.length * 7 + 6, height: 16 }),
+  nodeSize: (node) => ({ width: 170, height: node.title.length > 20 ? 54 : 40 }),
+  labelSize: (label) => ({ width: label.length * 8 + 6, height: 20 }),
   rankGap: 40,
   nodeGap: 18,
   labelChars: 26,
@@ -180,12 +180,6 @@ function sideAnchored(points: Array<{ x: number; y: number }>, from: PlacedNode,
   const first = side(from, (inner[0] ?? points.at(-1) ?? from).x);
   const last = side(to, (inner.at(-1) ?? points[0] ?? to).x);
   return [first, ...inner, last];
-}
-
-/** The scale that fits a layout in a box, never enlarging past 1. */
-export function fitScale(layout: { width: number; height: number }, box: { width: number; height: number }): number {
-  if (layout.width <= 0 || layout.height <= 0) return 1;
-  return Math.min(1, box.width / layout.width, box.height / layout.height);
 }
 
 /** An edge's words for the picture: the first cause, shortened, and how many more. */
