@@ -1,5 +1,6 @@
 /** A team log entry in plain words, as a debrief's shared timeline prints it. */
 import type { Scenario } from '../scenario/schema/index.ts';
+import { updateLine } from '../sim/status-update.ts';
 import type { TeamLogEntry } from '../sim/team-log.ts';
 import { SEAT_NAMES } from '../sim/team-roles.ts';
 
@@ -8,8 +9,10 @@ export function describeEntry(scenario: Scenario, entry: TeamLogEntry, names: Re
   const e = entry.event;
   const name = (id: string | null) => (id === null ? 'everyone' : (names.get(id) ?? id));
   switch (e.type) {
-    case 'act':
-      return `took "${scenario.actions.find((a) => a.id === e.action)?.label ?? e.action}"`;
+    case 'act': {
+      const took = `took "${scenario.actions.find((a) => a.id === e.action)?.label ?? e.action}"`;
+      return e.update ? `${took}: "${updateLine(e.update)}"` : took;
+    }
     case 'choose': {
       const prompt = scenario.prompts.find((p) => p.id === e.prompt);
       const option = prompt?.options.find((o) => o.id === e.option);

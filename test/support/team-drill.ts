@@ -44,7 +44,7 @@ export function playAsTeam(scenario: Scenario, ref: ReferencePlaythrough, style:
       const who = role === 'ops' ? (ops[turn++ % ops.length] as string) : role === 'comms' ? comms : (ic ?? (ops[0] as string));
       if (ic && role === 'ops') ok(team.request(ic, { type: 'assign', to: who, task: action.id }));
       // Without a commander an operator does the commander's work, and is refused it: take it as comms' or skip.
-      const result = team.request(who, { type: 'act', action: action.id });
+      const result = team.request(who, { type: 'act', action: action.id, ...(c.update ? { update: c.update } : {}) });
       if (result.ok && ic && role === 'ops' && team.run.t > 0) ok(team.request(who, { type: 'status', text: `started ${action.label}` }));
     } else if (c.choose) {
       const [prompt, option] = c.choose.split('.') as [string, string];

@@ -12,6 +12,8 @@ import type { LinkState, RoomConnection } from '../browser/room-client.ts';
 import { exposeTestHook } from '../browser/test-hook.ts';
 import { addUnread, cycleLevel, cycleTab, initialUi, openTab, typeFilter, type DeskUi } from '../desk/desk-ui.ts';
 import { DeskModals } from '../desk/desk-modals.ts';
+import { StatusComposer } from '../desk/status-composer.ts';
+import type { StatusUpdateContent } from '../../scenario/schema/index.ts';
 import type { Playable } from '../boot/play.ts';
 import { assignActionKeys, deskCommand } from '../ui/keymap.ts';
 import { css, SIZE, text } from '../ui/theme.ts';
@@ -22,7 +24,7 @@ import type { DeskStart, TeamDebriefStart } from './starts.ts';
 import { TeamCommandCard } from './team-command-card.ts';
 import { TeamDeskView } from './team-desk-view.ts';
 import type { Outgoing } from './team-command.ts';
-import { ackRequest, actionsFor, actRequest, answersOpenPrompt, chooseRequest, noteLine, roleOf } from './seat-requests.ts';
+import { ackRequest, actionsFor, actRequest, answersOpenPrompt, chooseRequest, composesUpdate, noteLine, roleOf } from './seat-requests.ts';
 import { teamHelp } from './team-view.ts';
 
 export class TeamDeskScene extends Phaser.Scene {
@@ -39,6 +41,7 @@ export class TeamDeskScene extends Phaser.Scene {
   private view!: TeamDeskView;
   private modals!: DeskModals;
   private command!: TeamCommandCard;
+  private composer!: StatusComposer;
   private drawn = { run: -1, room: -1 };
   private eventCursor = 0;
   private ending = false;
@@ -93,8 +96,9 @@ export class TeamDeskScene extends Phaser.Scene {
       tab: (tab) => this.setUi(openTab(this.ui, tab)),
     });
     this.setRole();
-    this.modals = new DeskModals(this);
+    this.modals = new DeskModals(this, 'facilitator');
     this.command = new TeamCommandCard(this, (m) => this.send(m));
+    this.composer = new StatusComposer(this, (id, update) => this.act(id, update), 'The drill\'s clock keeps running while you write: the facilitator runs it.');
 
     this.input.keyboard?.addCapture('TAB,SPACE,UP,DOWN,LEFT,RIGHT,PAGE_UP,PAGE_DOWN,BACKSPACE,FORWARD_SLASH,BACK_SLASH,ENTER');
     this.input.keyboard?.on('keydown', (e: KeyboardEvent) => this.onKey(e));
@@ -150,8 +154,15 @@ export class TeamDeskScene extends Phaser.Scene {
     if (this.mirror) this.send(ackRequest(this.mirror));
   }
 
-  private act(id: string): void {
-    if (this.mirror) this.send(actRequest(this.mirror, id));
+  private act(id: string, update?: StatusUpdateContent): void {
+    const mirror = this.mirror;
+    if (!mirror) return;
+    // A status update is written before it is sent: the composer collects what it says.
+    if (!update && composesUpdate(mirror, id)) {
+      this.command.hide();
+      return this.composer.show(id, mirror.scenario.actions.find((a) => a.id === id)?.label ?? id);
+    }
+    this.send(actRequest(mirror, id, update));
   }
 
   private choose(index: number): void {
@@ -164,6 +175,7 @@ export class TeamDeskScene extends Phaser.Scene {
     unlockAudio();
     const mirror = this.mirror;
     if (!mirror || (e.repeat && e.key !== 'PageDown' && e.key !== 'PageUp')) return;
+    if (this.composer.key(e)) return;
     if (this.command.open) {
       this.command.key(e, this.commandContext());
       return;
@@ -242,6 +254,9 @@ export class TeamDeskScene extends Phaser.Scene {
     this.drawn = { run: mirror.run.version, room: mirror.version };
     this.setRole();
     this.consumeEvents();
+    // Taken out, handed over, or the update no longer offered: the draft cannot be sent.
+    const composing = this.composer.action;
+    if (composing && !composesUpdate(mirror, composing)) this.composer.hide();
     this.view.draw(this.ui, this.link, this.mine, this.noteLine(), runChanged);
     if (!this.projector && this.modals.kind !== 'briefing') {
       if (this.mayAnswerOpenPrompt()) this.modals.syncPrompt(snap, mirror.scenario, mirror.clock.paused, (i) => this.choose(i));
@@ -273,6 +288,7 @@ export class TeamDeskScene extends Phaser.Scene {
     const mirror = this.mirror as TeamMirror;
     this.ending = true;
     this.command.hide();
+    this.composer.hide();
     const e = mirror.snapshot().ended;
     const by = mirror.clock.ended?.by === 'facilitator' ? 'The facilitator ended the drill.' : e ? `${e.title}.` : 'The drill is over.';
     this.modals.open('ending', {
@@ -303,7 +319,7 @@ export class TeamDeskScene extends Phaser.Scene {
       clock: mirror.clock,
       log: () => [...mirror.log],
       roster: mirror.roster,
-      modal: this.modals.kind,
+      modal: this.composer.open ? 'status-update' : this.modals.kind,
       command: this.command.state,
       note: this.noteLine(),
       link: this.link,
