@@ -4,7 +4,7 @@ import { playChoices, transcriptOf } from '../sim/runner.ts';
 import { Run } from '../sim/engine.ts';
 import { FACILITATOR, TeamRun } from '../sim/team.ts';
 import { teamChoices } from '../sim/team-log.ts';
-import { playAsTeam } from '../../test/support/team-drill.ts';
+import { playAsTeam, styleFor } from '../../test/support/team-drill.ts';
 import { buildDebrief } from './debrief.ts';
 import { buildTeamDebrief } from './team.ts';
 import { teamDebriefToMarkdown, teamLevelsToCsv, teamTimelineToCsv } from './team-export.ts';
@@ -14,11 +14,11 @@ const ref = (id: string) => scenario.scoring.references.find((r) => r.id === id)
 
 describe('team debrief', () => {
   for (const id of ['team-checkout-cascade', 'team-search-blackout']) {
-    it(`assesses a coordinated team at its reference level in ${id}, and a team with nobody in command no higher than L2`, () => {
+    it(`assesses each reference, played as a team of its level works, at that level in ${id}, and a team with nobody in command no higher than L2`, () => {
       const sc = loadScenarioFile(`scenarios/${id}/scenario.yaml`).scenario!;
       for (const r of sc.scoring.references) {
         if (r.level === 'L1') continue;
-        const drill = playAsTeam(sc, r, 'coordinated');
+        const drill = playAsTeam(sc, r, styleFor(r.level));
         expect(buildTeamDebrief(sc, drill.log, drill.transcript).team.level, r.id).toBe(r.expect);
       }
       for (const r of sc.scoring.references) {
