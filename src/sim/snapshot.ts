@@ -127,7 +127,7 @@ export function snapshotOf(run: Run, options: SnapshotOptions = {}): RunSnapshot
     } else if (e.type === 'action.done') {
       const a = actionLabel.get(e.action);
       const content = said.get(`${e.by ?? ''}|${e.action}`);
-      const text = content ? `${a?.label ?? e.action}: ${updateLine(content)}` : (a?.description ?? a?.label ?? e.action);
+      const text = content ? `${a?.label ?? e.action} — ${updateLine(content)}` : (a?.description ?? a?.label ?? e.action);
       if (a?.kind === 'communicate') messages.push({ t: e.t, from: 'you', name: 'You', role: 'on call', text, own: true });
       if (e.result) results.push({ t: e.t, source: a?.label ?? e.action, text: e.result });
     } else if (e.type === 'prompt.answer' && e.result) {
