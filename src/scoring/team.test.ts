@@ -73,6 +73,34 @@ describe('team debrief', () => {
     expect(debrief.next).toContain('The commander delegates hands-on work and keeps the overview.');
   });
 
+  it('credits a status update to whoever sent it, and the timeline says what it said and whether it was true', () => {
+    const drill = playAsTeam(scenario, ref('l5-team'), 'coordinated');
+    const debrief = buildTeamDebrief(scenario, drill.log, drill.transcript);
+    const di = debrief.people.find((p) => p.name === 'Di')!;
+    const first = di.evidence.find((e) => e.why === 'First accurate status update within eight minutes of the page.');
+    const post = drill.log.find((e) => e.event.type === 'act' && e.event.action === 'status-page-first')!;
+    expect(first?.cites).toEqual([post.seq]);
+    expect(debrief.people.find((p) => p.name === 'Ana')!.evidence.some((e) => e.why.startsWith('First accurate status update'))).toBe(false);
+    expect(debrief.timeline.find((e) => e.seq === post.seq)?.text).toBe(
+      'took "Post on the status page: checkout failing": "Customers are affected now; We have found the cause; Applying a fix; Next update in 15 minutes" (true when sent)',
+    );
+
+    // Said too early: nothing is known or being done yet.
+    const team = new TeamRun(scenario, { seed: scenario.seed });
+    const ok = (r: ReturnType<TeamRun['request']>) => {
+      if (!r.ok) throw new Error(r.reason);
+      return r.entry;
+    };
+    const comms = ok(team.join('Di', 'comms')).player;
+    ok(team.request(FACILITATOR, { type: 'start' }));
+    team.stepTo(300);
+    const wrong = ok(team.request(comms, { type: 'act', action: 'status-page-first', update: { impact: 'ongoing', known: 'cause', doing: 'mitigating', next: '15m' } }));
+    ok(team.request(FACILITATOR, { type: 'end' }));
+    const said = buildTeamDebrief(scenario, team.log, transcriptOf(team.run, teamChoices(team.log)));
+    expect(said.timeline.find((e) => e.seq === wrong.seq)?.text).toMatch(/\(not true when sent: what is known, what is being done\)$/);
+    expect(said.people[0]!.evidence.find((e) => e.why.startsWith('Posted an update saying "We have found the cause"'))?.cites).toEqual([wrong.seq]);
+  });
+
   it('is the single-player debrief for the whole run when replayed from the log', () => {
     const drill = playAsTeam(scenario, ref('l3-team'), 'coordinated');
     const replay = new Run(scenario, { seed: drill.transcript.seed });
