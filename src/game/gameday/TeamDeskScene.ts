@@ -6,7 +6,7 @@
  * server orders it and the change arrives back in the log.
  */
 import Phaser from 'phaser';
-import { SEAT_NAMES, type TeamRole } from '../../sim/team-roles.ts';
+import type { TeamRole } from '../../sim/team-roles.ts';
 import { pagerBeep, unlockAudio } from '../browser/audio.ts';
 import type { LinkState, RoomConnection } from '../browser/room-client.ts';
 import { exposeTestHook } from '../browser/test-hook.ts';
@@ -22,10 +22,10 @@ import { loadPlayable } from './playable.ts';
 import { GAMEDAY_SCENES } from './scenes.ts';
 import type { DeskStart, TeamDebriefStart } from './starts.ts';
 import { TeamCommandCard } from './team-command-card.ts';
+import { briefingCard, endingCard, helpCard } from './team-desk-cards.ts';
 import { TeamDeskView } from './team-desk-view.ts';
 import type { Outgoing } from './team-command.ts';
 import { ackRequest, actionsFor, actRequest, answersOpenPrompt, chooseRequest, composesUpdate, noteLine, roleOf } from './seat-requests.ts';
-import { teamHelp } from './team-view.ts';
 
 export class TeamDeskScene extends Phaser.Scene {
   private connection!: RoomConnection;
@@ -98,7 +98,7 @@ export class TeamDeskScene extends Phaser.Scene {
     this.setRole();
     this.modals = new DeskModals(this, 'facilitator');
     this.command = new TeamCommandCard(this, (m) => this.send(m));
-    this.composer = new StatusComposer(this, (id, update) => this.act(id, update), 'The drill\'s clock keeps running while you write: the facilitator runs it.');
+    this.composer = new StatusComposer(this, (id, update) => this.act(id, update), 'The clock does not stop while you write: only the facilitator pauses it.');
 
     this.input.keyboard?.addCapture('TAB,SPACE,UP,DOWN,LEFT,RIGHT,PAGE_UP,PAGE_DOWN,BACKSPACE,FORWARD_SLASH,BACK_SLASH,ENTER');
     this.input.keyboard?.on('keydown', (e: KeyboardEvent) => this.onKey(e));
@@ -115,13 +115,7 @@ export class TeamDeskScene extends Phaser.Scene {
       this.view.destroy();
     });
     if (!mirror.clock.started && !this.projector) {
-      this.modals.open('briefing', {
-        kicker: `Game day ${this.connection.code} · you are ${SEAT_NAMES[you.seat]}`,
-        title: s.title,
-        body: `${s.briefing ?? ''}\n\nThe facilitator starts the clock. Your palette offers your seat's work; Enter talks to the team (status, and for the commander: assign, ask, hand over).`.trim(),
-        choices: [{ label: 'Ready', key: 'Enter', onPick: () => this.closeModal(), tone: 'primary' }],
-        width: 760,
-      });
+      this.modals.open('briefing', briefingCard(this.connection.code, you.seat, s, () => this.closeModal()));
     }
     this.render();
   }
@@ -214,13 +208,7 @@ export class TeamDeskScene extends Phaser.Scene {
       case 'level':
         return this.setUi(cycleLevel(openTab(this.ui, 'logs')));
       case 'help':
-        return this.modals.open('help', {
-          kicker: 'Keys',
-          title: 'Everything works from the keyboard',
-          body: teamHelp(mirror.snapshot().actions.filter((a) => a.available && this.mine.has(a.id)).map((a) => ({ label: a.label, key: this.keys.get(a.id) }))),
-          choices: [{ label: 'Close', key: 'Esc', onPick: () => this.closeModal() }],
-          width: 1040,
-        });
+        return this.modals.open('help', helpCard(mirror.snapshot().actions.filter((a) => a.available && this.mine.has(a.id)).map((a) => ({ label: a.label, key: this.keys.get(a.id) })), () => this.closeModal()));
       default:
         // Pause and speed belong to single play; in a drill the facilitator runs the clock.
         return;
@@ -289,15 +277,7 @@ export class TeamDeskScene extends Phaser.Scene {
     this.ending = true;
     this.command.hide();
     this.composer.hide();
-    const e = mirror.snapshot().ended;
-    const by = mirror.clock.ended?.by === 'facilitator' ? 'The facilitator ended the drill.' : e ? `${e.title}.` : 'The drill is over.';
-    this.modals.open('ending', {
-      kicker: `Game day ${this.connection.code} · over`,
-      kickerColour: e?.outcome === 'resolved' ? 'ok' : 'warning',
-      title: by,
-      body: 'Your own debrief (your level, dimension by dimension, from your own evidence) and the team\'s are ready.',
-      choices: [{ label: 'See the debriefs', key: 'Enter', onPick: () => this.toDebrief(), tone: 'primary' }],
-    });
+    this.modals.open('ending', endingCard(this.connection.code, mirror.clock, mirror.snapshot().ended, () => this.toDebrief()));
   }
 
   private toDebrief(): void {
@@ -319,7 +299,7 @@ export class TeamDeskScene extends Phaser.Scene {
       clock: mirror.clock,
       log: () => [...mirror.log],
       roster: mirror.roster,
-      modal: this.composer.open ? 'status-update' : this.modals.kind,
+      modal: () => (this.composer.open ? 'status-update' : this.modals.kind),
       command: this.command.state,
       note: this.noteLine(),
       link: this.link,
