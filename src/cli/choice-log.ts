@@ -5,7 +5,7 @@
  * saved run, are ignored). Validated with Zod; a bad file gets a plain-words reason.
  */
 import { z } from 'zod';
-import { Choice, givesOneChoice } from '../scenario/schema/index.ts';
+import { Choice, givesOneChoice, StatusUpdateContent } from '../scenario/schema/index.ts';
 import { formatSeconds } from '../scenario/values.ts';
 import type { TimedChoice } from '../sim/runner.ts';
 import { teamChoices, type TeamLogEntry } from '../sim/team-log.ts';
@@ -73,7 +73,7 @@ const RoomEntry = z.object({
   t: z.number().min(0),
   player: z.string(),
   role: z.string(),
-  event: z.looseObject({ type: z.string() }),
+  event: z.looseObject({ type: z.string(), update: StatusUpdateContent.optional() }),
 });
 
 /**

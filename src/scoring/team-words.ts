@@ -1,15 +1,27 @@
 /** A team log entry in plain words, as a debrief's shared timeline prints it. */
 import type { Scenario } from '../scenario/schema/index.ts';
+import { FIELD_WORDS, updateLine, type UpdateVerdict } from '../sim/status-update.ts';
 import type { TeamLogEntry } from '../sim/team-log.ts';
 import { SEAT_NAMES } from '../sim/team-roles.ts';
 
-/** What an entry did, e.g. `took "Open the payments-gateway dashboard"` or `assigned Bo: cache`. */
-export function describeEntry(scenario: Scenario, entry: TeamLogEntry, names: ReadonlyMap<string, string>): string {
+/** Whether a status update was true when it went out, in words. */
+function truthWords(verdict: UpdateVerdict | undefined): string {
+  if (!verdict) return '';
+  return verdict.accurate ? ' (true when sent)' : ` (not true when sent: ${verdict.wrong.map((f) => FIELD_WORDS[f]).join(', ')})`;
+}
+
+/**
+ * What an entry did, e.g. `took "Open the payments-gateway dashboard"` or `assigned Bo: cache`.
+ * A status update adds what it said and, given the engine's verdict, whether that was true.
+ */
+export function describeEntry(scenario: Scenario, entry: TeamLogEntry, names: ReadonlyMap<string, string>, verdict?: UpdateVerdict): string {
   const e = entry.event;
   const name = (id: string | null) => (id === null ? 'everyone' : (names.get(id) ?? id));
   switch (e.type) {
-    case 'act':
-      return `took "${scenario.actions.find((a) => a.id === e.action)?.label ?? e.action}"`;
+    case 'act': {
+      const took = `took "${scenario.actions.find((a) => a.id === e.action)?.label ?? e.action}"`;
+      return e.update ? `${took}: "${updateLine(e.update)}"${truthWords(verdict)}` : took;
+    }
     case 'choose': {
       const prompt = scenario.prompts.find((p) => p.id === e.prompt);
       const option = prompt?.options.find((o) => o.id === e.option);

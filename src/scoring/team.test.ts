@@ -4,7 +4,7 @@ import { playChoices, transcriptOf } from '../sim/runner.ts';
 import { Run } from '../sim/engine.ts';
 import { FACILITATOR, TeamRun } from '../sim/team.ts';
 import { teamChoices } from '../sim/team-log.ts';
-import { playAsTeam } from '../../test/support/team-drill.ts';
+import { playAsTeam, styleFor } from '../../test/support/team-drill.ts';
 import { buildDebrief } from './debrief.ts';
 import { buildTeamDebrief } from './team.ts';
 import { teamDebriefToMarkdown, teamLevelsToCsv, teamTimelineToCsv } from './team-export.ts';
@@ -14,11 +14,11 @@ const ref = (id: string) => scenario.scoring.references.find((r) => r.id === id)
 
 describe('team debrief', () => {
   for (const id of ['team-checkout-cascade', 'team-search-blackout']) {
-    it(`assesses a coordinated team at its reference level in ${id}, and a team with nobody in command no higher than L2`, () => {
+    it(`assesses each reference, played as a team of its level works, at that level in ${id}, and a team with nobody in command no higher than L2`, () => {
       const sc = loadScenarioFile(`scenarios/${id}/scenario.yaml`).scenario!;
       for (const r of sc.scoring.references) {
         if (r.level === 'L1') continue;
-        const drill = playAsTeam(sc, r, 'coordinated');
+        const drill = playAsTeam(sc, r, styleFor(r.level));
         expect(buildTeamDebrief(sc, drill.log, drill.transcript).team.level, r.id).toBe(r.expect);
       }
       for (const r of sc.scoring.references) {
@@ -71,6 +71,34 @@ describe('team debrief', () => {
     expect(finding('coverage')).toMatchObject({ verdict: 'concern', text: 'Not used: Communications.' });
     expect(debrief.people.find((p) => p.name === 'Cy')!.seats).toEqual(['ops', 'ic']);
     expect(debrief.next).toContain('The commander delegates hands-on work and keeps the overview.');
+  });
+
+  it('credits a status update to whoever sent it, and the timeline says what it said and whether it was true', () => {
+    const drill = playAsTeam(scenario, ref('l5-team'), 'coordinated');
+    const debrief = buildTeamDebrief(scenario, drill.log, drill.transcript);
+    const di = debrief.people.find((p) => p.name === 'Di')!;
+    const first = di.evidence.find((e) => e.why === 'First accurate status update within eight minutes of the page.');
+    const post = drill.log.find((e) => e.event.type === 'act' && e.event.action === 'status-page-first')!;
+    expect(first?.cites).toEqual([post.seq]);
+    expect(debrief.people.find((p) => p.name === 'Ana')!.evidence.some((e) => e.why.startsWith('First accurate status update'))).toBe(false);
+    expect(debrief.timeline.find((e) => e.seq === post.seq)?.text).toBe(
+      'took "Post on the status page: checkout failing": "Customers are affected now; We have found the cause; Applying a fix; Next update in 15 minutes" (true when sent)',
+    );
+
+    // Said too early: nothing is known or being done yet.
+    const team = new TeamRun(scenario, { seed: scenario.seed });
+    const ok = (r: ReturnType<TeamRun['request']>) => {
+      if (!r.ok) throw new Error(r.reason);
+      return r.entry;
+    };
+    const comms = ok(team.join('Di', 'comms')).player;
+    ok(team.request(FACILITATOR, { type: 'start' }));
+    team.stepTo(300);
+    const wrong = ok(team.request(comms, { type: 'act', action: 'status-page-first', update: { impact: 'ongoing', known: 'cause', doing: 'mitigating', next: '15m' } }));
+    ok(team.request(FACILITATOR, { type: 'end' }));
+    const said = buildTeamDebrief(scenario, team.log, transcriptOf(team.run, teamChoices(team.log)));
+    expect(said.timeline.find((e) => e.seq === wrong.seq)?.text).toMatch(/\(not true when sent: what is known, what is being done\)$/);
+    expect(said.people[0]!.evidence.find((e) => e.why.startsWith('Posted an update saying "We have found the cause"'))?.cites).toEqual([wrong.seq]);
   });
 
   it('is the single-player debrief for the whole run when replayed from the log', () => {

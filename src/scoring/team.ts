@@ -15,6 +15,7 @@ import type { Debrief } from './debrief-schema.ts';
 import type { Observed } from './evidence.ts';
 import { DIMENSION_INFO, LEVEL_INFO, rank } from './ladder.ts';
 import { coordinationEvidence, longestSilence, seatsOver, startOf, timeToCommander, type TeamObserved } from './team-evidence.ts';
+import { senderAt, updateVerdicts } from './team-updates.ts';
 import { describeEntry } from './team-words.ts';
 import { mmss } from './time.ts';
 
@@ -109,12 +110,12 @@ export function buildTeamDebrief(scenario: Scenario, log: readonly TeamLogEntry[
   }
   names.set('facilitator', 'Facilitator');
 
-  // A choice's evidence belongs to whoever made it: the engine records `by` on their events.
-  const ownerOf = (o: Observed): string | null => {
-    if (o.seq === undefined) return null;
-    const ev = transcript.events[o.seq] as { by?: string } | undefined;
-    return ev?.by ?? null;
-  };
+  // A choice's evidence belongs to whoever made it: the engine records `by` on their events,
+  // and a status update's verdict follows the start of the action that sent it.
+  const byAt = (seq: number): string | null => senderAt(transcript, seq);
+  const ownerOf = (o: Observed): string | null => (o.seq === undefined ? null : byAt(o.seq));
+  const verdicts = updateVerdicts(log, transcript);
+  const describe = (e: TeamLogEntry) => describeEntry(scenario, e, names, verdicts.get(e.seq));
   const citesOf = (o: Observed): number[] => {
     const owner = ownerOf(o);
     if (!owner) return [];
@@ -143,7 +144,7 @@ export function buildTeamDebrief(scenario: Scenario, log: readonly TeamLogEntry[
         out: outs.has(id),
         assessment: summary(assess([...own, ...coord])),
         evidence: [...own.map((o) => asEvidence(o, citesOf(o))), ...coord.map((c) => asEvidence(c, c.cites))].sort((a, b) => a.t - b.t),
-        steps: log.filter((e) => e.player === id && e.event.type !== 'join').map((e) => ({ seq: e.seq, t: e.t, text: describeEntry(scenario, e, names) })),
+        steps: log.filter((e) => e.player === id && e.event.type !== 'join').map((e) => ({ seq: e.seq, t: e.t, text: describe(e) })),
       };
     });
 
@@ -160,7 +161,7 @@ export function buildTeamDebrief(scenario: Scenario, log: readonly TeamLogEntry[
     team: summary(team),
     people,
     findings,
-    timeline: log.map((e) => ({ seq: e.seq, t: e.t, player: e.player, name: names.get(e.player) ?? e.player, role: e.role, text: describeEntry(scenario, e, names) })),
+    timeline: log.map((e) => ({ seq: e.seq, t: e.t, player: e.player, name: names.get(e.player) ?? e.player, role: e.role, text: describe(e) })),
     next: nextTeamLevel(scenario, log, findings, run),
     run,
   };

@@ -17,8 +17,10 @@ export function describeIssues(error: z.ZodError): string {
 export function toTeamEvent<K extends ClientMessageType>(type: K, payload: ClientMessage<K>): TeamEvent {
   const p = payload as ClientMessage<ClientMessageType> & Record<string, unknown>;
   switch (type) {
-    case 'act':
-      return { type: 'act', action: p.action as string };
+    case 'act': {
+      const update = (payload as ClientMessage<'act'>).update;
+      return { type: 'act', action: p.action as string, ...(update ? { update } : {}) };
+    }
     case 'choose':
       return { type: 'choose', prompt: p.prompt as string, option: p.option as string };
     case 'ack':

@@ -11,6 +11,7 @@
  * reference timeline); those go to the facilitator alone in `truth`.
  */
 import { z } from 'zod';
+import { StatusUpdateContent } from '../scenario/schema/index.ts';
 import type { TeamEvent, TeamLogEntry } from '../sim/team-log.ts';
 
 /** The Colyseus room type every drill is created under. */
@@ -63,8 +64,8 @@ export type JoinOptions = z.infer<typeof JoinOptions>;
 
 /** Message type names a client sends, with the schema of each payload. */
 export const ClientMessages = {
-  /** Take an action of the scenario. */
-  act: z.strictObject({ action: Id }),
+  /** Take an action of the scenario; a status update carries what it says (four closed choices, so bounded). */
+  act: z.strictObject({ action: Id, update: StatusUpdateContent.optional() }),
   /** Answer an open decision. */
   choose: z.strictObject({ prompt: Id, option: Id }),
   /** Acknowledge the waiting pages. */
@@ -97,7 +98,7 @@ export type ClientMessage<K extends ClientMessageType> = z.infer<(typeof ClientM
 // ---------------------------------------------------------------- server → client
 
 const TeamEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('act'), action: z.string() }),
+  z.object({ type: z.literal('act'), action: z.string(), update: StatusUpdateContent.optional() }),
   z.object({ type: z.literal('choose'), prompt: z.string(), option: z.string() }),
   z.object({ type: z.literal('ack') }),
   z.object({ type: z.literal('inject'), inject: z.string() }),

@@ -2,11 +2,12 @@
  * What a player's screen shows of a run at one moment, derived from the run and nothing
  * else. Scenes render this; they never reach into the engine's rules.
  */
-import type { ActionKind } from '../scenario/schema/index.ts';
+import type { ActionKind, StatusUpdateContent } from '../scenario/schema/index.ts';
 import type { AlertStatus } from './alerts.ts';
 import type { Run } from './engine.ts';
 import type { LogEntry, RunEvent } from './events.ts';
 import { budgetSeconds, timeToExhaustion } from './slo.ts';
+import { updateLine } from './status-update.ts';
 
 /** How many of the newest log lines a snapshot carries: more than a log panel can show or usefully filter. */
 export const SNAPSHOT_LOG_LINES = 1000;
@@ -112,13 +113,22 @@ export function snapshotOf(run: Run, options: SnapshotOptions = {}): RunSnapshot
   const markers: RunSnapshot['markers'] = [];
   const opened = new Set<string>();
   const factTimes: RunSnapshot['facts'] = [];
+  // What each status update said, by lane and action, from its start (its 'update' event follows its start).
+  const said = new Map<string, StatusUpdateContent | null>();
+  let started = '';
   for (const e of run.events as RunEvent[]) {
     if (e.type === 'message') {
       const who = stakeholders.get(e.from);
       messages.push({ t: e.t, from: e.from, name: who?.name ?? e.from, role: who?.role ?? '', text: e.text, own: false });
+    } else if (e.type === 'action.start') {
+      started = `${e.by ?? ''}|${e.action}`;
+    } else if (e.type === 'update') {
+      said.set(started, e.verdict.content);
     } else if (e.type === 'action.done') {
       const a = actionLabel.get(e.action);
-      if (a?.kind === 'communicate') messages.push({ t: e.t, from: 'you', name: 'You', role: 'on call', text: a.description ?? a.label, own: true });
+      const content = said.get(`${e.by ?? ''}|${e.action}`);
+      const text = content ? `${a?.label ?? e.action} — ${updateLine(content)}` : (a?.description ?? a?.label ?? e.action);
+      if (a?.kind === 'communicate') messages.push({ t: e.t, from: 'you', name: 'You', role: 'on call', text, own: true });
       if (e.result) results.push({ t: e.t, source: a?.label ?? e.action, text: e.result });
     } else if (e.type === 'prompt.answer' && e.result) {
       results.push({ t: e.t, source: e.prompt, text: e.result });

@@ -102,6 +102,11 @@ export const UPDATE_WORDS: Readonly<{ [F in UpdateField]: Readonly<Record<Status
   next: { '15m': 'Next update in 15 minutes', '30m': 'Next update in 30 minutes', '60m': 'Next update in 60 minutes', none: 'Final update: no further updates' },
 };
 
+/** What an update says, in one line of the words the composer offered: "Customers are affected now; Cause not known yet; …". */
+export function updateLine(content: StatusUpdateContent): string {
+  return UPDATE_FIELDS.map((f) => (UPDATE_WORDS[f] as Record<string, string>)[content[f]]).join('; ');
+}
+
 /** Field names as the debrief says them. */
 export const FIELD_WORDS: Readonly<Record<UpdateField, string>> = {
   impact: 'impact',

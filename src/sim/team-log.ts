@@ -4,6 +4,7 @@
  * evidence for team scoring. Engine-facing entries turn into the single-player choice log,
  * so a drill replays through the ordinary runner bit for bit.
  */
+import type { StatusUpdateContent } from '../scenario/schema/index.ts';
 import type { PlayerEvent } from './events.ts';
 import type { TimedChoice } from './runner.ts';
 import type { Seat, TeamRole } from './team-roles.ts';
@@ -14,8 +15,8 @@ export type TeamSpeed = (typeof TEAM_SPEEDS)[number];
 
 /** Something that happened in the room, as the log stores it. */
 export type TeamEvent =
-  // Engine requests (they change the run).
-  | { type: 'act'; action: string }
+  // Engine requests (they change the run). A status update's act carries what it says.
+  | { type: 'act'; action: string; update?: StatusUpdateContent }
   | { type: 'choose'; prompt: string; option: string }
   | { type: 'ack' }
   | { type: 'inject'; inject: string }
@@ -58,7 +59,7 @@ export function engineEventOf(entry: TeamLogEntry): PlayerEvent | null {
   const e = entry.event;
   switch (e.type) {
     case 'act':
-      return { type: 'act', action: e.action, by: entry.player };
+      return { type: 'act', action: e.action, ...(e.update ? { update: { ...e.update } } : {}), by: entry.player };
     case 'choose':
       return { type: 'choose', prompt: e.prompt, option: e.option, by: entry.player };
     case 'ack':
@@ -79,7 +80,7 @@ export function engineEventOf(entry: TeamLogEntry): PlayerEvent | null {
 export function teamChoices(log: readonly TeamLogEntry[]): TimedChoice[] {
   const out: TimedChoice[] = [];
   for (const { t, player: by, event: e } of log) {
-    if (e.type === 'act') out.push({ at: t, do: e.action, by });
+    if (e.type === 'act') out.push({ at: t, do: e.action, ...(e.update ? { update: { ...e.update } } : {}), by });
     else if (e.type === 'choose') out.push({ at: t, choose: `${e.prompt}.${e.option}`, by });
     else if (e.type === 'ack') out.push({ at: t, ack: true, by });
     else if (e.type === 'inject') out.push({ at: t, inject: e.inject });

@@ -6,6 +6,7 @@
 import type { Scenario } from '../scenario/schema/index.ts';
 import type { Run } from './engine.ts';
 import { roleOfAction, roleOfPrompt } from './team-roles.ts';
+import { updateLine } from './status-update.ts';
 
 /** The facilitator's hidden view of a drill at one moment. */
 export interface TeamTruth {
@@ -27,7 +28,9 @@ export function referenceTimeline(scenario: Scenario): TeamTruth['reference'] {
   return best.choices.map((c) => {
     if (c.do) {
       const a = scenario.actions.find((x) => x.id === c.do);
-      return { at: c.at, label: a?.label ?? c.do, role: a ? roleOfAction(a) : 'ops' };
+      // A status update is only as good as what it says: the facilitator sees the words too.
+      const label = `${a?.label ?? c.do}${c.update ? ` — ${updateLine(c.update)}` : ''}`;
+      return { at: c.at, label, role: a ? roleOfAction(a) : 'ops' };
     }
     if (c.choose) {
       const [pid, oid] = c.choose.split('.');

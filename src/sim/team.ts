@@ -130,6 +130,9 @@ export class TeamRun {
       case 'act': {
         const action = this.scenario.actions.find((a) => a.id === event.action);
         if (!action) return `there is no action "${event.action}" in this scenario`;
+        // A status update is judged on what it says, so it must say something; other actions say nothing.
+        if (action.statusUpdate && !event.update) return `"${action.label}" is a status update: say who is affected, what is known, what is being done and when the next update comes`;
+        if (!action.statusUpdate && event.update) return `"${action.label}" is not a status update and carries no update`;
         return mayAct(role, action);
       }
       case 'choose': {

@@ -14,6 +14,8 @@ import { startGameDayServer, type GameDayServer } from '../../src/server/server.
 import type { TeamLogEntry } from '../../src/sim/team-log.ts';
 import { buildOnce, exclusive, hook, launch, press, ROOT, screenshot, serve, waitForScreen } from './harness.ts';
 import { loadLibraryScenario } from './player.ts';
+import { fieldChoices } from '../../src/game/desk/composer-state.ts';
+import { UPDATE_FIELDS } from '../../src/sim/status-update.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -78,7 +80,7 @@ async function peek<T>(page: Page, fields: readonly string[]): Promise<T> {
   }, fields as string[])) as T;
 }
 
-const LIGHT = ['screen', 'status', 'view', 'ready', 'code', 'link', 'clock', 'log', 'modal', 'note', 'you', 'roster', 'prompt', 'scenario', 'seed', 'speed'];
+const LIGHT = ['screen', 'status', 'view', 'ready', 'code', 'link', 'clock', 'log', 'modal', 'note', 'you', 'roster', 'prompt', 'scenario', 'seed', 'speed', 'feed'];
 
 async function until<T>(page: Page, test: (h: T) => boolean, what: string, timeout = 60_000): Promise<T> {
   const start = Date.now();
@@ -230,8 +232,26 @@ describe('a game day, one browser per person', () => {
     await press(ic.page, '2');
     await press(ic.page, '1');
     await press(ic.page, '1');
-    // Communications posts on the status page.
+    // Communications posts on the status page: the key opens the composer, and the update
+    // goes out only once every field is chosen by number and Enter sends it. Checkout is
+    // still healthy, so the true update says so.
     await press(comms.page, keys['status-page-first'] as string);
+    await until<DeskHook>(comms.page, (h) => h.modal === 'status-update', 'the status update composer');
+    const update = { impact: 'none', known: 'nothing', doing: 'investigating', next: '30m' } as const;
+    const digit = (field: (typeof UPDATE_FIELDS)[number]) => String(fieldChoices(field).findIndex((c) => c.value === update[field]) + 1);
+    await press(comms.page, digit('impact'));
+    await press(comms.page, digit('known'));
+    await press(comms.page, 'Enter'); // not yet: two fields are still empty
+    await comms.page.waitForTimeout(300);
+    await screenshot(comms.page, 'gameday-desk-comms-update');
+    expect((await peek<DeskHook>(comms.page, LIGHT)).modal).toBe('status-update');
+    await press(comms.page, digit('doing'));
+    await press(comms.page, digit('next'));
+    await press(comms.page, 'Enter');
+    const posted = await until<DeskHook>(comms.page, (h) => h.modal !== 'status-update' && h.log.some((e) => e.event.type === 'act' && e.player === h.you.id), 'the update in the log');
+    expect(posted.log.find((e) => e.event.type === 'act' && e.player === posted.you.id)?.event).toEqual({ type: 'act', action: 'status-page-first', update });
+    const said = 'sent: Post on the status page: checkout failing — No customer impact; Cause not known yet; Investigating; Next update in 30 minutes';
+    await until<{ feed: string[] }>(host.page, (h) => (h.feed ?? []).includes(said), 'the update on the facilitator\'s console');
     // The facilitator fires the scenario's first inject (I, 1, Enter) and speaks as support (M, 1, the message, Enter).
     await press(host.page, 'i');
     await press(host.page, '1');
@@ -297,11 +317,14 @@ describe('a game day, one browser per person', () => {
       team: string | null;
       people: Array<{ id: string; name: string; level: string | null }>;
       findings: string[];
+      timeline: string[];
     }
     const teamView = await hook<DebriefHook>(host.page);
     expect(teamView.view).toBe('team');
     expect(teamView.people.map((p) => p.name)).toEqual(['Ana', 'Bo', 'Di']);
     expect(teamView.findings).toEqual(expect.arrayContaining(['commander']));
+    // The shared timeline says what Di's update said, and that it was true when it went out.
+    expect(teamView.timeline).toContain('took "Post on the status page: checkout failing": "No customer impact; Cause not known yet; Investigating; Next update in 30 minutes" (true when sent)');
     expect((await hook<DebriefHook>(ic.page)).view).toBe('p1');
     expect((await hook<DebriefHook>(ops.page)).view).toBe('p2');
     await ic.page.waitForTimeout(300);

@@ -58,6 +58,15 @@ describe('status update composer', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]?.update).toEqual(update);
     expect(Object.keys(sent[0]?.update ?? {})).toEqual([...UPDATE_FIELDS]);
+
+    // Once it is out, the Comms panel shows what it said, in the composer's words.
+    for (let i = 0; i < 3; i++) await press(page, '=');
+    const label = loadLibraryScenario(SCENARIO).actions.find((a) => a.id === 'status-update')!.label;
+    const expected = `${label} — Customers are affected now; We know what is failing, not yet why; Investigating; Next update in 15 minutes`;
+    for (let i = 0; i < 100 && !(await hook<DeskHook>(page)).snapshot.messages.some((m) => m.own && m.text === expected); i++) await page.waitForTimeout(200);
+    expect((await hook<DeskHook>(page)).snapshot.messages.filter((m) => m.own).map((m) => m.text)).toEqual([expected]);
+    await press(page, ' ');
+    await screenshot(page, 'status-update-sent');
     expect(errors).toEqual([]);
   });
 });

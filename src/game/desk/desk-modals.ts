@@ -6,8 +6,8 @@
 import type Phaser from 'phaser';
 import type { Scenario } from '../../scenario/schema/index.ts';
 import type { RunSnapshot } from '../../sim/snapshot.ts';
-import { formatDuration } from '../ui/format.ts';
 import { Modal, type ModalContent } from '../ui/modal.ts';
+import { decisionFooter as deadline, type ClockOwner } from './desk-text.ts';
 
 export type ModalKind = 'briefing' | 'help' | 'menu' | 'prompt' | 'ending';
 
@@ -17,7 +17,15 @@ export const DECISION_DOCK = { x: 292, top: 464, bottom: 712, width: 588 } as co
 export class DeskModals {
   private current: { kind: ModalKind; modal: Modal; id?: string } | null = null;
 
-  constructor(private readonly scene: Phaser.Scene) {}
+  /**
+   * `clock`: who runs the clock on this desk — the player (single play: Space pauses) or
+   * the facilitator (a team drill: players cannot pause), so a decision's footer says
+   * what is true here.
+   */
+  constructor(
+    private readonly scene: Phaser.Scene,
+    private readonly clock: ClockOwner = 'player',
+  ) {}
 
   get kind(): ModalKind | null {
     return this.current?.kind ?? null;
@@ -80,7 +88,7 @@ export class DeskModals {
     const prompt = snap.prompts[0];
     if (this.current?.kind === 'prompt' && this.current.id !== prompt?.id) this.close();
     if (!prompt || this.current) {
-      if (prompt && this.current?.kind === 'prompt') this.current.modal.setFooter(deadline(snap, paused));
+      if (prompt && this.current?.kind === 'prompt') this.current.modal.setFooter(deadline(snap, paused, this.clock));
       return;
     }
     const who = prompt.from ? scenario.stakeholders.find((p) => p.id === prompt.from) : undefined;
@@ -93,7 +101,7 @@ export class DeskModals {
         body: '',
         choices: prompt.options.map((o, i) => ({ label: o.label, key: String(i + 1), onPick: () => choose(i) })),
         confirm: { label: 'Answer with', onConfirm: choose },
-        footer: deadline(snap, paused),
+        footer: deadline(snap, paused, this.clock),
         light: true,
         width: DECISION_DOCK.width,
         at: { x: DECISION_DOCK.x, y: DECISION_DOCK.top },
@@ -102,12 +110,4 @@ export class DeskModals {
       prompt.id,
     );
   }
-}
-
-function deadline(snap: RunSnapshot, paused: boolean): string {
-  const p = snap.prompts[0];
-  const clock = paused ? 'Clock paused.' : 'The clock runs on (Space pauses); you can still act.';
-  const how = 'Pick with a number or click, then Enter.';
-  if (!p || p.deadline === null) return `${how} ${clock}`;
-  return `${how} Answer within ${formatDuration(Math.max(0, p.deadline - snap.t))} or the default is taken. ${clock}`;
 }

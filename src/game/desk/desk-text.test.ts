@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Scenario } from '../../scenario/schema/index.ts';
 import { fixtureInput } from '../../../test/fixtures/sim-fixture.ts';
-import { briefingBody, helpLines } from './desk-text.ts';
+import { briefingBody, decisionFooter, helpLines } from './desk-text.ts';
 
 describe('desk wording', () => {
   it('briefs the player on the service, its SLO, the clock mapping and the mode', () => {
@@ -19,5 +19,17 @@ describe('desk wording', () => {
     expect(help).toContain('A  acknowledge the page');
     expect(help).toContain('R Roll back');
     expect(help).toContain('⇧P Promote');
+  });
+});
+
+describe('a decision card footer', () => {
+  const snap = (deadline: number | null) => ({ t: 100, prompts: [{ deadline }] }) as unknown as Parameters<typeof decisionFooter>[0];
+  it('tells a single player Space pauses, and a team player that only the facilitator can', () => {
+    expect(decisionFooter(snap(220), false)).toBe('Pick with a number or click, then Enter. Answer within 2m or the default is taken. The clock runs on (Space pauses); you can still act.');
+    expect(decisionFooter(snap(null), true)).toBe('Pick with a number or click, then Enter. Clock paused.');
+    const team = decisionFooter(snap(220), false, 'facilitator');
+    expect(team).not.toContain('Space');
+    expect(team).toMatch(/only the facilitator can pause it/);
+    expect(decisionFooter(snap(null), true, 'facilitator')).toBe('Pick with a number or click, then Enter. The facilitator has paused the clock.');
   });
 });

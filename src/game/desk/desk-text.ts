@@ -1,5 +1,5 @@
 /**
- * The words the desk's modals say: the briefing, the help sheet, the ending. Pure, so the
+ * The words the desk's modals say: the briefing, the help sheet, a decision's footer, the ending. Pure, so the
  * wording is reviewed in one place and tested.
  */
 import type { Scenario } from '../../scenario/schema/index.ts';
@@ -49,4 +49,23 @@ export function endingBody(snap: RunSnapshot): string {
   return [e.text, '', `Ended at ${formatDuration(e.at)} of sim time. This incident spent ${formatPercent(spent)} of the ${formatDuration(snap.budget.windowSeconds)} error budget.`]
     .filter((l, i) => i > 0 || l)
     .join('\n');
+}
+
+/** Who may pause the clock on a desk: the player in single play, the facilitator in a team drill. */
+export type ClockOwner = 'player' | 'facilitator';
+
+/** A decision's footer: how to answer, the time left, and the clock's state as this desk's player can change it. */
+export function decisionFooter(snap: RunSnapshot, paused: boolean, owner: ClockOwner = 'player'): string {
+  const p = snap.prompts[0];
+  const solo = owner === 'player';
+  const clock = paused
+    ? solo
+      ? 'Clock paused.'
+      : 'The facilitator has paused the clock.'
+    : solo
+      ? 'The clock runs on (Space pauses); you can still act.'
+      : 'The clock runs on (only the facilitator can pause it); you can still act.';
+  const how = 'Pick with a number or click, then Enter.';
+  if (!p || p.deadline === null) return `${how} ${clock}`;
+  return `${how} Answer within ${formatDuration(Math.max(0, p.deadline - snap.t))} or the default is taken. ${clock}`;
 }

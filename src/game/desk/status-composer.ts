@@ -3,8 +3,9 @@
  * affected, what we know, what we are doing, next update), a few numbered choices each,
  * nothing pre-selected; Enter sends once all four are chosen, Esc cancels. The engine
  * checks what was said against the run (src/sim/status-update.ts); the composer only
- * collects it. Choices can be clicked too. The desk holds its clock while the composer is
- * open: the action's cost already stands for the time writing takes.
+ * collects it. Choices can be clicked too. The single-player desk holds its clock while the
+ * composer is open: the action's cost already stands for the time writing takes. A team
+ * desk cannot (the facilitator runs the clock), and says so in a note.
  */
 import Phaser from 'phaser';
 import type { StatusUpdateContent } from '../../scenario/schema/index.ts';
@@ -23,11 +24,18 @@ export class StatusComposer {
   constructor(
     private readonly scene: Phaser.Scene,
     private readonly send: (action: string, update: StatusUpdateContent) => void,
+    /** A line under the intro: a team desk says its clock keeps running (single play holds it). */
+    private readonly note = '',
   ) {}
 
   /** True while the composer is open (it takes every key). */
   get open(): boolean {
     return this.state !== null;
+  }
+
+  /** The action being composed, or null when closed. */
+  get action(): string | null {
+    return this.state?.action ?? null;
   }
 
   /** Opens the composer for a status-update action, empty. */
@@ -56,6 +64,11 @@ export class StatusComposer {
       this.state = step.state;
       this.draw();
     }
+  }
+
+  /** Closes without sending (the drill ended, or the seat can no longer post). */
+  hide(): void {
+    this.close();
   }
 
   private close(): void {
@@ -92,6 +105,10 @@ export class StatusComposer {
     y += title.height + 6;
     const intro = place(this.add(s.add.text(x + 24, 0, 'Say what is true right now: the update is checked against what the desk shows.', text(SIZE.body, 'dim'))));
     y += intro.height + 14;
+    if (this.note) {
+      const note = place(this.add(s.add.text(x + 24, 0, this.note, text(SIZE.body, 'warning'))), -8);
+      y += note.height + 8;
+    }
     UPDATE_FIELDS.forEach((field: UpdateField, i) => {
       const focused = i === state.focus;
       const picked = state.picks[field];

@@ -251,6 +251,7 @@ export class ConsoleScene extends Phaser.Scene {
       roster: mirror.roster,
       truth: mirror.truth,
       log: () => [...mirror.log],
+      feed: () => facilitatorFeed(mirror.log, mirror.scenario, (id) => mirror.nameOf(id)).map((l) => l.body),
       step: this.step,
       t: mirror.run.t,
     });

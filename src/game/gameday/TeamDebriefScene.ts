@@ -181,6 +181,7 @@ export class TeamDebriefScene extends Phaser.Scene {
       team: d.team.level,
       people: d.people.map((p) => ({ id: p.id, name: p.name, level: p.assessment.level })),
       findings: d.findings.map((f) => f.id),
+      timeline: d.timeline.map((e) => e.text),
       exports: [...this.exports],
     });
   }

@@ -6,12 +6,14 @@
  * server orders it and the change arrives back in the log.
  */
 import Phaser from 'phaser';
-import { SEAT_NAMES, type TeamRole } from '../../sim/team-roles.ts';
+import type { TeamRole } from '../../sim/team-roles.ts';
 import { pagerBeep, unlockAudio } from '../browser/audio.ts';
 import type { LinkState, RoomConnection } from '../browser/room-client.ts';
 import { exposeTestHook } from '../browser/test-hook.ts';
 import { addUnread, cycleLevel, cycleTab, initialUi, openTab, typeFilter, type DeskUi } from '../desk/desk-ui.ts';
 import { DeskModals } from '../desk/desk-modals.ts';
+import { StatusComposer } from '../desk/status-composer.ts';
+import type { StatusUpdateContent } from '../../scenario/schema/index.ts';
 import type { Playable } from '../boot/play.ts';
 import { assignActionKeys, deskCommand } from '../ui/keymap.ts';
 import { css, SIZE, text } from '../ui/theme.ts';
@@ -20,10 +22,10 @@ import { loadPlayable } from './playable.ts';
 import { GAMEDAY_SCENES } from './scenes.ts';
 import type { DeskStart, TeamDebriefStart } from './starts.ts';
 import { TeamCommandCard } from './team-command-card.ts';
+import { briefingCard, endingCard, helpCard } from './team-desk-cards.ts';
 import { TeamDeskView } from './team-desk-view.ts';
 import type { Outgoing } from './team-command.ts';
-import { ackRequest, actionsFor, actRequest, answersOpenPrompt, chooseRequest, noteLine, roleOf } from './seat-requests.ts';
-import { teamHelp } from './team-view.ts';
+import { ackRequest, actionsFor, actRequest, answersOpenPrompt, chooseRequest, composesUpdate, noteLine, roleOf } from './seat-requests.ts';
 
 export class TeamDeskScene extends Phaser.Scene {
   private connection!: RoomConnection;
@@ -39,6 +41,7 @@ export class TeamDeskScene extends Phaser.Scene {
   private view!: TeamDeskView;
   private modals!: DeskModals;
   private command!: TeamCommandCard;
+  private composer!: StatusComposer;
   private drawn = { run: -1, room: -1 };
   private eventCursor = 0;
   private ending = false;
@@ -93,8 +96,9 @@ export class TeamDeskScene extends Phaser.Scene {
       tab: (tab) => this.setUi(openTab(this.ui, tab)),
     });
     this.setRole();
-    this.modals = new DeskModals(this);
+    this.modals = new DeskModals(this, 'facilitator');
     this.command = new TeamCommandCard(this, (m) => this.send(m));
+    this.composer = new StatusComposer(this, (id, update) => this.act(id, update), 'The clock does not stop while you write: only the facilitator pauses it.');
 
     this.input.keyboard?.addCapture('TAB,SPACE,UP,DOWN,LEFT,RIGHT,PAGE_UP,PAGE_DOWN,BACKSPACE,FORWARD_SLASH,BACK_SLASH,ENTER');
     this.input.keyboard?.on('keydown', (e: KeyboardEvent) => this.onKey(e));
@@ -111,13 +115,7 @@ export class TeamDeskScene extends Phaser.Scene {
       this.view.destroy();
     });
     if (!mirror.clock.started && !this.projector) {
-      this.modals.open('briefing', {
-        kicker: `Game day ${this.connection.code} · you are ${SEAT_NAMES[you.seat]}`,
-        title: s.title,
-        body: `${s.briefing ?? ''}\n\nThe facilitator starts the clock. Your palette offers your seat's work; Enter talks to the team (status, and for the commander: assign, ask, hand over).`.trim(),
-        choices: [{ label: 'Ready', key: 'Enter', onPick: () => this.closeModal(), tone: 'primary' }],
-        width: 760,
-      });
+      this.modals.open('briefing', briefingCard(this.connection.code, you.seat, s, () => this.closeModal()));
     }
     this.render();
   }
@@ -150,8 +148,15 @@ export class TeamDeskScene extends Phaser.Scene {
     if (this.mirror) this.send(ackRequest(this.mirror));
   }
 
-  private act(id: string): void {
-    if (this.mirror) this.send(actRequest(this.mirror, id));
+  private act(id: string, update?: StatusUpdateContent): void {
+    const mirror = this.mirror;
+    if (!mirror) return;
+    // A status update is written before it is sent: the composer collects what it says.
+    if (!update && composesUpdate(mirror, id)) {
+      this.command.hide();
+      return this.composer.show(id, mirror.scenario.actions.find((a) => a.id === id)?.label ?? id);
+    }
+    this.send(actRequest(mirror, id, update));
   }
 
   private choose(index: number): void {
@@ -164,6 +169,7 @@ export class TeamDeskScene extends Phaser.Scene {
     unlockAudio();
     const mirror = this.mirror;
     if (!mirror || (e.repeat && e.key !== 'PageDown' && e.key !== 'PageUp')) return;
+    if (this.composer.key(e)) return;
     if (this.command.open) {
       this.command.key(e, this.commandContext());
       return;
@@ -202,13 +208,7 @@ export class TeamDeskScene extends Phaser.Scene {
       case 'level':
         return this.setUi(cycleLevel(openTab(this.ui, 'logs')));
       case 'help':
-        return this.modals.open('help', {
-          kicker: 'Keys',
-          title: 'Everything works from the keyboard',
-          body: teamHelp(mirror.snapshot().actions.filter((a) => a.available && this.mine.has(a.id)).map((a) => ({ label: a.label, key: this.keys.get(a.id) }))),
-          choices: [{ label: 'Close', key: 'Esc', onPick: () => this.closeModal() }],
-          width: 1040,
-        });
+        return this.modals.open('help', helpCard(mirror.snapshot().actions.filter((a) => a.available && this.mine.has(a.id)).map((a) => ({ label: a.label, key: this.keys.get(a.id) })), () => this.closeModal()));
       default:
         // Pause and speed belong to single play; in a drill the facilitator runs the clock.
         return;
@@ -242,6 +242,9 @@ export class TeamDeskScene extends Phaser.Scene {
     this.drawn = { run: mirror.run.version, room: mirror.version };
     this.setRole();
     this.consumeEvents();
+    // Taken out, handed over, or the update no longer offered: the draft cannot be sent.
+    const composing = this.composer.action;
+    if (composing && !composesUpdate(mirror, composing)) this.composer.hide();
     this.view.draw(this.ui, this.link, this.mine, this.noteLine(), runChanged);
     if (!this.projector && this.modals.kind !== 'briefing') {
       if (this.mayAnswerOpenPrompt()) this.modals.syncPrompt(snap, mirror.scenario, mirror.clock.paused, (i) => this.choose(i));
@@ -273,15 +276,8 @@ export class TeamDeskScene extends Phaser.Scene {
     const mirror = this.mirror as TeamMirror;
     this.ending = true;
     this.command.hide();
-    const e = mirror.snapshot().ended;
-    const by = mirror.clock.ended?.by === 'facilitator' ? 'The facilitator ended the drill.' : e ? `${e.title}.` : 'The drill is over.';
-    this.modals.open('ending', {
-      kicker: `Game day ${this.connection.code} · over`,
-      kickerColour: e?.outcome === 'resolved' ? 'ok' : 'warning',
-      title: by,
-      body: 'Your own debrief (your level, dimension by dimension, from your own evidence) and the team\'s are ready.',
-      choices: [{ label: 'See the debriefs', key: 'Enter', onPick: () => this.toDebrief(), tone: 'primary' }],
-    });
+    this.composer.hide();
+    this.modals.open('ending', endingCard(this.connection.code, mirror.clock, mirror.snapshot().ended, () => this.toDebrief()));
   }
 
   private toDebrief(): void {
@@ -303,7 +299,7 @@ export class TeamDeskScene extends Phaser.Scene {
       clock: mirror.clock,
       log: () => [...mirror.log],
       roster: mirror.roster,
-      modal: this.modals.kind,
+      modal: () => (this.composer.open ? 'status-update' : this.modals.kind),
       command: this.command.state,
       note: this.noteLine(),
       link: this.link,

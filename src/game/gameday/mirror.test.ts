@@ -6,6 +6,8 @@ import { FACILITATOR, TeamRun } from '../../sim/team.ts';
 import type { TeamLogEntry } from '../../sim/team-log.ts';
 import type { RoomMessage, Welcome } from '../browser/room-client.ts';
 import { TeamMirror } from './mirror.ts';
+import { actRequest, composesUpdate } from './seat-requests.ts';
+import { playerFeed } from './team-text.ts';
 
 function scenario(id: string): Scenario {
   const r = loadScenarioFile(`scenarios/${id}/scenario.yaml`);
@@ -96,5 +98,44 @@ describe('a browser replaying the room', () => {
     m.apply({ type: 'log', payload: { entries: [entry] } });
     expect(m.log).toHaveLength(3);
     expect(m.run.events.filter((e) => e.type === 'action.start')).toHaveLength(1);
+  });
+});
+
+describe('a status update from a team desk', () => {
+  it('opens the composer for the seats that post updates, sends what it says, and every desk shows the words', () => {
+    const s = scenario('team-checkout-cascade');
+    const r = room(s);
+    const ic = r.join('Ana', 'ic');
+    const ops = r.join('Bo', 'ops');
+    const comms = r.join('Di', 'comms');
+    const desks = new Map([ic, ops, comms].map((id) => [id, new TeamMirror(s, r.welcome(id))]));
+    let cursor = r.sent.length;
+    const deliver = () => {
+      for (; cursor < r.sent.length; cursor++) for (const d of desks.values()) d.apply(r.sent[cursor] as RoomMessage);
+    };
+    r.request(FACILITATOR, { type: 'start' });
+    r.run(300);
+    deliver();
+    const di = desks.get(comms)!;
+    const bo = desks.get(ops)!;
+    // The key of a status update opens the composer (no request yet) for Communications and the commander only.
+    expect(composesUpdate(di, 'status-page-first')).toBe(true);
+    expect(composesUpdate(desks.get(ic)!, 'status-page-first')).toBe(true);
+    expect(composesUpdate(bo, 'status-page-first')).toBe(false);
+    expect(composesUpdate(di, 'support-update')).toBe(false);
+    expect(actRequest(di, 'status-page-first')).toBeNull();
+    const update = { impact: 'ongoing', known: 'symptoms', doing: 'investigating', next: '15m' } as const;
+    expect(actRequest(di, 'support-update', update)).toBeNull();
+    const request = actRequest(di, 'status-page-first', update);
+    expect(request).toEqual({ type: 'act', payload: { action: 'status-page-first', update } });
+    r.request(comms, { type: 'act', ...request!.payload } as never);
+    r.run(400);
+    deliver();
+    // Bo's desk shows Di's post with its words; the feed says what it said.
+    const said = bo.snapshot().messages.find((m) => m.from === 'you');
+    expect(said?.text).toBe('Post on the status page: checkout failing — Customers are affected now; We know what is failing, not yet why; Investigating; Next update in 15 minutes');
+    const line = playerFeed(bo.log, s, (id) => bo.nameOf(id)).at(-1);
+    expect(line?.body).toBe('sent: Post on the status page: checkout failing — Customers are affected now; We know what is failing, not yet why; Investigating; Next update in 15 minutes');
+    expect(bo.run.events).toEqual(r.team.run.events);
   });
 });

@@ -4,6 +4,7 @@
  * it — so a desk never sends what the room will turn down — and the warning line the
  * team strip shows. Pure; the room still decides.
  */
+import type { StatusUpdateContent } from '../../scenario/schema/index.ts';
 import { isRole } from '../../sim/team-log.ts';
 import { mayAck, mayAct, mayAnswer, SEAT_NAMES, type TeamRole } from '../../sim/team-roles.ts';
 import type { Outgoing } from './team-command.ts';
@@ -31,12 +32,27 @@ export function ackRequest(mirror: TeamMirror): Outgoing | null {
   return { type: 'ack', payload: {} };
 }
 
-export function actRequest(mirror: TeamMirror, id: string): Outgoing | null {
+/** The action, if this seat may take it now (it is offered, and it is this seat's work). */
+function takeable(mirror: TeamMirror, id: string) {
   const role = playing(mirror);
   const action = mirror.scenario.actions.find((a) => a.id === id);
   const view = mirror.snapshot().actions.find((a) => a.id === id);
-  if (!role || !action || !view?.available || mayAct(role, action)) return null;
-  return { type: 'act', payload: { action: id } };
+  return role && action && view?.available && !mayAct(role, action) ? action : null;
+}
+
+/**
+ * The request taking an action becomes. A status update is sent with what it says, so
+ * without `update` it is not a request yet (`composesUpdate` says to open the composer).
+ */
+export function actRequest(mirror: TeamMirror, id: string, update?: StatusUpdateContent): Outgoing | null {
+  const action = takeable(mirror, id);
+  if (!action || action.statusUpdate !== !!update) return null;
+  return { type: 'act', payload: update ? { action: id, update } : { action: id } };
+}
+
+/** Whether taking this action opens the status-update composer: it is a status update this seat may post now. */
+export function composesUpdate(mirror: TeamMirror, id: string): boolean {
+  return takeable(mirror, id)?.statusUpdate ?? false;
 }
 
 /** Whether this person answers the decision open now. */

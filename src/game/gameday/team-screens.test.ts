@@ -122,3 +122,17 @@ describe('status updates in a drill', () => {
     expect(signedMessages([own], events, scenario, who, 'p4')[0]).toEqual(own);
   });
 });
+
+describe('the team desk briefing', () => {
+  it('tells the seats that post status updates how, and the others who does; nobody is told they can pause', async () => {
+    const { briefingCard } = await import('./team-desk-cards.ts');
+    const drill = loadScenarioFile('scenarios/team-checkout-cascade/scenario.yaml').scenario!;
+    const body = (seat: 'ic' | 'ops' | 'comms') => briefingCard('K7QX2M', seat, drill, () => undefined).body;
+    expect(body('comms')).toMatch(/You write the status updates: .* each is checked against the run\.$/);
+    expect(body('ic')).toMatch(/You write the status updates/);
+    expect(body('ops')).toMatch(/Communications writes the status updates\.$/);
+    for (const seat of ['ic', 'ops', 'comms'] as const) expect(body(seat)).toMatch(/The facilitator starts and pauses the clock/);
+    const silent = { ...drill, actions: drill.actions.map((a) => ({ ...a, statusUpdate: false })) };
+    expect(briefingCard('K7QX2M', 'comms', silent, () => undefined).body).not.toMatch(/status updates/);
+  });
+});

@@ -5,6 +5,7 @@
 import type { Scenario } from '../../scenario/schema/index.ts';
 import type { RunEvent } from '../../sim/events.ts';
 import type { MessageView } from '../../sim/snapshot.ts';
+import { updateLine } from '../../sim/status-update.ts';
 import type { TeamLogEntry } from '../../sim/team-log.ts';
 import { SEAT_NAMES, type Seat } from '../../sim/team-roles.ts';
 import { formatClock } from '../ui/format.ts';
@@ -39,6 +40,7 @@ export function describeEntry(entry: TeamLogEntry, scenario: Scenario, nameOf: (
   switch (e.type) {
     case 'act': {
       const a = scenario.actions.find((x) => x.id === e.action);
+      if (e.update) return line(`sent: ${a?.label ?? e.action} — ${updateLine(e.update)}`, 'talk');
       return line(a?.kind === 'communicate' ? `sent: ${a.label}` : `started: ${a?.label ?? e.action}`, a?.kind === 'communicate' ? 'talk' : 'work');
     }
     case 'choose': {
