@@ -209,7 +209,8 @@ export function postmortemDraft(id: string, pm: Postmortem, source: string): Dra
         onEnter: {
           telemetry: [
             { metric: 'errorRatio', reset: true, shape: 'decay', over: '2m' },
-            { metric: 'p99', reset: true, shape: 'decay', over: '2m' },
+            { metric: figures.latency && figures.latency.value > BASELINE[figures.latency.metric] ? figures.latency.metric : 'p99', reset: true, shape: 'decay', over: '2m' },
+            ...(figures.traffic ? [{ metric: 'rps', reset: true, shape: 'decay' as const, over: '2m' }] : []),
           ],
         },
         transitions: [{ to: 'resolved', when: { inPhaseFor: durationText(recoverFor) }, description: roles.recovered ? fit(roles.recovered.text, 300) : 'The service is healthy again.' }],

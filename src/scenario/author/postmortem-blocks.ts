@@ -79,6 +79,21 @@ export function markdownBlocks(text: string): Block[] {
   return blocks;
 }
 
+/**
+ * Where a sentence of a paragraph starting at `line` begins: its line and column. The
+ * sentence may sit on a later line of the paragraph, and wrap.
+ */
+export function locate(lines: readonly string[], line: number, sentence: string): { line: number; column: number } {
+  const words = sentence.split(/\s+/).slice(0, 4).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(words.join('\\s+'));
+  const region = lines.slice(line - 1, line + 59).join('\n');
+  const m = words.length > 0 ? pattern.exec(region) : null;
+  if (!m) return { line, column: columnOf(lines, line, sentence) };
+  const before = region.slice(0, m.index);
+  const newlines = before.split('\n').length - 1;
+  return { line: line + newlines, column: m.index - (before.lastIndexOf('\n') + 1) + 1 };
+}
+
 /** The column (1-based) where `needle` starts on `line` of `text`, or 1. */
 export function columnOf(lines: readonly string[], line: number, needle: string): number {
   const raw = lines[line - 1] ?? '';

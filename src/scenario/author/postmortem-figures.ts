@@ -48,12 +48,14 @@ const OBJECTIVE = /(\d{2}(?:\.\d+)?)\s*%\s+(?:[\w-]+\s+){0,2}?(?:SLO|objective|a
 
 function snippets(pm: Postmortem): Snippet[] {
   const out: Snippet[] = [];
-  for (const [kind, section] of Object.entries(pm.sections)) {
-    if (!section || kind === 'actionItems' || kind === 'lessons' || kind === 'timeline') continue;
-    for (const block of section.blocks) {
-      const text = block.kind === 'row' ? block.cells.join(' — ') : block.text;
-      for (const sentence of sentences(text)) out.push({ text: sentence, line: block.line, impact: kind === 'impact' || kind === 'summary' });
-    }
+  const skip = new Set([pm.sections.actionItems, pm.sections.lessons, pm.sections.timeline].flatMap((s) => s?.blocks ?? []));
+  const impact = new Set([pm.sections.impact, pm.sections.summary].flatMap((s) => s?.blocks ?? []));
+  // Header fields ("**Impact:** …") are sections made up from a block: read them as theirs.
+  for (const block of [...impact].filter((b) => !pm.blocks.includes(b))) if (block.kind !== 'row') out.push(...sentences(block.text).map((text) => ({ text, line: block.line, impact: true })));
+  for (const block of pm.blocks) {
+    if (skip.has(block) || block.kind === 'heading') continue;
+    const text = block.kind === 'row' ? block.cells.join(' — ') : block.text;
+    for (const sentence of sentences(text)) out.push({ text: sentence, line: block.line, impact: impact.has(block) });
   }
   for (const entry of pm.timeline) for (const sentence of sentences(entry.text)) out.push({ text: sentence, line: entry.line, impact: false });
   return out;
@@ -73,8 +75,10 @@ export function figuresFrom(pm: Postmortem): Figures {
   for (const s of snippets(pm)) {
     const here = (value: number): Figure => ({ value, quote: quoteOf(s.text), line: s.line });
     const aboutIncident = !NOT_THE_INCIDENT.test(s.text);
+    // "Error ratio back under 0.1%" is the recovery, not the incident.
+    const recovery = /\b(back (to|under|below)|returned to|recovered|normal)\b/i.test(s.text);
     if (aboutIncident) {
-      for (const m of s.text.matchAll(ERROR_RATE)) figures.errorShare = worst(figures.errorShare, here(Number(m[1]) / 100));
+      if (!recovery) for (const m of s.text.matchAll(ERROR_RATE)) figures.errorShare = worst(figures.errorShare, here(Number(m[1]) / 100));
       for (const m of s.text.matchAll(SHARE_OF)) if (s.impact || FAILED.test(m[2] ?? '')) figures.errorShare = worst(figures.errorShare, here(Number(m[1]) / 100));
       for (const m of s.text.matchAll(SUCCESS)) figures.errorShare = worst(figures.errorShare, here(1 - Number(m[1]) / 100));
       const ratio = /\bone\s+[\w-]+\s+in\s+(two|three|four|five|ten|twenty)\b/i.exec(s.text);

@@ -19,11 +19,9 @@ export function fit(text: string, max: number): string {
 const NOT_A_NAME = new Set(['The', 'A', 'An', 'Our', 'It', 'This', 'That', 'All', 'Error', 'Errors', 'Incident', 'Support', 'Customers', 'Traffic', 'Latency', 'Alerts', 'Monitoring']);
 /** Words that make a subject a person (or a group of people) doing something. */
 const PERSON = /\b(engineers?|sres?|on-?call|oncall|responders?|commander|ic|team|operators?|developers?|dbas?|leads?|admins?|staff|we|i|they|someone|somebody|he|she|managers?|analysts?|owners?|primary|secondary|everyone|oncaller|investigators?)\b/i;
-/** Capitalised only because they start the sentence: lowercased when they move inside a label. */
-const COMMON_START = /^(The|A|An|Our|Its|Their|Traffic|Deploy|Deployment|Release|Config|Configuration|Change|Database|Cache|Service|Feature|Flag|Cluster|Load|Requests?|Queue|Pods?|Nodes?|Primary|Replica|Region|Fleet|Build|Version|Rollout|Job|Jobs|Certificate|Index|Table|Disk|Volume|Canary|Customer|Payments?|Checkout|Search|Storage|Network|DNS)$/;
 const ADVERB = /^(then|also|first|finally|quickly|immediately|manually|successfully|eventually|again|now|promptly|later|further|partially|fully)$|ly$/i;
 /** Verbs that lead into the real action: "began investigating", "decided to roll back". */
-const LEAD_IN = new Set(['begin', 'start', 'decide', 'try', 'attempt', 'continue', 'proceed', 'choose', 'need', 'want', 'manage', 'be', 'have', 'get']);
+const LEAD_IN = new Set(['begin', 'start', 'decide', 'try', 'attempt', 'continue', 'proceed', 'choose', 'need', 'want', 'manage', 'have', 'get']);
 /** Participles that describe a state, not something a responder did: "the database was overloaded". */
 const STATE = /^(overloaded|saturated|exhausted|degraded|affected|impacted|exceeded|elevated|delayed|stuck|exposed|involved|located|based|related|unavailable|unreachable|limited|broken|down|full|paged|alerted|notified|triggered|detected|seen|observed|reported|caused|required|expected|fired)$/i;
 
@@ -44,6 +42,8 @@ function afterLeadIn(words: string[], i: number): { base: string; at: number } |
 }
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+/** A sentence's first word, lowercased when it moves inside a label ("The migration" → "the migration"), unless it is a name or code. */
+const lowerStart = (text: string) => text.replace(/^[A-Z][a-z-]+\b(?!['’]s)/, (w) => w.toLowerCase());
 
 /** Whether words[0..end) read like who did it: a name, a pronoun or a role. */
 function isSubject(words: string[]): boolean {
@@ -69,9 +69,17 @@ export function imperative(clause: string): string {
   if (declared) return `Declare a ${(declared[1] as string).toUpperCase().replace('-', '')} incident`;
   const words = clause.replace(/^(then|finally|next|meanwhile),?\s+/i, '').split(/\s+/).filter(Boolean);
   if (words.length === 0) return clause;
+  // Someone brought in: "Fraud-check team called in to the bridge" → "Call in the fraud-check team".
+  const calledIn = /^(.+?)\s+(?:(?:is|was|were|are|gets|got)\s+)?(called|brought|pulled|paged) in\b\s*((?:to|on)\b.*)?$/i.exec(clause);
+  if (calledIn && !/^(we|i|they|[A-Z][a-z]+)$/.test(calledIn[1] as string)) {
+    const verb = (calledIn[2] as string).toLowerCase().replace(/ed$/, '').replace(/^call$/, 'call').replace(/^paged?$/, 'page').replace(/^brought$/, 'bring');
+    return capital(`${verb} in ${/^(the|a|an)\s/i.test(calledIn[1] as string) ? '' : 'the '}${lowerStart(calledIn[1] as string)}${calledIn[3] ? ` ${calledIn[3]}` : ''}`);
+  }
   // No subject: "Checks the logs", "Rolled back the deploy", "Investigating the LB".
   const first = verbBase(words[0] as string, true);
-  if (first && ACTION_VERBS.has(first)) return capital([first, ...words.slice(1)].join(' '));
+  // "Retries were shed" starts with a noun: a verb is not followed by an auxiliary.
+  const nounFirst = /^(is|was|were|are|has|have|had|got|gets|did|do|does|and|in|on|of)$/i.test(words[1] ?? '');
+  if (first && ACTION_VERBS.has(first) && !nounFirst) return capital([first, ...words.slice(1)].join(' '));
 
   for (let i = 1; i < Math.min(words.length, 9); i++) {
     if (!isSubject(words.slice(0, i))) continue;
@@ -80,12 +88,18 @@ export function imperative(clause: string): string {
     const pronoun = /^(we|i|they)$/i.test(words[i - 1] as string);
     let base = verbBase(words[at] as string, pronoun);
     if (!base) continue;
-    if (LEAD_IN.has(base)) {
+    if (base === 'be') {
+      // "Dana is investigating X" is an action; "Retries were shed" is a passive, read below.
+      const gerund = baseOfGerund(words[at + 1] ?? '');
+      if (!gerund) break;
+      base = gerund;
+      at += 1;
+    } else if (LEAD_IN.has(base)) {
       const real = afterLeadIn(words, at);
       if (real) {
         base = real.base;
         at = real.at;
-      } else if (base === 'be' || base === 'have' || base === 'get') {
+      } else if (base === 'have' || base === 'get') {
         continue;
       }
     }
@@ -103,7 +117,7 @@ export function imperative(clause: string): string {
       particle = ` ${p[1]}`;
       rest = p[2] as string;
     }
-    const object = (passive[1] as string).replace(/^[A-Z][a-z]+\b/, (w) => (COMMON_START.test(w) ? w.toLowerCase() : w));
+    const object = lowerStart(passive[1] as string);
     return capital(withoutAgent(`${base}${particle} ${object}${rest ? ` ${rest}` : ''}`));
   }
   return clause;
@@ -115,8 +129,20 @@ const CLAUSE_END = /;|\s[—–-]\s|\s*\(|:(?=\s|$)|\.(?=\s|$)|,\s+(?=(?:and|but
 /** The first clause of an entry as a button label: "Dana restarts the pods; errors dip" → "Restart the pods". */
 export function labelOf(text: string): string {
   const clause = text.split(CLAUSE_END)[0] ?? text;
-  const label = imperative(clause.replace(/[.,]+$/, '').trim()).replace(/\s+at\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*UTC)?$/i, '');
+  const label = firstAction(imperative(clause.replace(/[.,]+$/, '').trim())).replace(/\s+at\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*UTC)?$/i, '');
   return fit(label || text, 60);
+}
+
+/** The first of two joined actions: "Open the dashboard and sees timeouts" → "Open the dashboard". */
+function firstAction(label: string): string {
+  const words = label.split(' ');
+  for (let i = 2; i < words.length - 1; i++) {
+    if (words[i] !== 'and') continue;
+    const next = words[i + 1] as string;
+    const clause = words.slice(i + 1, i + 6).join(' ');
+    if (baseOfThirdPerson(next) || baseOfPast(next) || /^\S+(\s+\S+){0,3}\s+(is|was|were|are)\b/.test(clause)) return words.slice(0, i).join(' ');
+  }
+  return label;
 }
 
 /** Small words an id does without: "Open the edge dashboard" → open-edge-dashboard. */

@@ -26,7 +26,7 @@ const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.
 const ZONE = '(?:\\s*(?:UTC|GMT|Z|[A-Z]{2,4}T|[+-]\\d{2}:?\\d{2}))?';
 const LEAD = '^(?:(?:at|around|about|approx\\.?|approximately|by|~)\\s+)?[[(]?';
 /** After a time: a closing bracket and a separator before the description. */
-const TAIL = '[\\])]?(?:\\s*[—–:|,-]+\\s*|\\s+|$)';
+const TAIL = '[\\])]?(?:\\s*[—–:|,-]+\\s*|\\s+|(?=[.;!?]|$))';
 
 const ISO = new RegExp(`${LEAD}(\\d{4})-(\\d{2})-(\\d{2})(?:[ T]|,\\s*)(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?(\\s*(?:UTC|GMT|[A-Z]{2,4}T))?${TAIL}`, 'i');
 const NAMED_DATE = new RegExp(`${LEAD}(?:(${MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH}))(?:,?\\s+(\\d{4}))?,?\\s+(?:at\\s+)?(?=\\d)`, 'i');

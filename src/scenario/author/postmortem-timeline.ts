@@ -6,7 +6,7 @@
  * used. Times become seconds since the first entry.
  */
 import type { Diagnostic } from '../diagnostics.ts';
-import { columnOf, type Block } from './postmortem-blocks.ts';
+import { columnOf, locate, type Block } from './postmortem-blocks.ts';
 import { dateLine, laterBy, leadingTime, timeInProse, type TimeMatch } from './postmortem-time.ts';
 import { diagnostic, type Section, type SectionKind, type TimelineEntry } from './postmortem.ts';
 
@@ -28,7 +28,8 @@ function withoutTime(sentence: string, index: number, length: number): string {
   const before = sentence.slice(0, index).replace(/[\s,]+$/, '');
   const after = sentence.slice(index + length).replace(/^[\s,—–:-]+/, '');
   const joined = before ? `${before}${/^[,.;]/.test(after) ? '' : ' '}${after}` : after;
-  const text = joined.replace(/\s+/g, ' ').trim();
+  // "On 3 March 2026, the certificate expired" → "The certificate expired".
+  const text = joined.replace(/\s+/g, ' ').replace(/^on [^,]{3,30}, /i, '').trim();
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
@@ -85,13 +86,14 @@ export function readTimeline(sections: Partial<Record<SectionKind, Section>>, al
     for (const sentence of sentences(block.text)) {
       const found = timeInProse(sentence);
       const later = found ? undefined : laterBy(sentence);
+      const at = locate(lines, block.line, sentence);
       if (found) {
-        add(found.time, withoutTime(sentence, found.index, found.time.length), block.line, columnOf(lines, block.line, sentence));
+        add(found.time, withoutTime(sentence, found.index, found.time.length), at.line, at.column);
       } else if (later !== undefined && previous !== undefined) {
         const text = sentence.replace(/^[^,]*later,?\s*/i, '');
         // Counted from the entry before, not from the start.
         const seconds = previous - (firstAbsolute ?? 0) + later;
-        add({ seconds, relative: true, clock: /^[^,]*later/i.exec(sentence)?.[0] ?? 'later', length: 0 }, text.charAt(0).toUpperCase() + text.slice(1), block.line, columnOf(lines, block.line, sentence));
+        add({ seconds, relative: true, clock: /^[^,]*later/i.exec(sentence)?.[0] ?? 'later', length: 0 }, text.charAt(0).toUpperCase() + text.slice(1), at.line, at.column);
       } else if (extend) {
         const last = out.entries[out.entries.length - 1];
         if (last && last.line >= block.line - 40) last.text = `${last.text} ${sentence}`;

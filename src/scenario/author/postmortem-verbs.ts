@@ -15,7 +15,7 @@ const IRREGULAR: Record<string, string> = {
   rewritten: 'rewrite', rolledback: 'roll back', said: 'say', saw: 'see', seen: 'see', sent: 'send', set: 'set', shut: 'shut', spun: 'spin',
   split: 'split', spoke: 'speak', stood: 'stand', struck: 'strike', swapped: 'swap', took: 'take', taken: 'take', told: 'tell', thought: 'think',
   threw: 'throw', thrown: 'throw', understood: 'understand', undid: 'undo', undone: 'undo', went: 'go', gone: 'go', woke: 'wake', wrote: 'write',
-  written: 'write', added: 'add', withdrew: 'withdraw', upheld: 'uphold', is: 'be', was: 'be', were: 'be', has: 'have', does: 'do', goes: 'go',
+  written: 'write', added: 'add', shed: 'shed', fed: 'feed', sped: 'speed', bled: 'bleed', withdrew: 'withdraw', upheld: 'uphold', is: 'be', was: 'be', were: 'be', has: 'have', does: 'do', goes: 'go',
 };
 
 /** Base forms ending in e, so that "disabled" → "disable" and "pauses" → "pause". */
@@ -53,8 +53,8 @@ export function baseOfPast(word: string): string | undefined {
   if (/ied$/.test(w)) return w.replace(/ied$/, 'y');
   const stem = w.slice(0, -2);
   if (E_BASES.has(`${stem}e`)) return `${stem}e`;
+  if (stem.length < 3) return undefined;
   if (/([bdgkmnprtv])\1$/.test(stem)) return stem.slice(0, -1);
-  if (/e$/.test(stem) && E_BASES.has(stem)) return stem;
   return stem.endsWith('e') ? w.slice(0, -1) : stem;
 }
 

@@ -63,6 +63,8 @@ export interface Postmortem {
   /** Where the timeline came from: its own section, or timed sentences in the prose. */
   timelineFrom: 'section' | 'prose';
   actionItems: string[];
+  /** Every block of the document, for figures stated outside the named sections. */
+  blocks: Block[];
 }
 
 export function diagnostic(file: string, line: number, column: number, code: DiagnosticCode, message: string, hint: string, length = 1): Diagnostic {
@@ -120,6 +122,22 @@ function sectionsOf(lines: readonly string[], blocks: readonly Block[]): Pick<Po
     current?.section.blocks.push(block);
   }
   close(lines.length + 1);
+
+  // Before the first section: "| Service | edge-proxy |" rows are meta lines too, and a
+  // "**Impact:** …" paragraph (the one-page template's header fields) stands in for a missing section.
+  for (const block of blocks) {
+    if (block.line >= firstSection) break;
+    if (block.kind === 'row' && block.cells.length === 2 && block.cells[0] && block.cells[1]) {
+      out.meta[clean(block.cells[0]).toLowerCase()] ??= clean(block.cells[1]);
+    }
+    if (block.kind !== 'paragraph' && block.kind !== 'item') continue;
+    const field = /^([A-Za-z][A-Za-z ]{0,30}?)\s*:\s*(.+)$/s.exec(block.text);
+    const kind = field ? SECTION_NAMES.find(([re]) => re.test((field[1] as string).trim()))?.[1] : undefined;
+    if (field && kind && !out.sections[kind]) {
+      const value = (field[2] as string).trim();
+      out.sections[kind] = { text: value, line: block.line, blocks: [{ kind: 'paragraph', text: value, line: block.line, inItem: false }] };
+    }
+  }
   return out;
 }
 
@@ -170,6 +188,7 @@ export function parsePostmortem(text: string, file: string): InputResult<Postmor
     timeline: timeline.entries,
     timelineFrom: section ? 'section' : 'prose',
     actionItems: actionItemsOf(sections.actionItems),
+    blocks,
   };
   return { value: pm, diagnostics: [] };
 }
