@@ -1,12 +1,10 @@
 /**
- * Turning a postmortem's prose into scenario text: button labels from timeline entries,
- * the failure rate the impact section states, text cut to the schema's limits.
+ * Turning a postmortem's prose into scenario text: button labels and ids from timeline
+ * entries, text cut to the schema's limits. The figures it states are read in
+ * postmortem-figures.ts.
  */
-import type { Postmortem } from './postmortem.ts';
 import { ACTION_VERBS, baseOfGerund, baseOfPast, baseOfThirdPerson, PARTICLES } from './postmortem-verbs.ts';
 import { suggestId } from './scenario-id.ts';
-
-const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, ten: 10, twenty: 20 };
 
 /** Cuts text to `max` characters at a word boundary. */
 export function fit(text: string, max: number): string {
@@ -156,13 +154,4 @@ export function idFromLabel(label: string): string | undefined {
     .filter((w) => !ID_NOISE.has(w.toLowerCase()) && /[a-z0-9]/i.test(w));
   const id = suggestId(words.slice(0, 4).join(' '));
   return id?.replace(/(-(in|on|at|of|to|for|from|with|and|by|into|onto|via))+$/, '');
-}
-
-/** The share of requests that failed, if the postmortem states it ("18% of checkout requests", "one in five"). */
-export function failingShareFrom(pm: Postmortem): number | undefined {
-  const prose = `${pm.sections.impact?.text ?? ''}\n${pm.sections.summary?.text ?? ''}`;
-  const percent = /(\d+(?:\.\d+)?)\s*%\s+of\s+(?:[\w-]+\s+){0,2}(requests|calls|checkouts?|payments?|logins?|sign-?ins?|traffic|orders|transactions|searches|uploads)/i.exec(prose);
-  if (percent) return Number(percent[1]) / 100;
-  const words = /\bone\s+[\w-]+\s+in\s+(two|three|four|five|ten|twenty)\b/i.exec(prose);
-  return words ? 1 / (NUMBER_WORDS[(words[1] as string).toLowerCase()] as number) : undefined;
 }
