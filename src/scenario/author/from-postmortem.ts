@@ -25,6 +25,8 @@ type ActionInput = NonNullable<Input['actions']>[number];
 
 /** The scenario starts this long before the trigger, so the player sees a healthy baseline first. */
 const LEAD = 120;
+const MAX_ACTIONS = 40;
+const MAX_MESSAGES = 20;
 /** Healthy latency, in milliseconds, before the incident. */
 const BASELINE = { p50: 40, p95: 120, p99: 250 };
 
@@ -102,7 +104,14 @@ export function postmortemDraft(id: string, pm: Postmortem, source: string): Dra
     recovered: () => undefined,
     trigger: () => undefined,
   };
-  for (const { entry, role } of roles.during) handle[role](entry);
+  // A scenario with more choices than this is not playable; the author picks what matters.
+  let leftOut = pm.skippedEntries;
+  for (const { entry, role } of roles.during) {
+    const full = role === 'report' ? messages.length >= MAX_MESSAGES : !['symptom', 'alert'].includes(role) && actions.length >= MAX_ACTIONS;
+    if (full) leftOut++;
+    else handle[role](entry);
+  }
+  if (leftOut > 0) notes.push(above(['actions'], todo(`${leftOut} more timeline entries were left out: a draft keeps the first ${MAX_ACTIONS} steps and ${MAX_MESSAGES} reports.`)));
 
   const causes = causeFacts(pm);
   const investigations = actions.filter((a) => a.kind === 'investigate');

@@ -80,18 +80,30 @@ export function markdownBlocks(text: string): Block[] {
 }
 
 /**
- * Where a sentence of a paragraph starting at `line` begins: its line and column. The
- * sentence may sit on a later line of the paragraph, and wrap.
+ * Finds the sentences of a paragraph starting at `line`, in order: each one's line and
+ * column. A sentence may sit on a later line of the paragraph, and wrap. The search goes
+ * on from the last one found, so a long paragraph is read once.
  */
-export function locate(lines: readonly string[], line: number, sentence: string): { line: number; column: number } {
-  const words = sentence.split(/\s+/).slice(0, 4).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const pattern = new RegExp(words.join('\\s+'));
+export function sentenceLocator(lines: readonly string[], line: number): (sentence: string) => { line: number; column: number } {
   const region = lines.slice(line - 1, line + 59).join('\n');
-  const m = words.length > 0 ? pattern.exec(region) : null;
-  if (!m) return { line, column: columnOf(lines, line, sentence) };
-  const before = region.slice(0, m.index);
-  const newlines = before.split('\n').length - 1;
-  return { line: line + newlines, column: m.index - (before.lastIndexOf('\n') + 1) + 1 };
+  let cursor = 0;
+  let lineNo = line;
+  let lineStart = 0;
+  return (sentence) => {
+    // A few short words are enough to find the sentence, and keep the pattern small whatever the input.
+    const words = sentence.slice(0, 80).split(/\s+/).filter(Boolean).slice(0, 4).map((w) => w.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const pattern = new RegExp(words.join('\\s+'), 'g');
+    pattern.lastIndex = cursor;
+    const m = words.length > 0 ? pattern.exec(region) : null;
+    if (!m) return { line, column: columnOf(lines, line, sentence) };
+    // Count only the newlines since the last sentence: linear in the paragraph, however long.
+    for (let i = region.indexOf('\n', cursor); i !== -1 && i < m.index; i = region.indexOf('\n', i + 1)) {
+      lineNo++;
+      lineStart = i + 1;
+    }
+    cursor = m.index + m[0].length;
+    return { line: lineNo, column: m.index - lineStart + 1 };
+  };
 }
 
 /** The column (1-based) where `needle` starts on `line` of `text`, or 1. */

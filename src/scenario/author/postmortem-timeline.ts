@@ -6,7 +6,7 @@
  * used. Times become seconds since the first entry.
  */
 import type { Diagnostic } from '../diagnostics.ts';
-import { columnOf, locate, type Block } from './postmortem-blocks.ts';
+import { columnOf, sentenceLocator, type Block } from './postmortem-blocks.ts';
 import { dateLine, laterBy, leadingTime, timeInProse, type TimeMatch } from './postmortem-time.ts';
 import { diagnostic, type Section, type SectionKind, type TimelineEntry } from './postmortem.ts';
 
@@ -33,14 +33,19 @@ function withoutTime(sentence: string, index: number, length: number): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** More entries than a scenario can use; past this the rest of a huge timeline is not read. */
+export const MAX_ENTRIES = 300;
+
 interface Reader {
   entries: TimelineEntry[];
   problems: Diagnostic[];
+  /** Entries left unread past {@link MAX_ENTRIES}. */
+  skipped: number;
 }
 
 /** Reads the timeline; `problems` are located errors (an untimed entry, a time going backwards). */
 export function readTimeline(sections: Partial<Record<SectionKind, Section>>, all: readonly Block[], lines: readonly string[], file: string): Reader {
-  const out: Reader = { entries: [], problems: [] };
+  const out: Reader = { entries: [], problems: [], skipped: 0 };
   const section = sections.timeline;
   let firstDay: number | undefined;
   let dayIndex = 0;
@@ -74,6 +79,10 @@ export function readTimeline(sections: Partial<Record<SectionKind, Section>>, al
       return;
     }
     previous = t;
+    if (out.entries.length >= MAX_ENTRIES) {
+      out.skipped++;
+      return;
+    }
     out.entries.push({ t, clock: time.clock, text: text || '(no description)', line });
   };
   const setDay = (day: number) => {
@@ -83,10 +92,12 @@ export function readTimeline(sections: Partial<Record<SectionKind, Section>>, al
 
   /** Timed sentences of a paragraph; untimed ones add to the entry before them. */
   const prose = (block: { text: string; line: number }, extend: boolean) => {
+    const locate = sentenceLocator(lines, block.line);
     for (const sentence of sentences(block.text)) {
+      if (out.entries.length >= MAX_ENTRIES) return;
       const found = timeInProse(sentence);
       const later = found ? undefined : laterBy(sentence);
-      const at = locate(lines, block.line, sentence);
+      const at = locate(sentence);
       if (found) {
         add(found.time, withoutTime(sentence, found.index, found.time.length), at.line, at.column);
       } else if (later !== undefined && previous !== undefined) {

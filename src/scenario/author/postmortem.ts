@@ -63,6 +63,8 @@ export interface Postmortem {
   /** Where the timeline came from: its own section, or timed sentences in the prose. */
   timelineFrom: 'section' | 'prose';
   actionItems: string[];
+  /** Timeline entries past the most a draft reads. */
+  skippedEntries: number;
   /** Every block of the document, for figures stated outside the named sections. */
   blocks: Block[];
 }
@@ -158,11 +160,10 @@ export function parsePostmortem(text: string, file: string): InputResult<Postmor
   if (!normalised.trim()) {
     return { diagnostics: [diagnostic(file, 1, 1, 'BR004', 'the file is empty, but a postmortem was expected', 'copy docs/examples/postmortem.md and fill it in')] };
   }
-  const binary = /[\u0000-\u0008\u000e-\u001f]/.exec(normalised.slice(0, 8192));
-  if (binary) {
-    const line = normalised.slice(0, binary.index).split('\n').length;
+  // Control bytes in the first few kilobytes: an image, an archive or a word-processor file.
+  if (/[\u0000-\u0008\u000e-\u001f]/.test(normalised.slice(0, 8192))) {
     return {
-      diagnostics: [diagnostic(file, line, 1, 'BR004', 'this is not a text file (it holds control bytes), but a Markdown postmortem was expected', 'export the postmortem as Markdown or plain text, then try again')],
+      diagnostics: [diagnostic(file, 1, 1, 'BR004', 'this is not a text file (it holds control bytes), but a Markdown postmortem was expected', 'export the postmortem as Markdown or plain text, then try again')],
     };
   }
   const lines = normalised.split('\n');
@@ -188,6 +189,7 @@ export function parsePostmortem(text: string, file: string): InputResult<Postmor
     timeline: timeline.entries,
     timelineFrom: section ? 'section' : 'prose',
     actionItems: actionItemsOf(sections.actionItems),
+    skippedEntries: timeline.skipped,
     blocks,
   };
   return { value: pm, diagnostics: [] };
