@@ -23,15 +23,17 @@ export interface TimeMatch {
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
-const ZONE = '(?:\\s*(?:UTC|GMT|Z|[A-Z]{2,4}T|[+-]\\d{2}:?\\d{2}))?';
+const ZONE = '(?:\\s*(?:UTC|GMT|Z|[A-Z]{2,4}T|[+-]\\d{2}:?\\d{2})\\b)?';
 const LEAD = '^(?:(?:at|around|about|approx\\.?|approximately|by|~)\\s+)?[[(]?';
+const LEAD_CASELESS = '^(?:(?:[aA]t|[aA]round|[aA]bout|[aA]pprox\\.?|[aA]pproximately|[bB]y|~)\\s+)?[[(]?';
 /** After a time: a closing bracket and a separator before the description. */
 const TAIL = '[\\])]?(?:\\s*[—–:|,-]+\\s*|\\s+|(?=[.;!?]|$))';
 
-const ISO = new RegExp(`${LEAD}(\\d{4})-(\\d{2})-(\\d{2})(?:[ T]|,\\s*)(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?(\\s*(?:UTC|GMT|[A-Z]{2,4}T))?${TAIL}`, 'i');
+// Zones are matched case-sensitively ("UTC", "PST"), so that "13:42 Alert fires" is not read as a zone.
+const ISO = new RegExp(`${LEAD_CASELESS}(\\d{4})-(\\d{2})-(\\d{2})(?:[ Tt]|,\\s*)(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?([Zz]|[+-]\\d{2}:?\\d{2})?(\\s*(?:UTC|GMT|[A-Z]{2,4}T)\\b)?${TAIL}`);
 const NAMED_DATE = new RegExp(`${LEAD}(?:(${MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH}))(?:,?\\s+(\\d{4}))?,?\\s+(?:at\\s+)?(?=\\d)`, 'i');
-const CLOCK = new RegExp(`^(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:\\s*([ap])\\.?m\\.?(?![a-z]))?(${ZONE})${TAIL}`, 'i');
-const HOUR_ONLY = new RegExp(`^(\\d{1,2})\\s*([ap])\\.?m\\.?(?![a-z])(${ZONE})${TAIL}`, 'i');
+const CLOCK = new RegExp(`^(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:\\s*([aApP])\\.?[mM]\\.?(?![a-zA-Z]))?(${ZONE})${TAIL}`);
+const HOUR_ONLY = new RegExp(`^(\\d{1,2})\\s*([aApP])\\.?[mM]\\.?(?![a-zA-Z])(${ZONE})${TAIL}`);
 const OFFSET = /^T?\s*([+-])\s*(?:(\d{1,3}):(\d{2})(?::(\d{2}))?|(?:(\d{1,3})\s*d)?\s*(?:(\d{1,4})\s*h(?:ours?|rs?)?)?\s*(?:(\d{1,5})\s*m(?:in(?:utes?|s)?)?)?\s*(?:(\d{1,6})\s*s(?:ec(?:onds?|s)?)?)?)(?![\w:])/i;
 const TAIL_ONLY = new RegExp(`^${TAIL}`);
 
