@@ -89,6 +89,7 @@ export function sentenceLocator(lines: readonly string[], line: number): (senten
   let cursor = 0;
   let lineNo = line;
   let lineStart = 0;
+  let counted = 0;
   return (sentence) => {
     // A few short words are enough to find the sentence, and keep the pattern small whatever the input.
     const words = sentence.slice(0, 80).split(/\s+/).filter(Boolean).slice(0, 4).map((w) => w.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
@@ -97,10 +98,11 @@ export function sentenceLocator(lines: readonly string[], line: number): (senten
     const m = words.length > 0 ? pattern.exec(region) : null;
     if (!m) return { line, column: columnOf(lines, line, sentence) };
     // Count only the newlines since the last sentence: linear in the paragraph, however long.
-    for (let i = region.indexOf('\n', cursor); i !== -1 && i < m.index; i = region.indexOf('\n', i + 1)) {
+    for (let i = region.indexOf('\n', counted); i !== -1 && i < m.index; i = region.indexOf('\n', i + 1)) {
       lineNo++;
       lineStart = i + 1;
     }
+    counted = m.index;
     cursor = m.index + m[0].length;
     return { line: lineNo, column: m.index - lineStart + 1 };
   };
