@@ -119,3 +119,25 @@ describe('the starting budget, from the stated rate', () => {
     expect(b.problem).toContain('even a full budget runs out 4m after the trigger, before the real fix at 20m');
   });
 });
+
+describe('odd input never crashes the reader', () => {
+  const pieces = ['# Outage\n', '## Timeline\n', '## Root cause\n', '## Impact\n', '- ', '* ', '| ', ' | ', '|---|---|\n', '14:0', '2', ':', '5', ' PM', ' UTC', 'T+', 'T-', '+00:', 'm ', 'at ', '2026-02-0', 'T', 'Z ', '\n', '\n\n', 'The SRE ', 'rolled back ', 'the deploy', '. ', 'error rate ', '80%', 'p99 ', '4.2 s', ' was ', 'reverted', '`', '**', '[', ']', '(', ')', '\u0000', '\r', 'é', '…'];
+  it('for any mix of postmortem fragments: a draft that loads, or located diagnostics', async () => {
+    const fc = await import('fast-check');
+    const { scenarioFromPostmortem } = await import('./from-postmortem.ts');
+    const { loadDraft } = await import('../../../test/support/drafts.ts');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 6 })), { maxLength: 120 }), (parts) => {
+        const text = parts.join('');
+        const result = scenarioFromPostmortem('odd', text, 'pm.md');
+        if (!result.value) {
+          expect(result.diagnostics.length).toBeGreaterThan(0);
+          for (const d of result.diagnostics) expect(d.line).toBeGreaterThanOrEqual(1);
+          return;
+        }
+        expect(loadDraft(result.value).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      }),
+      { numRuns: 150, seed: 11 },
+    );
+  });
+});
