@@ -81,8 +81,9 @@ export function figuresFrom(pm: Postmortem): Figures {
       if (!recovery) for (const m of s.text.matchAll(ERROR_RATE)) figures.errorShare = worst(figures.errorShare, here(Number(m[1]) / 100));
       for (const m of s.text.matchAll(SHARE_OF)) if (s.impact || FAILED.test(m[2] ?? '')) figures.errorShare = worst(figures.errorShare, here(Number(m[1]) / 100));
       for (const m of s.text.matchAll(SUCCESS)) figures.errorShare = worst(figures.errorShare, here(1 - Number(m[1]) / 100));
-      const ratio = /\bone\s+[\w-]+\s+in\s+(two|three|four|five|ten|twenty)\b/i.exec(s.text);
-      if (ratio && s.impact) words ??= here(1 / (NUMBER_WORDS[(ratio[1] as string).toLowerCase()] as number));
+      const ratio = /\b(?:one|1)\s+(?:[\w-]+\s+)?in\s+(two|three|four|five|ten|twenty|\d{1,4})\b/i.exec(s.text);
+      const of = ratio ? (NUMBER_WORDS[(ratio[1] as string).toLowerCase()] ?? Number(ratio[1])) : 0;
+      if (ratio && s.impact && of >= 2) words ??= here(1 / of);
       for (const m of s.text.matchAll(LATENCY)) {
         const which = (m[1] as string).toLowerCase();
         const metric = /50|median/.test(which) ? 'p50' : /95/.test(which) ? 'p95' : 'p99';

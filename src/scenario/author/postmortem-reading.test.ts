@@ -91,6 +91,7 @@ describe('figures taken from the text', () => {
     expect(figures('## Details\n\n40% of API calls failed with 503.').errorShare?.value).toBe(0.4);
     expect(figures('## Details\n\nThe success rate dropped to 70%.').errorShare?.value).toBeCloseTo(0.3);
     expect(figures('## Impact\n\nAbout one checkout in five failed.').errorShare?.value).toBe(0.2);
+    expect(figures('## Impact\n\n1 in 4 logins failed.').errorShare?.value).toBe(0.25);
     expect(figures('## Details\n\nNothing measured.').errorShare).toBeUndefined();
   });
 
