@@ -83,7 +83,7 @@ describe('a bullet list with 12-hour times (index migration)', () => {
     expect(labels(scenario)).toEqual([
       'check-search-dashboards: Check the search dashboards',
       "reduce-migration-job-throughput: Reduce the migration job's throughput",
-      'escalate-to-storage-on-call: Escalate to the storage on-call, who joined the bridge',
+      'escalate-to-storage-on-call: Escalate to the storage on-call',
       'find-that-new-nodes: Find that the new nodes were provisioned with slower disks',
       'pause-migration: Pause the migration',
       'post-update: Post a status update',

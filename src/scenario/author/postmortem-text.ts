@@ -122,7 +122,7 @@ export function imperative(clause: string): string {
 }
 
 /** Where a clause ends: a semicolon, a dash, a bracket, a colon that is not inside a time, a sentence's end. */
-const CLAUSE_END = /;|\s[—–-]\s|\s*\(|:(?=\s|$)|\.(?=\s|$)|,\s+(?=(?:and|but|which|while|then|so|when|after|as|because|where|though|although|no|errors?|it|this)\b)/;
+const CLAUSE_END = /;|\s[—–-]\s|\s*\(|:(?=\s|$)|\.(?=\s|$)|,\s+(?=(?:and|but|which|who|while|then|so|when|after|as|because|where|though|although|no|errors?|it|this)\b)/;
 
 /** The first clause of an entry as a button label: "Dana restarts the pods; errors dip" → "Restart the pods". */
 export function labelOf(text: string): string {

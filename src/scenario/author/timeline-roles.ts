@@ -31,7 +31,7 @@ export const ROLE_WORDS: ReadonlyArray<[Role, RegExp]> = [
   ['recovered', /\b(resolved|recovered|back to normal|returns? to normal|back under|back below|all clear|fully restored|service restored)\b/i],
   // Someone outside the response is the subject of the sentence.
   ['report', /^(customer support|support|customers?|users?|a (customer|user)|sales|account management|the (ceo|cto|vp)\b|executives?)\b/i],
-  ['mitigate', /\b(roll(ed|s|ing)? ?back|revert(ed|s|ing)?|restart(ed|s|ing)?|scal(ed|es|ing) (out|up)|scales?|fail(ed|s)? ?over|disabl(ed|es|ing)|drain(ed|s|ing)?|kill(ed|s)?|hotfix|feature flag|flag (off|on)|block(ed|s)?|rate[- ]limit(ed|s)?|shed(s|ding)?|paus(ed|es|ing)|throttl(ed|es|ing)|kill switch|flipped|(moved|shifted|failed|routed|redirected) (\w+ )?(traffic|back)|deploy(ed|s)? (a|the) (fix|hotfix|patch|manually|renewed|new cert|replacement)|(renewed|replaced|rotated|reissued) (the |a )?(\w+ )?cert)/i],
+  ['mitigate', /\b(roll(ed|s|ing)? ?back|revert(ed|s|ing)?|restart(ed|s|ing)?|scal(ed|es|ing) (out|up)|scales?|fail(ed|s)? ?over|disabl(ed|es|ing)|drain(ed|s|ing)?|kill(ed|s)?|hotfix|feature flag|flag (off|on)|block(ed|s)?|rate[- ]limit(ed|s)?|shed(s|ding)?|paus(ed|es|ing)|throttl(ed|es|ing)|reduc(ed|es|ing)|kill switch|flipped|(moved|shifted|failed|routed|redirected) (\w+ )?(traffic|back)|deploy(ed|s)? (a|the) (fix|hotfix|patch|manually|renewed|new cert|replacement)|(renewed|replaced|rotated|reissued) (the |a )?(\w+ )?cert)/i],
   // Before alerts, so that "status page" is not read as a page.
   ['communicate', /\b(status ?page|posts?|posted|announce[sd]?|declared|update[sd]?)\b/i],
   ['alert', /\b(alert(s|ed)?|alarm|page[sd]?|paging|fired|monitor(ing)? (caught|flagged))\b/i],
