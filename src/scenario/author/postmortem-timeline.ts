@@ -5,10 +5,15 @@
  * later, …"). Without a Timeline section, the timed sentences of the whole document are
  * used. Times become seconds since the first entry.
  */
-import type { Diagnostic } from '../diagnostics.ts';
+import type { Diagnostic, DiagnosticCode } from '../diagnostics.ts';
 import { columnOf, sentenceLocator, type Block } from './postmortem-blocks.ts';
 import { dateLine, laterBy, leadingTime, timeInProse, type TimeMatch } from './postmortem-time.ts';
-import { diagnostic, type Section, type SectionKind, type TimelineEntry } from './postmortem.ts';
+import type { Section, SectionKind, TimelineEntry } from './postmortem.ts';
+
+/** A located error in the postmortem. */
+export function diagnostic(file: string, line: number, column: number, code: DiagnosticCode, message: string, hint: string, length = 1): Diagnostic {
+  return { file, line, column, endLine: line, endColumn: column + length, severity: 'error', code, message, hint };
+}
 
 /** Table columns that name who acted, not what happened. */
 const WHO_COLUMN = /^(who|owner|actor|by|person|responder|team)$/i;

@@ -5,9 +5,8 @@
  * scenario is built from (the timeline's times), and says where those go wrong. The
  * timeline itself is read in postmortem-timeline.ts.
  */
-import type { Diagnostic, DiagnosticCode } from '../diagnostics.ts';
 import { markdownBlocks, type Block } from './postmortem-blocks.ts';
-import { readTimeline } from './postmortem-timeline.ts';
+import { diagnostic, readTimeline } from './postmortem-timeline.ts';
 import type { InputResult } from './yaml-input.ts';
 
 export type SectionKind =
@@ -67,10 +66,6 @@ export interface Postmortem {
   skippedEntries: number;
   /** Every block of the document, for figures stated outside the named sections. */
   blocks: Block[];
-}
-
-export function diagnostic(file: string, line: number, column: number, code: DiagnosticCode, message: string, hint: string, length = 1): Diagnostic {
-  return { file, line, column, endLine: line, endColumn: column + length, severity: 'error', code, message, hint };
 }
 
 /** Markdown emphasis and stray separators off the ends of a piece of text. */
