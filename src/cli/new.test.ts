@@ -79,6 +79,39 @@ describe('scenario new', () => {
     expect(existsSync(join(dir, 'scenarios', 'outage'))).toBe(false);
   });
 
+  it('writes a draft from a postmortem with a timeline table that checks with no errors', async () => {
+    for (const name of ['table-timeline']) {
+      const dir = workspace();
+      const { code, out, err } = await cli(dir, 'new', name, '--from-postmortem', join(ROOT, `test/fixtures/postmortems/${name}.md`));
+      expect(err).toBe('');
+      expect(code).toBe(0);
+      expect(out).toMatch(new RegExp(`scenarios/${name}/scenario\\.yaml: 0 errors, \\d+ warnings to work through\\.`));
+      const written = await cli(dir, 'check', `scenarios/${name}/scenario.yaml`);
+      expect(written.out + written.err).toMatch(/0 errors/);
+    }
+  });
+
+  it('turns odd input files into one plain message each, and writes nothing', async () => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'empty.md'), '');
+    writeFileSync(join(dir, 'notes.md'), '# Outage\n\nSomething broke and we fixed it.\n');
+    writeFileSync(join(dir, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+    writeFileSync(join(dir, 'huge.md'), `# Big\n\n## Timeline\n${'- 10:00 — x\n'.repeat(200_000)}`);
+    const cases: Array<[string, string]> = [
+      ['empty.md', 'empty.md:1:1 error BR004 the file is empty, but a postmortem was expected'],
+      ['notes.md', 'notes.md:1:1 error BR011 the postmortem has no `## Timeline` section'],
+      ['image.png', 'image.png:1:1 error BR004 this is not a text file (it holds control bytes)'],
+      ['huge.md', 'error: cannot read huge.md: it is 2800019 bytes, more than the 2097152 allowed'],
+    ];
+    for (const [file, message] of cases) {
+      const { code, err } = await cli(dir, 'new', 'odd', '--from-postmortem', file);
+      expect(code).toBe(1);
+      expect(err).toContain(message);
+      expect(err).not.toMatch(/\n\s+at /);
+    }
+    expect(readdirSync(join(dir, 'scenarios'))).toEqual([]);
+  });
+
   it('says plainly when an input file is missing, and rejects contradictory options', async () => {
     const dir = workspace();
     expect((await cli(dir, 'new', 'x', '--from-service', 'nope.yaml')).err).toBe('error: cannot read nope.yaml: no such file');

@@ -3,7 +3,7 @@
  * new scenario folder from the commented template (or from a service file or a
  * postmortem), then checks what it wrote so the author starts from a known-good file.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { countDiagnostics, formatDiagnostic, plural, sortDiagnostics, type Diagnostic } from '../scenario/diagnostics.ts';
 import { renderDraft, type Draft } from '../scenario/author/draft.ts';
@@ -13,6 +13,7 @@ import { scenarioIdProblem } from '../scenario/author/scenario-id.ts';
 import { scenarioTemplate } from '../scenario/author/template.ts';
 import type { CliIO, Command } from './io.ts';
 import { displayPath, loadScenarioFile } from './scenario-files.ts';
+import { readRegularFile, UnreadableFile } from './safe-read.ts';
 import { scoringCheck } from './scoring-check.ts';
 
 const USAGE = `usage: npm run scenario -- new <id> [--from-service <file.yaml> | --from-postmortem <file.md>]
@@ -54,13 +55,17 @@ function parseArgs(args: string[]): Options | string {
   return o;
 }
 
-/** Reads an input file; a plain message (not a stack trace) if it cannot be read. */
+/** Far more than any postmortem or service file; a bigger input is probably the wrong file. */
+const MAX_INPUT_BYTES = 2 * 1024 * 1024;
+
+/** Reads an input file; a plain message (not a stack trace) if it cannot be read. Pipes and devices are refused, never waited on. */
 function readInput(path: string, io: CliIO): string | undefined {
   try {
-    return readFileSync(resolve(io.cwd, path), 'utf8');
+    return readRegularFile(resolve(io.cwd, path), MAX_INPUT_BYTES);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : error instanceof Error ? error.message : String(error);
+    const reason =
+      error instanceof UnreadableFile ? error.message : code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : error instanceof Error ? error.message : String(error);
     io.stderr(`error: cannot read ${path}: ${reason}`);
     return undefined;
   }

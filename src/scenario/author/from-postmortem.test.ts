@@ -74,7 +74,7 @@ describe('reading the timeline', () => {
   });
 
   it('reports an entry without a time, at its line and column', () => {
-    const result = timeline(['- 14:02 — Deploy starts', '- around 14:05 the alert fires', '- 14:20 — Rolled back']);
+    const result = timeline(['- 14:02 — Deploy starts', '- then the alert fires', '- 14:20 — Rolled back']);
     expect(result.value).toBeUndefined();
     expect(result.diagnostics).toEqual([
       expect.objectContaining({ file: 'pm.md', line: 5, column: 3, code: 'BR016', message: 'this timeline entry does not start with a time' }),

@@ -10,11 +10,13 @@ import type { ScenarioInput } from '../schema/index.ts';
 import { above, after, todo, type Draft, type Note } from './draft.ts';
 import { durationText } from './from-service.ts';
 import { parsePostmortem, type Postmortem, type TimelineEntry } from './postmortem.ts';
-import { failingShareFrom, fit, labelOf } from './postmortem-text.ts';
+import { startingBudget, spoken } from './postmortem-budget.ts';
+import { causeFacts } from './postmortem-facts.ts';
+import { figuresFrom } from './postmortem-figures.ts';
+import { fit, idFromLabel, labelOf } from './postmortem-text.ts';
 import { suggestId } from './scenario-id.ts';
 import { fastBurnAlert } from './service-part.ts';
 import { ackInTime } from './template-choices.ts';
-import { budgetForLosingPath } from './template-story.ts';
 import { assignRoles, type Role } from './timeline-roles.ts';
 import type { InputResult } from './yaml-input.ts';
 
@@ -23,13 +25,16 @@ type ActionInput = NonNullable<Input['actions']>[number];
 
 /** The scenario starts this long before the trigger, so the player sees a healthy baseline first. */
 const LEAD = 120;
-const TRAILING_SMALL_WORDS = /(-(a|an|the|in|on|at|of|to|for|from|with|and|by))+$/;
+const MAX_ACTIONS = 40;
+const MAX_MESSAGES = 20;
+/** Healthy latency, in milliseconds, before the incident. */
+const BASELINE = { p50: 40, p95: 120, p99: 250 };
 
-/** Unique ids from text: the first words, kebab-case, without a dangling "in" or "the". */
+/** Unique ids from labels: the words that carry meaning, kebab-case ("Open the edge dashboard" → open-edge-dashboard). */
 function idMaker(): (text: string, fallback: string) => string {
   const taken = new Set<string>();
   return (text, fallback) => {
-    const base = suggestId(text.split(/\s+/).slice(0, 4).join(' '))?.replace(TRAILING_SMALL_WORDS, '') || fallback;
+    const base = idFromLabel(text) || fallback;
     let id = base;
     for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
     taken.add(id);
@@ -38,7 +43,6 @@ function idMaker(): (text: string, fallback: string) => string {
 }
 
 const quote = (e: TimelineEntry) => `${e.clock} — ${fit(e.text, 110)}`;
-const firstSentences = (text: string | undefined, max: number) => (text ? fit(text.replace(/\n+/g, ' ').replace(/^[-*]\s+/gm, ''), max) : undefined);
 
 /** Builds the skeleton from a parsed postmortem. */
 export function postmortemDraft(id: string, pm: Postmortem, source: string): Draft {
@@ -47,17 +51,17 @@ export function postmortemDraft(id: string, pm: Postmortem, source: string): Dra
   const notes: Note[] = [];
   const newId = idMaker();
   const service = pm.meta.service ? suggestId(pm.meta.service) ?? 'the-service' : 'the-service';
-  const objectiveText = /(\d+(?:\.\d+)?)\s*%/.exec(pm.meta.slo ?? '');
-  const objective = objectiveText ? Number(objectiveText[1]) : 99.9;
-  const stated = failingShareFrom(pm);
-  const failing = Math.min(1, stated ?? 0.1);
+  const figures = figuresFrom(pm);
+  const objective = figures.objective?.value ?? 99.9;
+  const stated = figures.errorShare;
+  const failing = stated?.value ?? 0.1;
 
   // The real fix time sets the pace: a player as quick as the real responders must survive.
   const fixAt = roles.fix ? simTime(roles.fix) : 30 * 60;
   const recoverFor = roles.fix && roles.recovered ? Math.max(60, roles.recovered.t - roles.fix.t) : 300;
   const losingAfter = Math.max(30 * 60, 1.5 * (fixAt - LEAD));
   const timeLimit = Math.min(72 * 3600, Math.max(3600, Math.ceil((1.3 * (LEAD + losingAfter)) / 900) * 900));
-  const budget = budgetForLosingPath(objective, 30 * 86400, failing, losingAfter);
+  const budget = startingBudget(objective, failing, fixAt - LEAD);
 
   const facts: NonNullable<Input['facts']> = [];
   const actions: ActionInput[] = [];
@@ -100,15 +104,30 @@ export function postmortemDraft(id: string, pm: Postmortem, source: string): Dra
     recovered: () => undefined,
     trigger: () => undefined,
   };
-  for (const { entry, role } of roles.during) handle[role](entry);
-
-  const rootCause = firstSentences(pm.sections.rootCause?.text ?? pm.sections.trigger?.text, 600);
-  if (rootCause) {
-    facts.push({ id: 'root-cause', text: rootCause });
-    const finder = [...actions].reverse().find((a) => a.kind === 'investigate');
-    if (finder) (finder.effects as { reveal: string[] }).reveal.push('root-cause');
-    notes.push(above(['facts', facts.length - 1], todo('which action should reveal the root cause? Now: the last investigation before the fix.')));
+  // A scenario with more choices than this is not playable; the author picks what matters.
+  let leftOut = pm.skippedEntries;
+  for (const { entry, role } of roles.during) {
+    const full = role === 'report' ? messages.length >= MAX_MESSAGES : !['symptom', 'alert'].includes(role) && actions.length >= MAX_ACTIONS;
+    if (full) leftOut++;
+    else handle[role](entry);
   }
+  if (leftOut > 0) notes.push(above(['actions'], todo(`${leftOut} more timeline entries were left out: a draft keeps the first ${MAX_ACTIONS} steps and ${MAX_MESSAGES} reports.`)));
+
+  const causes = causeFacts(pm);
+  const investigations = actions.filter((a) => a.kind === 'investigate');
+  causes.forEach((cause, i) => {
+    // The root cause comes from the last look before the fix; contributing factors from the earlier ones.
+    const finder =
+      cause.kind === 'root-cause' || investigations.length < 2
+        ? investigations[investigations.length - 1]
+        : investigations[i % (investigations.length - 1)];
+    if (finder) (finder.effects as { reveal: string[] }).reveal.push(cause.id);
+    const where = finder ? `revealed by ${finder.id}` : 'no investigation reveals it yet';
+    const what = cause.kind === 'root-cause' ? 'Root cause' : 'Contributing factor';
+    notes.push(above(['facts', facts.length], `${what} (postmortem line ${cause.line}); ${where}. ${todo('is that the action that should uncover it?')}`));
+    facts.push({ id: cause.id, text: cause.text });
+  });
+  const rootCause = causes.find((c) => c.kind === 'root-cause')?.text;
 
   const fixLabel = roles.fix ? labelOf(roles.fix.text) : 'Apply the fix';
   notes.push(above(['actions', actions.length], roles.fix ? `The fix. ${quote(roles.fix)}` : todo('the postmortem\'s timeline names no fix; say what ends the impact.')));
@@ -163,9 +182,9 @@ export function postmortemDraft(id: string, pm: Postmortem, source: string): Dra
     service: {
       name: service,
       team: pm.meta.team ?? 'the-team',
-      slos: [{ id: 'availability', kind: 'availability', objective, window: '30d', budgetSpentAtStart: budget }],
+      slos: [{ id: 'availability', kind: 'availability', objective, window: '30d', budgetSpentAtStart: budget.spent }],
     },
-    telemetry: { tick: '10s', rps: 500, errorRatio: Number(((1 - objective / 100) / 10).toPrecision(3)), latency: { p50: 40, p95: 120, p99: 250 } },
+    telemetry: { tick: '10s', rps: 500, errorRatio: Number(((1 - objective / 100) / 10).toPrecision(3)), latency: { ...BASELINE } },
     alerts: [fastBurnAlert(service, alertName ?? 'FastBurn', 'high-error-rate')],
     runbooks: [{ id: 'high-error-rate', title: `${service}: high error rate`, file: 'runbooks/high-error-rate.md' }],
     facts,
@@ -185,7 +204,10 @@ export function postmortemDraft(id: string, pm: Postmortem, source: string): Dra
           marker: fit(labelOf(roles.trigger.text), 40),
           telemetry: [
             { metric: 'errorRatio', to: Number(failing.toPrecision(3)), shape: 'ramp', over: '1m' },
-            { metric: 'p99', factor: 3, shape: 'ramp', over: '1m' },
+            figures.latency && figures.latency.value > BASELINE[figures.latency.metric]
+              ? { metric: figures.latency.metric, to: Math.round(figures.latency.value), shape: 'ramp', over: '1m' }
+              : { metric: 'p99', factor: 3, shape: 'ramp', over: '1m' },
+            ...(figures.traffic ? [{ metric: 'rps', factor: figures.traffic.value, shape: 'ramp' as const, over: '1m' }] : []),
           ],
         },
         logs,
@@ -196,7 +218,8 @@ export function postmortemDraft(id: string, pm: Postmortem, source: string): Dra
         onEnter: {
           telemetry: [
             { metric: 'errorRatio', reset: true, shape: 'decay', over: '2m' },
-            { metric: 'p99', reset: true, shape: 'decay', over: '2m' },
+            { metric: figures.latency && figures.latency.value > BASELINE[figures.latency.metric] ? figures.latency.metric : 'p99', reset: true, shape: 'decay', over: '2m' },
+            ...(figures.traffic ? [{ metric: 'rps', reset: true, shape: 'decay' as const, over: '2m' }] : []),
           ],
         },
         transitions: [{ to: 'resolved', when: { inPhaseFor: durationText(recoverFor) }, description: roles.recovered ? fit(roles.recovered.text, 300) : 'The service is healthy again.' }],
@@ -219,13 +242,17 @@ export function postmortemDraft(id: string, pm: Postmortem, source: string): Dra
     after(['title'], todo('a title for the picker that does not give the answer away')),
     after(['summary'], todo('one or two sentences for the picker; no spoilers')),
     above(['service'], todo('check the service name, team and SLO.'), { gap: true }),
-    after(['service', 'slos', 0, 'budgetSpentAtStart'], 'doing nothing runs the budget out a little after the real fix time'),
+    after(['service', 'slos', 0, 'budgetSpentAtStart'], budget.problem ? todo(budget.problem) : `doing nothing runs it out ${spoken(budget.lasts)} after the trigger`),
+    above(['service', 'slos', 0, 'budgetSpentAtStart'], budget.note),
     above(['telemetry'], todo('copy real baselines from the service\'s dashboards.'), { gap: true }),
     above(['alerts'], 'The page that starts the response.', { gap: true }),
     above(['runbooks'], 'A stub from the Detection and Resolution sections, in runbooks/.', { gap: true }),
     above(['facts'], 'What responders found, from the timeline.', { gap: true }),
     above(['phases'], `Phases from the timeline: the trigger (${roles.trigger.clock}) starts the impact two minutes in;\nthe fix moves to recovering; recovery ends it. Times are sim time from the start.`, { gap: true }),
-    after(['phases', 1, 'onEnter', 'telemetry', 0], stated === undefined ? todo('the postmortem states no failure rate; 10% is a guess') : 'the failure rate the postmortem states'),
+    after(['phases', 1, 'onEnter', 'telemetry', 0], stated === undefined ? todo('the postmortem states no failure rate; 10% is a guess') : `from "${stated.quote}"${stated.line ? ` (line ${stated.line})` : ''}`),
+    ...(figures.latency && figures.latency.value > BASELINE[figures.latency.metric] ? [after(['phases', 1, 'onEnter', 'telemetry', 1], `from "${figures.latency.quote}" (line ${figures.latency.line})`)] : []),
+    ...(figures.traffic ? [after(['phases', 1, 'onEnter', 'telemetry', 2], `from "${figures.traffic.quote}" (line ${figures.traffic.line})`)] : []),
+    ...(figures.objective ? [] : [after(['service', 'slos', 0, 'objective'], todo('the postmortem names no SLO; 99.9% is a guess'))]),
     above(['endings'], 'How a run can end.', { gap: true }),
     above(['actions'], 'What responders did, in timeline order, then the fix.', { gap: true }),
     above(['scoring'], todo('add rules and reference playthroughs (at least L1, L3 and L5); see docs/authoring.md.'), { gap: true }),

@@ -31,10 +31,10 @@ export const ROLE_WORDS: ReadonlyArray<[Role, RegExp]> = [
   ['recovered', /\b(resolved|recovered|back to normal|returns? to normal|back under|back below|all clear|fully restored|service restored)\b/i],
   // Someone outside the response is the subject of the sentence.
   ['report', /^(customer support|support|customers?|users?|a (customer|user)|sales|account management|the (ceo|cto|vp)\b|executives?)\b/i],
-  ['mitigate', /\b(roll(ed|s|ing)? ?back|revert(ed|s|ing)?|restart(ed|s|ing)?|scal(ed|es|ing) (out|up)|scales?|fail(ed|s)? ?over|disabl(ed|es|ing)|drain(ed|s|ing)?|kill(ed|s)?|hotfix|feature flag|flag (off|on)|block(ed|s)?|rate[- ]limit(ed|s)?|shed(s|ding)?)\b/i],
+  ['mitigate', /\b(roll(ed|s|ing)? ?back|revert(ed|s|ing)?|restart(ed|s|ing)?|scal(ed|es|ing) (out|up)|scales?|fail(ed|s)? ?over|disabl(ed|es|ing)|drain(ed|s|ing)?|kill(ed|s)?|hotfix|feature flag|flag (off|on)|block(ed|s)?|rate[- ]limit(ed|s)?|shed(s|ding)?|paus(ed|es|ing)|throttl(ed|es|ing)|reduc(ed|es|ing)|kill switch|flipped|(moved|shifted|failed|routed|redirected) (\w+ )?(traffic|back)|deploy(ed|s)? (a|the) (fix|hotfix|patch|manually|renewed|new cert|replacement)|(renewed|replaced|rotated|reissued) (the |a )?(\w+ )?cert)/i],
   // Before alerts, so that "status page" is not read as a page.
   ['communicate', /\b(status ?page|posts?|posted|announce[sd]?|declared|update[sd]?)\b/i],
-  ['alert', /\b(alert|alarm|page[sd]?|paging|fired|monitor(ing)? (caught|flagged))\b/i],
+  ['alert', /\b(alert(s|ed)?|alarm|page[sd]?|paging|fired|monitor(ing)? (caught|flagged))\b/i],
   ['escalate', /\b(escalat(ed|es|ing)|called in|brought in|joins?|joined|pull(ed|s) in)\b/i],
   ['trigger', /\b(deploy(ed|s|ment)?|roll(ed|s)? out|rollout|releas(e|ed|es)|push(ed|es)?|config(uration)? change|migration|merged|CHG-\d+|change \w+ (applied|made))\b/i],
 ];
@@ -64,7 +64,10 @@ export interface TimelineRoles {
  */
 export function assignRoles(timeline: readonly TimelineEntry[]): TimelineRoles {
   const triggerWords = (ROLE_WORDS.find(([r]) => r === 'trigger') as [Role, RegExp])[1];
-  const trigger = timeline.find((e) => triggerWords.test(e.text) && roleOf(e.text) !== 'recovered') ?? (timeline[0] as TimelineEntry);
+  // The trigger comes before anyone responds: a deploy after the first page is a fix, not the cause.
+  const firstResponse = timeline.findIndex((e, i) => i > 0 && ['alert', 'report', 'mitigate', 'communicate', 'escalate'].includes(roleOf(e.text)));
+  const beforeResponse = firstResponse < 0 ? timeline : timeline.slice(0, firstResponse);
+  const trigger = beforeResponse.find((e) => triggerWords.test(e.text) && roleOf(e.text) !== 'recovered') ?? (timeline[0] as TimelineEntry);
   const rest = timeline.filter((e) => e.t >= trigger.t && e !== trigger);
   const firstRecovery = rest.findIndex((e) => roleOf(e.text) === 'recovered');
   const beforeRecovery = firstRecovery < 0 ? rest : rest.slice(0, firstRecovery);
