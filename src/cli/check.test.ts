@@ -65,6 +65,18 @@ describe('scenario check', () => {
     expect(text.out.at(-1)?.trim()).toBe('checked 1 file: 1 error, 0 warnings');
   });
 
+  it("checks the scenario in a scenario's folder, named by its file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'burn-rate-check-'));
+    mkdirSync(join(dir, 'scenarios', 'broken'), { recursive: true });
+    writeFileSync(join(dir, 'scenarios', 'broken', 'scenario.yaml'), 'format: 1\nid: broken\n');
+    const io = fakeIO(dir);
+    expect(await main(['check', '--json', 'scenarios/broken/'], io)).toBe(1);
+    const diagnostics = JSON.parse(io.out.join('\n')) as Diagnostic[];
+    expect(diagnostics.length).toBeGreaterThan(0);
+    expect(new Set(diagnostics.map((d) => d.file))).toEqual(new Set(['scenarios/broken/scenario.yaml']));
+    expect(diagnostics.some((d) => d.code === 'BR010')).toBe(false);
+  });
+
   it('checks every scenarios/*/scenario.yaml when given no files', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'burn-rate-check-'));
     mkdirSync(join(dir, 'scenarios', 'broken'), { recursive: true });

@@ -8,7 +8,8 @@ import { formatTimeline, idleTimeline } from './timeline.ts';
 
 const USAGE = `usage: npm run scenario -- check [--json] [--timeline] [files…]
 
-Checks scenario files: YAML syntax, the schema, references, values and the phase graph.
+Checks scenario files (or scenario folders, for the scenario.yaml in each): YAML syntax,
+the schema, references, values and the phase graph.
 With no files, checks every scenarios/*/scenario.yaml.
 
   --json       print the diagnostics as a JSON array instead of text

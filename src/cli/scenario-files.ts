@@ -1,5 +1,5 @@
 /** Reading scenarios from disk for the CLI: discovery, size guard, runbooks beside the file. */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { didYouMean, type Diagnostic } from '../scenario/diagnostics.ts';
 import { normaliseLineEnds } from '../scenario/line-ends.ts';
@@ -49,11 +49,8 @@ function fileDiagnostic(file: string, code: 'BR002' | 'BR010', message: string, 
 function unreadable(path: string, display: string, error: unknown): Diagnostic {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'EISDIR') {
-    const inside = join(path, 'scenario.yaml');
-    const hint = existsSync(inside)
-      ? `check the scenario in it: ${display.replace(/\/$/, '')}/scenario.yaml`
-      : 'give the path of a scenario file, e.g. scenarios/<id>/scenario.yaml';
-    return fileDiagnostic(display, 'BR010', `\`${display}\` is a folder, not a scenario file`, hint);
+    // A scenario's own folder never gets here: loadScenarioFile reads the scenario.yaml in it.
+    return fileDiagnostic(display, 'BR010', `\`${display}\` is a folder, not a scenario file`, 'give the path of a scenario file, e.g. scenarios/<id>/scenario.yaml');
   }
   if (code === 'ENOENT' || code === 'ENOTDIR') {
     const folder = dirname(path);
@@ -81,9 +78,15 @@ function unreadable(path: string, display: string, error: unknown): Diagnostic {
 /**
  * Loads a scenario file from disk. `display` is the name diagnostics carry. Files far
  * beyond the size cap are refused without reading them; a path that is not a readable
- * file (missing, a folder, no permission) gives a BR010 diagnostic. Never throws.
+ * file (missing, a folder with no scenario in it, no permission) gives a BR010 diagnostic; a
+ * scenario's folder loads the `scenario.yaml` in it. Never throws.
  */
 export function loadScenarioFile(path: string, display: string = path): LoadResult {
+  // A scenario's folder stands for the scenario in it, as an author naturally types it.
+  if (isScenarioFolder(path)) {
+    path = join(path, 'scenario.yaml');
+    display = `${display.replace(/\/+$/, '')}/scenario.yaml`;
+  }
   let text: string;
   try {
     // UTF-8 takes at most 4 bytes per UTF-16 unit, so this many bytes is surely too many characters.
@@ -96,6 +99,15 @@ export function loadScenarioFile(path: string, display: string = path): LoadResu
     return { runbooks: {}, diagnostics: [unreadable(path, display, error)] };
   }
   return loadScenario(text, { file: display, readFile: folderReader(path) });
+}
+
+/** True for a folder that holds a `scenario.yaml`. */
+function isScenarioFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory() && existsSync(join(path, 'scenario.yaml'));
+  } catch {
+    return false;
+  }
 }
 
 /** A path as the user should see it: relative to the working directory when inside it. */
