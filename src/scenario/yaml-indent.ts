@@ -99,7 +99,7 @@ interface Target {
   from: number;
 }
 
-/** The indentation of the same role (keys for a key line, `- ` for a list item) among a line's neighbours, nearest difference first. */
+/** The indentation of the same role (keys for a key line, `- ` for a list item) among a line's neighbours, nearest neighbour first. */
 function targets(lines: readonly Line[], at: number): Target[] {
   const line = lines[at] as Line;
   const found = new Map<number, Target & { distance: number }>();
@@ -128,9 +128,8 @@ function targets(lines: readonly Line[], at: number): Target[] {
     consider(j, seen++ + 3, shallowest);
     if (other.kind !== 'text') shallowest = Math.min(shallowest, other.indent);
   }
-  return [...found.values()]
-    .sort((a, b) => Math.abs(a.indent - line.indent) - Math.abs(b.indent - line.indent) || a.distance - b.distance)
-    .slice(0, TARGETS_PER_LINE);
+  // Nearest first: a line most likely belongs with the line just above it, whatever the distance in spaces.
+  return [...found.values()].sort((a, b) => a.distance - b.distance).slice(0, TARGETS_PER_LINE);
 }
 
 /** The lines that may hold the mistake behind an error starting on line `first` and running to `last`. */
@@ -175,7 +174,7 @@ interface Fix {
  * trial costs a few lines, not the file. Passes if that block parses cleanly and the
  * moved line still starts a key or a list item there.
  */
-function trial(text: string, lines: readonly Line[], fix: Fix, lastErrorLine: number, parse: Parse, budget: { chars: number }): boolean {
+function trial(text: string, lines: readonly Line[], fix: Fix, parse: Parse, budget: { chars: number }): boolean {
   const moved = lines[fix.line] as Line;
   // A line moved to the left margin has no parent: its block runs from the top-level line above it.
   let first = 0;
@@ -189,7 +188,7 @@ function trial(text: string, lines: readonly Line[], fix: Fix, lastErrorLine: nu
     }
   }
   let last = lines.length - 1;
-  for (let j = Math.max(fix.line, lastErrorLine) + 1; j < lines.length; j++) {
+  for (let j = fix.line + 1; j < lines.length; j++) {
     const l = lines[j] as Line;
     if (l.kind !== 'blank' && l.kind !== 'text' && l.indent <= base) {
       last = j - 1;
@@ -226,12 +225,16 @@ function describe(lines: readonly Line[], fix: Fix): Omit<IndentMistake, 'start'
   };
 }
 
-/** The lines errors start on, in order, each with the furthest offset an error starting there reaches. */
+/** Errors whose range is a "key" that ran on over the lines below: the mis-indented line may be any of them. */
+const SPANS_LINES = new Set(['MULTILINE_IMPLICIT_KEY', 'BLOCK_AS_IMPLICIT_KEY']);
+
+/** The lines errors start on, in order, each with the furthest offset a multi-line key starting there reaches. */
 function byLine(lines: readonly Line[], errors: readonly SyntaxProblem[]): Map<number, number> {
   const out = new Map<number, number>();
   for (const e of errors) {
     const line = lineAt(lines, e.pos[0]);
-    out.set(line, Math.max(out.get(line) ?? 0, e.pos[0], e.pos[1] - 1));
+    const end = SPANS_LINES.has(e.code) ? e.pos[1] - 1 : e.pos[0];
+    out.set(line, Math.max(out.get(line) ?? 0, e.pos[0], end));
   }
   return new Map([...out].sort((a, b) => a[0] - b[0]));
 }
@@ -270,7 +273,7 @@ export function findIndentMistakes(text: string, errors: readonly YAMLError[], p
           if (trials++ >= MAX_TRIALS || budget.chars <= 0) break search;
           const fix = { line: at, target };
           const lastLine = Math.min(last, first + LINES_AFTER);
-          if (!trial(current, lines, fix, lastLine, parse, budget)) continue;
+          if (!trial(current, lines, fix, parse, budget)) continue;
           const moved = lines[at] as Line;
           const next = `${current.slice(0, moved.start)}${' '.repeat(target.indent)}${current.slice(moved.start + moved.indent)}`;
           const doc = parse(next);
