@@ -35,6 +35,13 @@ function offerPath(scenario: Scenario, offer: Offer): PathSegment[] {
   return ['scoring', 'rules', scenario.scoring.rules.findIndex((r) => r.id === source.id)];
 }
 
+/** A choice as the author knows it: its label and id, short enough for one line. */
+function choiceName(scenario: Scenario, source: Offer['source']): string {
+  if (source.kind === 'action') return `the action "${scenario.actions.find((a) => a.id === source.id)?.label ?? source.id}" (${source.id})`;
+  if (source.kind === 'option') return `the answer \`${source.id}\``;
+  return `the rule \`${source.id}\``;
+}
+
 /**
  * Advice given to the reference playthroughs that names a choice whose best evidence
  * (on any dimension) is below the level the advice leads towards. Each choice is
@@ -59,7 +66,7 @@ export function weakAdvice(scenario: Scenario, references: readonly ReferenceRes
     const bestLevel = levelOfRank(best.get(sourceKey(advice.source)) ?? 1);
     return {
       path: offerPath(scenario, offer),
-      message: `the debrief's advice to reference "${ref.id}" (assessed ${ref.assessed}), ${advice.label}, is a step towards ${target}, but that choice's best evidence is ${bestLevel}`,
+      message: `the debrief's advice to reference "${ref.id}" (assessed ${ref.assessed}) names ${choiceName(scenario, advice.source)} as a step towards ${target}, but its best evidence is ${bestLevel}`,
       hint: `if an engineer at ${target} would do this, give it ${target} evidence (with a \`when\` for the moment it shows that level); if not, give the move they would make ${advice.dimension} evidence at ${advice.to}, so that the advice names it instead`,
     };
   });
