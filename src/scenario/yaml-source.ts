@@ -92,7 +92,8 @@ export function toPlainData(doc: Document, report: Reporter): { data: unknown; u
     const anchor = (node as { anchor?: string }).anchor;
     if (anchor) anchors.set(anchor, node);
     const before = nodes++;
-    active.add(node);
+    // Only an anchored node can be an alias's target: only those are tracked (most nodes have no anchor).
+    if (anchor) active.add(node);
     let value: unknown;
     if (isScalar(node)) {
       value = node.value;
@@ -104,9 +105,11 @@ export function toPlainData(doc: Document, report: Reporter): { data: unknown; u
     } else {
       value = null;
     }
-    active.delete(node);
-    values.set(node as object, value);
-    sizes.set(node as object, nodes - before);
+    if (anchor) {
+      active.delete(node);
+      values.set(node as object, value);
+      sizes.set(node as object, nodes - before);
+    }
     return value;
   };
 
@@ -134,8 +137,10 @@ export function toPlainData(doc: Document, report: Reporter): { data: unknown; u
         });
       }
       seen.set(key, pair.key);
-      // defineProperty so that a key named __proto__ is data, not a prototype change.
-      Object.defineProperty(out, key, { value: walk(pair.value, depth + 1), enumerable: true, writable: true, configurable: true });
+      const value = walk(pair.value, depth + 1);
+      // Only `__proto__` is special to plain assignment: defineProperty makes it data, not a prototype change.
+      if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+      else out[key] = value;
     }
     return out;
   };
