@@ -23,11 +23,12 @@ export interface IndentMistake {
 type Parse = (text: string) => Document;
 
 /**
- * Trial parses per file, the characters they may parse in all (twice the file, plus room
- * for small files), and mistakes explained; past these yaml's own errors are reported.
+ * Trial parses per file, the characters they may parse in all (the regions tried and the
+ * whole file once per mistake found: about four times the file, plus room for small files),
+ * and mistakes explained; past these yaml's own errors are reported.
  */
 const MAX_TRIALS = 48;
-const TRIAL_TEXT = (length: number) => 2 * length + 20_000;
+const TRIAL_TEXT = (length: number) => 4 * length + 20_000;
 const MAX_MISTAKES = 3;
 /** How far from an error a mis-indented line is looked for, and its neighbours' indentation. */
 const LINES_AFTER = 6;
@@ -276,6 +277,8 @@ export function findIndentMistakes(text: string, errors: readonly YAMLError[], p
           if (!trial(current, lines, fix, parse, budget)) continue;
           const moved = lines[at] as Line;
           const next = `${current.slice(0, moved.start)}${' '.repeat(target.indent)}${current.slice(moved.start + moved.indent)}`;
+          budget.chars -= next.length;
+          if (budget.chars < 0) break search;
           const doc = parse(next);
           // The whole file must agree: no error left up to the corrected line or the error's, but those already found unexplained.
           const limit = Math.max(at, lastLine);
