@@ -21,7 +21,7 @@ const NO_FIXTURE: DiagnosticCode[] = ['BR000', 'BR010'];
  * Scoring codes documented in docs/diagnostics.md (the others are in docs/scoring.md).
  * Their fixtures are reported by `check`'s scoring, not by the loader.
  */
-const SCORING_DOCUMENTED: ScoringCode[] = ['BR068'];
+const SCORING_DOCUMENTED: ScoringCode[] = ['BR068', 'BR069'];
 const isScoring = (code: string): code is ScoringCode => (SCORING_DOCUMENTED as string[]).includes(code);
 const CODE_NAMES: Record<string, string> = Object.fromEntries([
   ...Object.entries(DIAGNOSTIC_CODES).map(([code, info]) => [code, info.name]),

@@ -129,7 +129,7 @@ interface Fixture {
   maxRunbookSize?: number;
 }
 
-// Loader codes only: a scoring code's fixture (BR068) loads clean and is reported by the
+// Loader codes only: a scoring code's fixture (BR068, BR069) loads clean and is reported by the
 // checker's scoring, which test/diagnostics-fixtures.test.ts covers.
 const fixtures: Fixture[] = readdirSync(join(FIXTURES, 'diagnostics'))
   .filter((f) => /^BR\d{3}\.yaml$/.test(f) && (ALL_CODES as readonly string[]).includes(f.slice(0, 5)))

@@ -24,7 +24,7 @@ export function locateScoring(found: readonly ScoringDiagnostic[], file: string,
   const lines = new LineIndex(text);
   return found.map((d) => {
     const where = locatePath(doc, d.path);
-    // The scoring codes (BR060–BR068) live in src/scoring/diagnostics.ts until the loader's table takes them in.
+    // The scoring codes (BR060–BR069) live in src/scoring/diagnostics.ts until the loader's table takes them in.
     const located: Diagnostic = { file, ...lines.span(where.start, where.end), severity: d.severity, code: d.code as unknown as DiagnosticCode, message: d.message };
     if (d.hint) located.hint = d.hint;
     return located;

@@ -40,11 +40,16 @@ function describeChar(code: number): string {
   return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
+/** Any character {@link isDisallowed} refuses, or U+FFFD: a regular expression scans far faster than a loop. */
+const SUSPECT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffd-\uffff]/;
+
 /**
  * Reports NUL bytes and control characters. Returns the text to parse (stray control
  * characters blanked out, offsets unchanged), or undefined if the file looks binary.
  */
 export function checkCharacters(text: string, report: Reporter): string | undefined {
+  // Nearly every file is clean: one scan says so.
+  if (!SUSPECT.test(text)) return text;
   const nul = text.indexOf('\0');
   const stray: number[] = [];
   let replacement = 0;
@@ -87,32 +92,20 @@ function startsFlow(text: string, i: number): boolean {
  */
 export function checkNesting(text: string, report: Reporter): boolean {
   let depth = 0;
-  let atLineStart = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (atLineStart) {
-      atLineStart = false;
-      let j = i;
-      while (text[j] === ' ') j++;
-      let dashes = 0;
-      while (text[j] === '-' && (text[j + 1] === ' ' || text[j + 1] === '\t')) {
-        dashes++;
-        j += 2;
-        while (text[j] === ' ' || text[j] === '\t') j++;
-      }
-      if (dashes > MAX_NESTING) {
-        tooDeep(report, i, j);
-        return false;
-      }
-    }
+  if (!dashesFit(text, 0, report)) return false;
+  // Jump from one character that matters to the next: most of a file is plain text.
+  const scan = /[\n#"'[\]{}]/g;
+  for (let m = scan.exec(text); m !== null; m = scan.exec(text)) {
+    const i = m.index;
+    const c = m[0];
     if (c === '\n') {
-      atLineStart = true;
+      if (!dashesFit(text, i + 1, report)) return false;
     } else if (c === '#' && (i === 0 || ' \t\n\r'.includes(text[i - 1] as string))) {
       const end = text.indexOf('\n', i);
       if (end === -1) break;
-      i = end - 1;
+      scan.lastIndex = end;
     } else if ((c === '"' || c === "'") && startsFlow(text, i)) {
-      i = skipQuoted(text, i, c);
+      scan.lastIndex = skipQuoted(text, i, c) + 1;
     } else if ((c === '[' || c === '{') && startsFlow(text, i)) {
       depth++;
       if (depth > MAX_NESTING) {
@@ -124,6 +117,21 @@ export function checkNesting(text: string, report: Reporter): boolean {
     }
   }
   return true;
+}
+
+/** False (and reported) if the line starting at `i` opens more than {@link MAX_NESTING} compact `- ` items. */
+function dashesFit(text: string, i: number, report: Reporter): boolean {
+  let j = i;
+  while (text[j] === ' ') j++;
+  let dashes = 0;
+  while (text[j] === '-' && (text[j + 1] === ' ' || text[j + 1] === '\t')) {
+    dashes++;
+    j += 2;
+    while (text[j] === ' ' || text[j] === '\t') j++;
+  }
+  if (dashes <= MAX_NESTING) return true;
+  tooDeep(report, i, j);
+  return false;
 }
 
 function skipQuoted(text: string, start: number, quote: string): number {

@@ -53,24 +53,39 @@ export function cleanText(value: string): string {
  * changed (BR049, a warning) at that value's place in the file.
  */
 export function cleanTextValues(data: unknown, report: Reporter): void {
-  const walk = (value: unknown, path: PathSegment[]): unknown => {
-    if (typeof value === 'string') {
-      if (!UNSAFE.test(value)) return value;
-      const found = [...new Set([...value].filter((c) => UNSAFE.test(c)).map((c) => c.codePointAt(0) as number))];
-      const listed = found.slice(0, 3).map(describe).join(', ');
-      const more = found.length > 3 ? ` and ${found.length - 3} more` : '';
-      report.atPath('BR049', path, `the text holds the invisible control character${found.length > 1 ? 's' : ''} ${listed}${more}, which the game removes`, {
-        hint: 'delete it from the text (it often comes from a `\\r`, `\\u…` or `\\x…` escape in double quotes, or from pasted text); write a line break as a real new line',
-      });
-      return cleanText(value);
-    }
+  // One path, extended and shortened as the walk goes: copied only when something is reported.
+  const path: PathSegment[] = [];
+  const clean = (value: string): string => {
+    if (!UNSAFE.test(value)) return value;
+    const found = [...new Set([...value].filter((c) => UNSAFE.test(c)).map((c) => c.codePointAt(0) as number))];
+    const listed = found.slice(0, 3).map(describe).join(', ');
+    const more = found.length > 3 ? ` and ${found.length - 3} more` : '';
+    report.atPath('BR049', [...path], `the text holds the invisible control character${found.length > 1 ? 's' : ''} ${listed}${more}, which the game removes`, {
+      hint: 'delete it from the text (it often comes from a `\\r`, `\\u…` or `\\x…` escape in double quotes, or from pasted text); write a line break as a real new line',
+    });
+    return cleanText(value);
+  };
+  const walk = (value: unknown): void => {
     if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) value[i] = walk(value[i], [...path, i]);
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        const item: unknown = value[i];
+        if (typeof item === 'string') value[i] = clean(item);
+        else walk(item);
+        path.pop();
+      }
     } else if (value !== null && typeof value === 'object') {
       const record = value as Record<string, unknown>;
-      for (const key of Object.keys(record)) record[key] = walk(record[key], [...path, key]);
+      for (const key of Object.keys(record)) {
+        path.push(key);
+        const item = record[key];
+        if (typeof item === 'string') {
+          const cleaned = clean(item);
+          if (cleaned !== item) record[key] = cleaned;
+        } else walk(item);
+        path.pop();
+      }
     }
-    return value;
   };
-  walk(data, []);
+  walk(data);
 }

@@ -17,6 +17,7 @@ import { describeLevels, exploreLevels, type ExploreOptions, type ExploreReport 
 import { checkPersonas, type PersonaResult, type RandomResult } from './personas.ts';
 import { DIMENSION_INFO, DIMENSIONS, LEVELS, levelLabel, rank } from './ladder.ts';
 import { mmss } from './time.ts';
+import { weakAdvice } from './weak-advice.ts';
 
 /**
  * Scoring diagnostic codes, in the 06x decade left free by the loader's table. Documented
@@ -32,6 +33,7 @@ export const SCORING_CODES = {
   BR066: { name: 'reference-mismatch', severity: 'error', summary: 'A reference playthrough is assessed at a level other than its `expect`.' },
   BR067: { name: 'evidence-never-seen', severity: 'info', summary: 'An evidence item that no explored playthrough showed (its `when` may never hold).' },
   BR068: { name: 'scoring-gamed', severity: 'warning', summary: 'A generated play style that should score low is assessed above its bound.' },
+  BR069: { name: 'advice-weak-move', severity: 'warning', summary: 'The debrief advises a choice as a step towards a level that its evidence never shows.' },
 } as const satisfies Record<string, { name: string; severity: Severity; summary: string }>;
 
 export type ScoringCode = keyof typeof SCORING_CODES;
@@ -188,6 +190,7 @@ export function scoringDiagnostics(scenario: Scenario, options: ScoringCheckOpti
       ),
     );
   }
+  for (const w of weakAdvice(scenario, references)) diagnostics.push(diag('BR069', w.path, w.message, w.hint));
   let explored: ExploreReport | null = null;
   if (options.explore !== false) {
     explored = exploreLevels(scenario, options.explore ?? {});
