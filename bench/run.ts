@@ -1,4 +1,5 @@
 /** `npm run bench`: prints each figure as `name: value unit`, after `# ` lines saying what was measured. */
+import '../src/cli/plain-env.ts';
 import { checkFigures } from './check.ts';
 import { engineFigures } from './engine.ts';
 import { printReport, type Report } from './figure.ts';

@@ -2,6 +2,7 @@
  * `npm run scenario -- <command> …`: a small dispatcher. Each sub-command lives in
  * its own module and exports a {@link Command}; add one by adding a line below.
  */
+import './plain-env.ts';
 import { pathToFileURL } from 'node:url';
 import { checkCommand } from './check.ts';
 import { docsCommand } from './docs.ts';
