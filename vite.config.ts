@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { buildLibrary, listingOf } from './src/game/picker/library.ts';
+import { inLibraryOrder } from './src/game/picker/listing.ts';
 import { gameDayRooms } from './src/server/vite-plugin.ts';
 
 const INDEX_ID = 'virtual:burn-rate/library';
@@ -29,9 +30,10 @@ function scenarioFiles(root: string): Record<string, string> {
 
 /**
  * The picker's index of the bundled library, made at build time by running the game's own
- * loader over every scenario folder: titles, summaries and diagnostics, without shipping
- * the scenario texts or the loader in the first screen's JavaScript. In dev, editing a
- * scenario sends it to the running game; adding or removing one reloads the page.
+ * loader over every scenario folder: titles, summaries and diagnostics, in the library's
+ * order, without shipping the scenario texts or the loader in the first screen's
+ * JavaScript. In dev, editing a scenario sends it to the running game; adding or removing
+ * one reloads the page.
  */
 function scenarioLibrary(): Plugin {
   let root = process.cwd();
@@ -45,7 +47,7 @@ function scenarioLibrary(): Plugin {
     },
     load(id) {
       if (id !== `\0${INDEX_ID}`) return undefined;
-      const index = buildLibrary(scenarioFiles(root)).map(listingOf);
+      const index = inLibraryOrder(buildLibrary(scenarioFiles(root)).map(listingOf));
       return `export default ${JSON.stringify(index)};`;
     },
     // Play-as-you-write: an edited scenario (or runbook) goes to the running game as text,
