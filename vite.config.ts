@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, sep } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { buildLibrary, listingOf } from './src/game/picker/library.ts';
+import { inLibraryOrder } from './src/game/picker/listing.ts';
 import { gameDayRooms } from './src/server/vite-plugin.ts';
 
 const INDEX_ID = 'virtual:burn-rate/library';
@@ -28,9 +30,10 @@ function scenarioFiles(root: string): Record<string, string> {
 
 /**
  * The picker's index of the bundled library, made at build time by running the game's own
- * loader over every scenario folder: titles, summaries and diagnostics, without shipping
- * the scenario texts or the loader in the first screen's JavaScript. In dev, editing a
- * scenario sends it to the running game; adding or removing one reloads the page.
+ * loader over every scenario folder: titles, summaries and diagnostics, in the library's
+ * order, without shipping the scenario texts or the loader in the first screen's
+ * JavaScript. In dev, editing a scenario sends it to the running game; adding or removing
+ * one reloads the page.
  */
 function scenarioLibrary(): Plugin {
   let root = process.cwd();
@@ -44,7 +47,7 @@ function scenarioLibrary(): Plugin {
     },
     load(id) {
       if (id !== `\0${INDEX_ID}`) return undefined;
-      const index = buildLibrary(scenarioFiles(root)).map(listingOf);
+      const index = inLibraryOrder(buildLibrary(scenarioFiles(root)).map(listingOf));
       return `export default ${JSON.stringify(index)};`;
     },
     // Play-as-you-write: an edited scenario (or runbook) goes to the running game as text,
@@ -96,8 +99,35 @@ function preloadFonts(): Plugin {
 }
 
 // The game is a static site: `npm run build` writes dist/, which runs from any file server.
+const PHASER_SRC = join(dirname(createRequire(import.meta.url).resolve('phaser/package.json')), 'src');
+
+/**
+ * Phaser's compile-time switches, for its source modules (src/game/browser/phaser-custom.ts):
+ * both renderers (WebGL on a GPU, Canvas on a CPU rasteriser: renderer.ts), and none of
+ * Phaser's sound, debugging hooks or optional plugins, which the game does not use.
+ */
+const PHASER_FEATURES = {
+  'typeof CANVAS_RENDERER': 'true',
+  'typeof WEBGL_RENDERER': 'true',
+  'typeof WEBGL_DEBUG': 'false',
+  'typeof FEATURE_SOUND': 'false',
+  'typeof PLUGIN_CAMERA3D': 'false',
+  'typeof PLUGIN_FBINSTANT': 'false',
+};
+
 export default defineConfig({
   base: './',
+  resolve: {
+    alias: [
+      // The game imports 'phaser' and gets only the parts it uses; types still come from the package.
+      { find: /^phaser$/, replacement: join(import.meta.dirname, 'src/game/browser/phaser-custom.ts') },
+      // Phaser's source modules, which its package does not export.
+      { find: /^phaser\/src\//, replacement: `${PHASER_SRC}/` },
+    ],
+  },
+  define: PHASER_FEATURES,
+  // The dev server pre-bundles Phaser's source modules: the same switches apply there.
+  optimizeDeps: { rolldownOptions: { transform: { define: PHASER_FEATURES } } },
   plugins: [scenarioLibrary(), preloadFonts(), gameDayRooms()],
   server: { port: 5173, strictPort: false },
   build: {

@@ -16,9 +16,7 @@ import type { TeamEvent, TeamLogEntry } from '../sim/team-log.ts';
 
 /** The Colyseus room type every drill is created under. */
 export const ROOM_NAME = 'gameday';
-/** Join codes: 6 characters from an alphabet without look-alikes (no 0/O, 1/I/L). */
-export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-export const CODE_LENGTH = 6;
+export { CODE_ALPHABET, CODE_LENGTH } from './join-code.ts';
 export const JoinCode = z.string().regex(/^[A-HJ-KMNP-Z2-9]{6}$/, 'a join code is 6 letters and digits, like K7QF2M');
 
 /** Largest message a client may send, in bytes of JSON (checked before parsing the fields). */

@@ -78,12 +78,12 @@ export class RunbookView {
   private draw(run: Run): Phaser.GameObjects.Text | Phaser.GameObjects.Rectangle {
     if (run.style === 'rule') return this.scene.add.rectangle(this.x, 0, this.w - 8, 1, num.border).setOrigin(0);
     const s = STYLE[run.style];
-    const style = s.mono ? mono(s.size, s.colour) : text(s.size, s.colour);
-    if (s.weight) style.fontStyle = s.italic ? `italic ${s.weight}` : s.weight;
-    else if (s.italic) style.fontStyle = 'italic';
-    if (run.style === 'pre' || run.style === 'code') style.backgroundColor = '#0b1016';
-    if (run.style === 'pre') style.fixedWidth = this.w - 8 - run.x;
-    return this.scene.add.text(this.x + run.x, 0, run.text, style);
+    const extra: Phaser.Types.GameObjects.Text.TextStyle = {};
+    if (s.weight) extra.fontStyle = s.italic ? `italic ${s.weight}` : s.weight;
+    else if (s.italic) extra.fontStyle = 'italic';
+    if (run.style === 'pre' || run.style === 'code') extra.backgroundColor = '#0b1016';
+    if (run.style === 'pre') extra.fixedWidth = this.w - 8 - run.x;
+    return this.scene.add.text(this.x + run.x, 0, run.text, s.mono ? mono(s.size, s.colour, extra) : text(s.size, s.colour, extra));
   }
 
   scrollBy(lines: number): void {

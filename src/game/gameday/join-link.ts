@@ -4,7 +4,7 @@
  * link is the game's own address with `#join/CODE`, which the boot screen routes.
  */
 
-import { CODE_ALPHABET, CODE_LENGTH } from '../../server/protocol.ts';
+import { CODE_ALPHABET, CODE_LENGTH } from '../../server/join-code.ts';
 
 // The alphabet has no 0/O, 1/I/L, which a room cannot tell apart at a distance.
 export { CODE_ALPHABET, CODE_LENGTH };

@@ -12,14 +12,12 @@ import type { Listing } from './listing.ts';
 const yaml = import.meta.glob('/scenarios/*/scenario.yaml', { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
 const markdown = import.meta.glob('/scenarios/*/**/*.md', { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
 
-const RANK: Record<string, number> = { tutorial: 0, beginner: 1, intermediate: 2, advanced: 3 };
-
 /**
- * Every bundled scenario as the build found it, broken ones included: the tutorial first,
- * then by difficulty, so a first-time player lands on it.
+ * Every bundled scenario as the build found it, broken ones included, in the library's
+ * order (`inLibraryOrder`, applied by the build).
  */
 export function bundledListings(): Listing[] {
-  return [...index].sort((a, b) => (RANK[a.difficulty] ?? 9) - (RANK[b.difficulty] ?? 9) || a.title.localeCompare(b.title));
+  return [...index];
 }
 
 /** Loads a bundled scenario's files and checks them; rejects only if the files are missing. */

@@ -6,19 +6,48 @@ export function setText(t: Phaser.GameObjects.Text, value: string): void {
   if (t.text !== value) t.setText(value);
 }
 
-/** Sets one line of text, cut with an ellipsis if wider than `maxWidth`. */
-export function fitText(t: Phaser.GameObjects.Text, value: string, maxWidth: number): void {
-  setText(t, value);
-  if (t.width <= maxWidth) return;
+/**
+ * The width a one-line text would have if set to a string, measured without drawing it
+ * (Phaser's own sum: the line's measured width, rounded up, and the padding), or null for
+ * a style that sum does not cover (wrapped, spaced or fixed-width text).
+ */
+function measurer(t: Phaser.GameObjects.Text): ((value: string) => number) | null {
+  const style = t.style;
+  if (style.wordWrapWidth || style.wordWrapCallback || style.fixedWidth || t.letterSpacing) return null;
+  style.syncFont(t.canvas, t.context);
+  return (value) => Math.ceil(style.strokeThickness + t.context.measureText(value).width) + (t.padding.left ?? 0) + (t.padding.right ?? 0);
+}
+
+/** The longest cut of `value` (with an ellipsis) whose width is at most `maxWidth`. */
+function longestCut(value: string, maxWidth: number, widthOf: (value: string) => number): string {
+  const cut = (n: number) => `${value.slice(0, n).trimEnd()}…`;
   let lo = 0;
   let hi = value.length;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    t.setText(`${value.slice(0, mid).trimEnd()}…`);
-    if (t.width <= maxWidth) lo = mid;
+    if (widthOf(cut(mid)) <= maxWidth) lo = mid;
     else hi = mid - 1;
   }
-  t.setText(`${value.slice(0, lo).trimEnd()}…`);
+  return cut(lo);
+}
+
+/** Sets one line of text, cut with an ellipsis if wider than `maxWidth`. */
+export function fitText(t: Phaser.GameObjects.Text, value: string, maxWidth: number): void {
+  setText(t, value);
+  if (t.width <= maxWidth) return;
+  // Each setText draws the text's canvas again: measure the tries, draw only the answer.
+  const measure = measurer(t);
+  if (measure) {
+    t.setText(longestCut(value, maxWidth, measure));
+    if (t.width <= maxWidth) return;
+  }
+  // A style the measure does not cover, or a measure that disagreed: draw each try.
+  t.setText(
+    longestCut(value, maxWidth, (cut) => {
+      t.setText(cut);
+      return t.width;
+    }),
+  );
 }
 
 /** Sets wrapped text cut to at most `lines` lines, the last ending in an ellipsis if cut. */

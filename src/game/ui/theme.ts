@@ -4,6 +4,7 @@
  * button shows state, and sizes that stay ≥ 14 px at the 1280×720 design size.
  */
 import type Phaser from 'phaser';
+import { fontMetrics, fontOf } from './font-metrics.ts';
 
 export const WIDTH = 1280;
 export const HEIGHT = 720;
@@ -66,7 +67,7 @@ export function text(
   colour: ColourName | string = 'text',
   extra: Phaser.Types.GameObjects.Text.TextStyle = {},
 ): Phaser.Types.GameObjects.Text.TextStyle {
-  return {
+  const style: Phaser.Types.GameObjects.Text.TextStyle = {
     fontFamily: FONT,
     fontSize: `${size}px`,
     color: colour in HEX ? HEX[colour as ColourName] : colour,
@@ -77,6 +78,11 @@ export function text(
     // instead of letting it run off its panel: Phaser's basic wrap never breaks a word.
     ...(extra.wordWrap ? { wordWrap: { useAdvancedWrap: true, ...extra.wordWrap } } : {}),
   };
+  // The face's metrics, measured once rather than by every Text: set the font through
+  // `extra`, not on the returned style, or they would be another face's.
+  const metrics = extra.metrics ?? fontMetrics(fontOf(style));
+  if (metrics) style.metrics = metrics;
+  return style;
 }
 
 export function mono(size: number, colour: ColourName | string = 'text', extra: Phaser.Types.GameObjects.Text.TextStyle = {}) {
