@@ -75,7 +75,11 @@ describe('scenario check', () => {
     expect(diagnostics.length).toBeGreaterThan(0);
     expect(new Set(diagnostics.map((d) => d.file))).toEqual(new Set(['scenarios/broken/scenario.yaml']));
     expect(diagnostics.some((d) => d.code === 'BR010')).toBe(false);
-  });
+    // A scenario that loads is checked whole, scoring included, from its folder.
+    const library = fakeIO();
+    expect(await main(['check', 'scenarios/tutorial'], library)).toBe(0);
+    expect(library.out.join('\n')).toMatch(/scenarios\/tutorial\/scenario\.yaml: scoring references \d+\/\d+ at their expected level/);
+  }, 120_000);
 
   it('checks every scenarios/*/scenario.yaml when given no files', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'burn-rate-check-'));

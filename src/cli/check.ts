@@ -1,8 +1,7 @@
 /** `scenario check [--json] [files…]`: validate scenario files and print located diagnostics. */
-import { resolve } from 'node:path';
 import { countDiagnostics, formatDiagnostic, plural, sortDiagnostics, type Diagnostic } from '../scenario/diagnostics.ts';
 import type { CliIO, Command } from './io.ts';
-import { displayPath, findScenarioFiles, loadScenarioFile } from './scenario-files.ts';
+import { findScenarioFiles, loadScenarioFile, scenarioFile } from './scenario-files.ts';
 import { scoringCheck } from './scoring-check.ts';
 import { formatTimeline, idleTimeline } from './timeline.ts';
 
@@ -38,11 +37,11 @@ async function run(args: string[], io: CliIO): Promise<number> {
   const diagnostics: Diagnostic[] = [];
   const summaries: string[] = [];
   for (const file of files) {
-    const display = displayPath(file, io.cwd);
+    const { path, display } = scenarioFile(file, io.cwd);
     const progress = progressReporter(io, display);
     // A path that is not a readable file is reported like any other problem (BR010).
-    const loaded = loadScenarioFile(resolve(io.cwd, file), display);
-    diagnostics.push(...scoringCheck(loaded, resolve(io.cwd, file), display, summaries, progress));
+    const loaded = loadScenarioFile(path, display);
+    diagnostics.push(...scoringCheck(loaded, path, display, summaries, progress));
     if (timeline && loaded.scenario) summaries.push('', ...formatTimeline(display, loaded.scenario.seed, idleTimeline(loaded.scenario)));
   }
 

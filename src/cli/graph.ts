@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { formatDiagnostic, hasErrors, sortDiagnostics } from '../scenario/diagnostics.ts';
 import { scenarioToMermaid } from '../scenario/author/graph.ts';
 import type { CliIO, Command } from './io.ts';
-import { displayPath, loadScenarioFile } from './scenario-files.ts';
+import { displayPath, loadScenarioFile, scenarioFile } from './scenario-files.ts';
 
 const USAGE = `usage: npm run scenario -- graph <file> [--markdown] [--out <file>]
 
@@ -41,8 +41,8 @@ async function run(args: string[], io: CliIO): Promise<number> {
     io.stderr(`give the scenario file to draw\n\n${USAGE}`);
     return 2;
   }
-  const display = displayPath(file, io.cwd);
-  const result = loadScenarioFile(resolve(io.cwd, file), display);
+  const { path: scenarioPath, display } = scenarioFile(file, io.cwd);
+  const result = loadScenarioFile(scenarioPath, display);
   if (!result.scenario || hasErrors(result.diagnostics)) {
     for (const d of sortDiagnostics(result.diagnostics)) io.stderr(formatDiagnostic(d));
     if (result.diagnostics.some((d) => d.code === 'BR010')) return 1;

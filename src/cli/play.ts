@@ -14,7 +14,7 @@ import { runPlaythrough, type TimedChoice } from '../sim/runner.ts';
 import { choiceAfterLimit, parseChoiceLog } from './choice-log.ts';
 import type { CliIO, Command } from './io.ts';
 import { readRegularFile } from './safe-read.ts';
-import { displayPath, loadScenarioFile } from './scenario-files.ts';
+import { displayPath, loadScenarioFile, scenarioFile } from './scenario-files.ts';
 
 /** Largest choice log read: 5,000 choices take a few hundred kilobytes. */
 const MAX_LOG_BYTES = 4 * 1024 * 1024;
@@ -78,8 +78,8 @@ async function run(args: string[], io: CliIO): Promise<number> {
     return 2;
   }
   const file = options.file as string;
-  const display = displayPath(file, io.cwd);
-  const loaded = loadScenarioFile(resolve(io.cwd, file), display);
+  const { path: scenarioPath, display } = scenarioFile(file, io.cwd);
+  const loaded = loadScenarioFile(scenarioPath, display);
   const scenario = loaded.scenario;
   if (!scenario || hasErrors(loaded.diagnostics)) {
     for (const d of sortDiagnostics(loaded.diagnostics)) io.stderr(formatDiagnostic(d));

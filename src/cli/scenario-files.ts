@@ -49,7 +49,7 @@ function fileDiagnostic(file: string, code: 'BR002' | 'BR010', message: string, 
 function unreadable(path: string, display: string, error: unknown): Diagnostic {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'EISDIR') {
-    // A scenario's own folder never gets here: loadScenarioFile reads the scenario.yaml in it.
+    // A scenario's own folder never gets here: scenarioFile names the scenario.yaml in it.
     return fileDiagnostic(display, 'BR010', `\`${display}\` is a folder, not a scenario file`, 'give the path of a scenario file, e.g. scenarios/<id>/scenario.yaml');
   }
   if (code === 'ENOENT' || code === 'ENOTDIR') {
@@ -78,15 +78,9 @@ function unreadable(path: string, display: string, error: unknown): Diagnostic {
 /**
  * Loads a scenario file from disk. `display` is the name diagnostics carry. Files far
  * beyond the size cap are refused without reading them; a path that is not a readable
- * file (missing, a folder with no scenario in it, no permission) gives a BR010 diagnostic; a
- * scenario's folder loads the `scenario.yaml` in it. Never throws.
+ * file (missing, a folder, no permission) gives a BR010 diagnostic. Never throws.
  */
 export function loadScenarioFile(path: string, display: string = path): LoadResult {
-  // A scenario's folder stands for the scenario in it, as an author naturally types it.
-  if (isScenarioFolder(path)) {
-    path = join(path, 'scenario.yaml');
-    display = `${display.replace(/\/+$/, '')}/scenario.yaml`;
-  }
   let text: string;
   try {
     // UTF-8 takes at most 4 bytes per UTF-16 unit, so this many bytes is surely too many characters.
@@ -108,6 +102,17 @@ function isScenarioFolder(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The scenario file a command-line argument names, as an absolute path and as shown: a
+ * scenario's folder (one holding a `scenario.yaml`) stands for the file in it, as an author
+ * naturally types it.
+ */
+export function scenarioFile(arg: string, cwd: string): { path: string; display: string } {
+  const path = resolve(cwd, arg);
+  if (isScenarioFolder(path)) return { path: join(path, 'scenario.yaml'), display: `${displayPath(arg, cwd).replace(/\/+$/, '')}/scenario.yaml` };
+  return { path, display: displayPath(arg, cwd) };
 }
 
 /** A path as the user should see it: relative to the working directory when inside it. */
