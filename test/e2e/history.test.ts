@@ -71,9 +71,10 @@ describe('history', () => {
     await press(page, 'Enter');
     await waitForScreen(page, 'desk');
     await page.keyboard.press('Enter'); // start the shift
-    // The actions and the page, not the decisions: those are left to lapse.
+    // The whole plan, decisions answered: the kept run holds actions, answers, the page and
+    // status updates. (A decision left open holds the clock at 1× for its whole timeout.)
     const human = new Human(page, scenario);
-    await playReference(human, ref.choices.filter((c) => !c.choose));
+    await playReference(human, ref.choices);
     const end = await waitForEnding(human);
 
     // The reload the issue describes: on the ending screen, before the debrief.
