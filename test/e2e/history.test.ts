@@ -33,17 +33,18 @@ interface HistoryHook {
   notice: string;
 }
 
-/** On the picker: the scenario by arrows, then speed 10× and the seed by keys. */
+/** On the picker: the scenario by arrows, then speed 5× and the seed by keys. */
 async function pick(page: Page, seed: number): Promise<void> {
   await waitForScreen(page, 'picker');
   for (let i = 0; i < 10 && (await hook<{ selected: string }>(page)).selected !== SCENARIO; i++) await press(page, 'ArrowDown');
   await press(page, 'Tab'); // mode
   await press(page, 'Tab'); // speed
-  for (let i = 0; i < 4 && (await hook<{ speed: number }>(page)).speed !== 10; i++) await press(page, 'ArrowRight');
+  // 5×, as the whole-run test: quick, yet a plan timed to the tick survives a busy machine.
+  for (let i = 0; i < 4 && (await hook<{ speed: number }>(page)).speed !== 5; i++) await press(page, 'ArrowRight');
   await press(page, 'Tab'); // seed
   for (let i = 0; i < 10; i++) await press(page, 'Backspace');
   for (const digit of String(seed)) await press(page, digit);
-  expect(await hook(page)).toMatchObject({ selected: SCENARIO, speed: 10, seed });
+  expect(await hook(page)).toMatchObject({ selected: SCENARIO, speed: 5, seed });
 }
 
 /**
@@ -109,7 +110,7 @@ describe('history', () => {
     await screenshot(page, 'progress');
     expect(errors).toEqual([]);
     await page.context().close();
-  }, 300_000);
+  }, 420_000);
 
   it('replays an imported debrief to the same debrief, and says so', async () => {
     const scenario = loadLibraryScenario(SCENARIO);
