@@ -121,7 +121,7 @@ export async function openGame(browser: Browser, url: string): Promise<{ page: P
 
 /**
  * For a test file that plays the built game: builds it once, serves it and launches
- * Chromium before the file's tests (holding the one-browser-at-a-time lock), and closes
+ * Chromium before the file's tests (holding one of the browser slots), and closes
  * everything after. `open()` gives a fresh page on the served game.
  */
 export function useBuiltGame(): { open: () => Promise<{ page: Page; errors: string[] }> } {
@@ -147,20 +147,31 @@ export function useBuiltGame(): { open: () => Promise<{ page: Page; errors: stri
 }
 
 /**
- * Lets one end-to-end file drive a browser at a time. Vitest runs test files in parallel;
- * three software-rendered Chromiums on a 2-core machine starve each other's frames.
+ * How many end-to-end files may drive a browser at once. The browser tests mostly wait on
+ * the game's clock and on human-paced key presses, so two share a 2-core machine without
+ * starving each other's frames; a third software-rendered Chromium does starve them.
+ */
+export const BROWSER_SLOTS = 2;
+
+/**
+ * Holds one of the {@link BROWSER_SLOTS} browser slots until the returned function is
+ * called. Vitest may run more test files at once than should drive a browser.
  */
 export async function exclusive(): Promise<() => void> {
-  const lock = join(ARTIFACTS, 'e2e-build', `${process.ppid}.browser.lock`);
-  mkdirSync(join(ARTIFACTS, 'e2e-build'), { recursive: true });
+  const base = join(ARTIFACTS, 'e2e-build');
+  mkdirSync(base, { recursive: true });
   for (let i = 0; ; i++) {
-    try {
-      mkdirSync(lock);
-      return () => rmSync(lock, { recursive: true, force: true });
-    } catch {
-      if (i > 3000) throw new Error('timed out waiting for another end-to-end file to finish');
-      await sleep(200);
+    for (let slot = 0; slot < BROWSER_SLOTS; slot++) {
+      const lock = join(base, `${process.ppid}.browser-${slot}.lock`);
+      try {
+        mkdirSync(lock);
+        return () => rmSync(lock, { recursive: true, force: true });
+      } catch {
+        // Taken: try the next slot.
+      }
     }
+    if (i > 3000) throw new Error('timed out waiting for other end-to-end files to finish');
+    await sleep(200);
   }
 }
 

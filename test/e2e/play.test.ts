@@ -42,8 +42,11 @@ async function choose(page: Page, human: Human, mode: 'practice' | 'assessed', s
   if ((await hook<PickerHook>(page)).mode !== mode) await human.tap('ArrowRight');
   await human.gap();
   await human.tap('Tab'); // speed
-  // 2×: quick enough for a test, slow enough for a person to follow a plan timed to the tick.
-  for (let i = 0; i < 4 && (await hook<PickerHook>(page)).speed !== 2; i++) {
+  // 5×: the player stops the clock (Space) for each action and a decision card slows it to
+  // 1×, so nothing they press is rushed; but the plan is timed to the tick, and at 10× the
+  // moment between seeing a step due and the clock stopping is twice as many sim seconds,
+  // enough on a busy machine to push a step past what the plan depends on.
+  for (let i = 0; i < 4 && (await hook<PickerHook>(page)).speed !== 5; i++) {
     await human.gap();
     await human.tap('ArrowRight');
   }
@@ -53,7 +56,7 @@ async function choose(page: Page, human: Human, mode: 'practice' | 'assessed', s
   await human.hold('Backspace', 1100);
   await human.type(String(seed));
   const h = await hook<PickerHook>(page);
-  expect(h).toMatchObject({ mode, speed: 2, seed, focus: 'seed' });
+  expect(h).toMatchObject({ mode, speed: 5, seed, focus: 'seed' });
 }
 
 async function download(page: Page, key: string): Promise<{ name: string; text: string }> {
@@ -75,7 +78,8 @@ async function playWholeRun(mode: 'practice' | 'assessed', reference: string): P
   await waitForScreen(page, 'desk');
   await human.waitFor((s) => s.modal === 'briefing', 20_000, 'the briefing');
   await screenshot(page, `briefing-${mode}`);
-  expect((await human.screen()).seed).toBe(seed);
+  // The desk runs the seed and the speed set on the picker.
+  expect(await human.screen()).toMatchObject({ seed, speed: 5 });
   await human.gap(500, 900); // reading the briefing
   await human.tap('Enter'); // start the shift
 

@@ -55,6 +55,32 @@ export async function composeUpdate(human: Human, update: StatusUpdateContent): 
 }
 
 /**
+ * Watches the desk until the clock shows `at` seconds, the run ends, or (for an answer) a
+ * decision card is up. The looking happens in the page, every frame, as an eye on the
+ * screen does: a look that had to travel to the test and back would see the clock late,
+ * and at 10× a tenth of a second late is ten seconds of the plan.
+ */
+async function dueOnScreen(human: Human, at: number, answer: boolean, what: string): Promise<{ paused: boolean; ended: boolean }> {
+  try {
+    const handle = await human.page.waitForFunction(
+      ({ at, answer }) => {
+        const h = (globalThis as { __burnRate?: { screen: string; snapshot: () => RunSnapshot; paused: () => boolean; decision: () => { kind: string } | null } }).__burnRate;
+        if (h?.screen !== 'desk') return false;
+        const s = h.snapshot();
+        const ended = !!s.ended;
+        return s.t >= at || ended || (answer && h.decision()?.kind === 'prompt') ? { paused: h.paused(), ended } : false;
+      },
+      { at, answer },
+      { timeout: 180_000, polling: 'raf' },
+    );
+    return (await handle.jsonValue()) as { paused: boolean; ended: boolean };
+  } catch (e) {
+    const s = await human.screen().catch(() => null);
+    throw new Error(`waited for ${what}; the clock shows ${s?.snapshot?.t}s: ${(e as Error).message}`);
+  }
+}
+
+/**
  * Plays a reference playthrough as a person would follow a plan: watches the clock on
  * the desk, and when a step is due pauses the clock (Space), finds the action's key on
  * the screen and presses it, then lets the clock run again; answers decisions by their
@@ -64,7 +90,13 @@ export async function composeUpdate(human: Human, update: StatusUpdateContent): 
 export async function playReference(human: Human, choices: ReadonlyArray<{ at: number; do?: string; choose?: string; ack?: true; update?: StatusUpdateContent }>): Promise<void> {
   for (const c of choices) {
     const what = c.do ?? c.choose ?? 'ack';
-    const due = await human.waitFor((s) => s.snapshot.t >= c.at || !!s.snapshot.ended || (!!c.choose && s.decision?.kind === 'prompt'), 180_000, `the clock to reach ${c.at}s for ${what}`);
+    const seen = await dueOnScreen(human, c.at, !!c.choose, `the clock to reach ${c.at}s for ${what}`);
+    // An action is due: stop the clock at once, before looking for its key.
+    if (c.do && !seen.paused && !seen.ended) {
+      await human.tap(' ');
+      await human.waitFor((s) => s.paused || !!s.snapshot.ended, 5_000, 'the clock to stop');
+    }
+    const due = await human.screen();
     if (due.snapshot.ended) throw new Error(`the run ended before ${what} at ${c.at}s`);
     if (process.env.BURN_RATE_TRACE) console.log(`plan ${c.at}s ${what} · clock ${due.snapshot.t}s · card ${due.decision?.kind === 'prompt' ? due.decision.title.slice(0, 30) : '-'} · open ${due.snapshot.prompts.map((p) => p.id).join(',')}`);
     if (c.choose) {
