@@ -7,6 +7,10 @@
 import Phaser from 'phaser';
 import { logRange, niceMax, windowStart } from './chart-scale.ts';
 import { css, FONT, SIZE, text } from '../ui/theme.ts';
+import { fitText } from '../ui/text-util.ts';
+
+/** Least width, in pixels, worth showing a cut chart title in. */
+const MIN_TITLE_ROOM = 56;
 
 export interface ChartSeries {
   /** Recorder key, e.g. "canary.errorRatio". */
@@ -59,6 +63,9 @@ export class Chart {
   private readonly ctx: CanvasRenderingContext2D;
   private readonly image: Phaser.GameObjects.Image;
   private readonly value: Phaser.GameObjects.Text;
+  private readonly title: Phaser.GameObjects.Text;
+  /** Width the title was last fitted to (it gives way to the reading beside it). */
+  private titleRoom = -1;
   private readonly objects: Phaser.GameObjects.GameObject[] = [];
   private readonly plotW: number;
   private readonly plotH: number;
@@ -73,9 +80,9 @@ export class Chart {
     private readonly config: ChartConfig,
   ) {
     const bg = scene.add.rectangle(x, y, w, h, 0x151c25).setOrigin(0).setStrokeStyle(1, 0x2a3646);
-    const title = scene.add.text(x + 10, y + 6, config.title, text(SIZE.label, 'text', { fontStyle: '600' }));
+    this.title = scene.add.text(x + 10, y + 6, config.title, text(SIZE.label, 'text', { fontStyle: '600' }));
     this.value = scene.add.text(x + w - 10, y + 6, '', text(SIZE.label, 'text', { fontStyle: '600' })).setOrigin(1, 0);
-    this.objects.push(bg, title, this.value);
+    this.objects.push(bg, this.title, this.value);
     // Legend: every series in full, wrapping onto more rows (and a long name onto a second
     // line) rather than dropping or cutting a cohort. Reference lines are labelled on the plot.
     const room = w - 20 - 16;
@@ -255,7 +262,18 @@ export class Chart {
     const head = data.headline;
     const last = head.length > 0 ? (head[head.length - 1] as number) : NaN;
     const label = `${config.headline.label ? `${config.headline.label} ` : ''}${config.format(last)}`;
-    if (this.value.text !== label) this.value.setText(label);
+    if (this.value.text !== label) {
+      this.value.setText(label);
+      // The reading wins the line: the title gives way (cut with an ellipsis) rather than run
+      // under it, and leaves altogether when a cut would keep only a letter or two; the
+      // reading's own label then names the chart.
+      const room = Math.floor(this.w - 20 - this.value.width - 12);
+      if (room !== this.titleRoom) {
+        this.titleRoom = room;
+        this.title.setVisible(room >= MIN_TITLE_ROOM);
+        if (room >= MIN_TITLE_ROOM) fitText(this.title, config.title, room);
+      }
+    }
   }
 
   destroy(): void {
