@@ -199,10 +199,10 @@ function trial(text: string, lines: readonly Line[], fix: Fix, parse: Parse, bud
   const from = (lines[first] as Line).start;
   const to = (lines[last] as Line).end;
   const before = text.slice(from, moved.start);
-  const window = `${before}${' '.repeat(fix.target.indent)}${text.slice(moved.start + moved.indent, to)}`;
-  budget.chars -= window.length;
+  const region = `${before}${' '.repeat(fix.target.indent)}${text.slice(moved.start + moved.indent, to)}`;
+  budget.chars -= region.length;
   if (budget.chars < 0) return false;
-  const doc = parse(window);
+  const doc = parse(region);
   if (doc.errors.length > 0) return false;
   return nodeStarts(doc).has(before.length + fix.target.indent + (moved.content - moved.indent));
 }

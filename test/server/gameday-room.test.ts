@@ -138,10 +138,13 @@ describe('a game day with six people on real sockets', () => {
     const bad = await people.comms.request('act', { action: 'status-page-first', update: { ...update, impact: 'everything is fine' } });
     expect(bad.notice?.code).toBe('invalid');
     expect(bad.notice?.text).toMatch(/^the "act" message is not valid: update\.impact: /);
+    // Sent once Cy's payments dashboard has shown the provider is slow, so "we have found the cause" is true.
+    const room = matchMaker.getLocalRoomById(code) as GameDayRoom;
+    await people.comms.until(() => room.team.run.known.has('paycore-slow'), "Cy's payments dashboard has shown Paycore is slow");
     const sent = await people.comms.request('act', { action: 'status-page-first', update });
     expect(sent.entry).toMatchObject({ player: people.comms.id, role: 'comms', event: { type: 'act', action: 'status-page-first', update } });
     await people.projector.until(() => people.projector.log.some((e) => e.seq === sent.entry!.seq), 'the projector sees the update');
-    const live = (matchMaker.getLocalRoomById(code) as GameDayRoom).team.run;
+    const live = room.team.run;
     const judged = live.events.find((e) => e.type === 'update');
     // Paycore is known to be slow (Cy's dashboard) and nothing is mitigated yet: every field is true.
     expect(judged).toMatchObject({ action: 'status-page-first', verdict: { content: update, accurate: true, wrong: [] } });

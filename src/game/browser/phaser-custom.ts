@@ -20,6 +20,7 @@ import Graphics from 'phaser/src/gameobjects/graphics/Graphics.js';
 import Image from 'phaser/src/gameobjects/image/Image.js';
 import Rectangle from 'phaser/src/gameobjects/shape/rectangle/Rectangle.js';
 import Text from 'phaser/src/gameobjects/text/Text.js';
+import InputEvents from 'phaser/src/input/events/index.js';
 // Scene plugins and game-object factories register themselves with Phaser when loaded.
 import 'phaser/src/events/EventEmitter.js';
 import 'phaser/src/cameras/2d/CameraManager.js';
@@ -37,6 +38,9 @@ import 'phaser/src/gameobjects/image/ImageFactory.js';
 import 'phaser/src/gameobjects/shape/rectangle/RectangleFactory.js';
 import 'phaser/src/gameobjects/text/TextFactory.js';
 
+/** The input names the game reads: pointer event names (the graph preview's drag and wheel). */
+const Input = { Events: InputEvents };
+
 /**
  * The `Phaser` namespace as the game reads it at run time (the rest of what it names is
  * types). phaser-custom.test.ts checks the game's code against this list.
@@ -49,6 +53,7 @@ const Phaser = {
   Scenes,
   Scale,
   Display: { Color },
+  Input,
   Textures: { CanvasTexture },
   GameObjects: { GameObject, Components, Container, Graphics, Image, Rectangle, Text },
 };
