@@ -6,8 +6,8 @@
  * player send a status report every two seconds. The latency of one report is the time
  * from its send to the same player receiving the broadcast log entry; a report sent in a
  * step's window that has not come back a second after it counts as never (an infinite
- * latency), so a server that drops or queues work cannot look fast. Rooms are added in
- * steps; the figure "rooms held" is the largest step that, with every smaller step, kept
+ * latency), so a server that drops or queues work cannot look fast. Each step opens its
+ * rooms afresh and starts them together, so every drill is live while it is measured; the figure "rooms held" is the largest step that, with every smaller step, kept
  * its p99 under 50 ms. The notes also say how many reports the clients managed to send
  * against the schedule: when this one process cannot keep up, the figure measures it too.
  */
@@ -26,6 +26,8 @@ export interface RoomStep {
   p50Ms: number;
   p95Ms: number;
   p99Ms: number;
+  /** Refusals the server sent during the step, with their most common reason. */
+  refused?: { count: number; reason: string };
 }
 
 export interface RoomMeasures {
@@ -49,7 +51,7 @@ export function roomsReport(m: RoomMeasures): Report {
       `rooms: latency is a report's send to its broadcast back at the sender (one not back within a second of the window counts as never); "held" is the largest step that, with every smaller one, kept p99 under ${m.limitMs} ms`,
       ...m.steps.map(
         (s) =>
-          `rooms: ${s.rooms} rooms, ${s.sent} of ${s.scheduled} scheduled reports sent, ${s.reports} back: p50 ${s.p50Ms.toFixed(1)} ms, p95 ${Number.isFinite(s.p95Ms) ? `${s.p95Ms.toFixed(1)} ms` : 'never back'}, p99 ${Number.isFinite(s.p99Ms) ? `${s.p99Ms.toFixed(1)} ms` : 'never back'}`,
+          `rooms: ${s.rooms} rooms, ${s.sent} of ${s.scheduled} scheduled reports sent, ${s.reports} back: p50 ${s.p50Ms.toFixed(1)} ms, p95 ${Number.isFinite(s.p95Ms) ? `${s.p95Ms.toFixed(1)} ms` : 'never back'}, p99 ${Number.isFinite(s.p99Ms) ? `${s.p99Ms.toFixed(1)} ms` : 'never back'}${s.refused ? `; ${s.refused.count} refused, e.g. "${s.refused.reason}"` : ''}`,
       ),
     ],
     figures: [
@@ -71,14 +73,18 @@ interface Seat {
   room: Room;
   /** Reports not yet back: when each was sent, and whether it was sent in a step's window. */
   pending: Map<string, { at: number; counted: boolean }>;
+  /** What the server refused, by reason, while measuring. */
+  refused: Map<string, number>;
 }
 
-async function openRoom(url: string, n: number, record: (ms: number, counted: boolean) => void): Promise<Seat[]> {
+/** Opens one room with its five people seated, not yet started: the facilitator's client and the players who report. */
+async function openRoom(url: string, n: number, record: (ms: number, counted: boolean) => void): Promise<{ host: Room; seats: Seat[]; all: Room[] }> {
   const key = (label: string) => `bench-${n}-${label}-0123456789abcdef`;
   const host = await new Client(url).create(ROOM_NAME, { scenarioId: 'team-checkout-cascade', browserKey: key('host'), speed: 10 });
   host.onMessage('*', () => {});
   const code = host.roomId;
   const seats: Seat[] = [];
+  const all: Room[] = [host];
   const plan = [
     ['Ana', 'ic'],
     ['Bo', 'ops'],
@@ -90,6 +96,8 @@ async function openRoom(url: string, n: number, record: (ms: number, counted: bo
     const room = await new Client(url).joinById(code, { name, seat, browserKey: key(name) });
     room.onMessage('*', () => {});
     const pending: Seat['pending'] = new Map();
+    const refused: Seat['refused'] = new Map();
+    room.onMessage('notice', (m: { text: string }) => refused.set(m.text, (refused.get(m.text) ?? 0) + 1));
     room.onMessage('log', (m: { entries: Array<{ event: { type: string; text?: string } }> }) => {
       for (const e of m.entries) {
         const sent = e.event.type === 'status' && e.event.text ? pending.get(e.event.text) : undefined;
@@ -98,10 +106,10 @@ async function openRoom(url: string, n: number, record: (ms: number, counted: bo
         record(performance.now() - sent.at, sent.counted);
       }
     });
-    if (seat !== 'projector') seats.push({ room, pending });
+    all.push(room);
+    if (seat !== 'projector') seats.push({ room, pending, refused });
   }
-  host.send('control', { op: 'start' });
-  return seats;
+  return { host, seats, all };
 }
 
 /** Runs the room bench against a fresh server process. */
@@ -109,6 +117,8 @@ export async function roomFigures(): Promise<Report> {
   const server = await startServerProcess([]);
   const steps: RoomStep[] = [];
   const seats: Seat[] = [];
+  const open: Room[] = [];
+  let step = 0;
   let latencies: number[] = [];
   let measuring = false;
   const record = (ms: number, counted: boolean) => {
@@ -130,10 +140,24 @@ export async function roomFigures(): Promise<Report> {
   }, 100);
   try {
     for (const rooms of STEPS) {
-      while (seats.length / 4 < rooms) seats.push(...(await openRoom(server.url, seats.length / 4, record)));
+      // Fresh rooms for each step, all started together once seated: a drill nobody works
+      // reaches its ending within a few real minutes at 10x, and an ended room is idle.
+      measuring = false;
+      seats.length = 0;
+      await Promise.all(open.splice(0).map((r) => r.leave(true).catch(() => {})));
+      const hosts: Room[] = [];
+      for (let n = 0; n < rooms; n++) {
+        const made = await openRoom(server.url, step * 1000 + n, record);
+        hosts.push(made.host);
+        open.push(...made.all);
+        seats.push(...made.seats);
+      }
+      for (const host of hosts) host.send('control', { op: 'start' });
+      step++;
       await new Promise((r) => setTimeout(r, 1000));
       latencies = [];
       sentInWindow = 0;
+      for (const seat of seats) seat.refused.clear();
       measuring = true;
       await new Promise((r) => setTimeout(r, SECONDS * 1000));
       measuring = false;
@@ -142,11 +166,24 @@ export async function roomFigures(): Promise<Report> {
       const back = latencies.length;
       const sorted = [...latencies, ...Array<number>(Math.max(0, windowSent - back)).fill(Infinity)].sort((a, b) => a - b);
       const scheduled = (seats.length * SECONDS) / 2;
-      steps.push({ rooms, scheduled, sent: windowSent, reports: back, p50Ms: pct(sorted, 50), p95Ms: pct(sorted, 95), p99Ms: pct(sorted, 99) });
+      const reasons = new Map<string, number>();
+      for (const seat of seats) for (const [text, n] of seat.refused) reasons.set(text, (reasons.get(text) ?? 0) + n);
+      const top = [...reasons].sort((a, b) => b[1] - a[1])[0];
+      const count = [...reasons.values()].reduce((a, b) => a + b, 0);
+      steps.push({
+        rooms,
+        scheduled,
+        sent: windowSent,
+        reports: back,
+        p50Ms: pct(sorted, 50),
+        p95Ms: pct(sorted, 95),
+        p99Ms: pct(sorted, 99),
+        ...(top ? { refused: { count, reason: top[0] } } : {}),
+      });
     }
   } finally {
     clearInterval(timer);
-    await Promise.all(seats.map((s) => s.room.leave(true).catch(() => {})));
+    await Promise.all(open.map((r) => r.leave(true).catch(() => {})));
     await server.kill('SIGTERM');
   }
   return roomsReport({ steps, limitMs: LIMIT_MS, seconds: SECONDS });
