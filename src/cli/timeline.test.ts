@@ -1,19 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fixtureReader, MINIMAL } from '../../test/support/scenario-text.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { main } from './main.ts';
 import { clock, idleTimeline } from './timeline.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const minimal = readFileSync(join(ROOT, 'test/fixtures/minimal.yaml'), 'utf8');
-const readFile = (p: string) => {
-  try {
-    return readFileSync(join(ROOT, 'test/fixtures', p), 'utf8');
-  } catch {
-    return undefined;
-  }
-};
+const minimal = MINIMAL;
+const readFile = fixtureReader();
 const load = (text: string) => {
   const r = loadScenario(text, { file: 'minimal.yaml', readFile });
   if (!r.scenario) throw new Error(r.diagnostics.map((d) => d.message).join('; '));

@@ -1,18 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fixtureReader, MINIMAL } from '../../test/support/scenario-text.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { scoringDiagnostics } from './diagnostics.ts';
 
-const ROOT = join(import.meta.dirname, '../..');
-const minimal = readFileSync(join(ROOT, 'test/fixtures/minimal.yaml'), 'utf8');
-const readFile = (p: string) => {
-  try {
-    return readFileSync(join(ROOT, 'test/fixtures', p), 'utf8');
-  } catch {
-    return undefined;
-  }
-};
+const minimal = MINIMAL;
+const readFile = fixtureReader();
 // Evidence on the rollback that holds only once the run is 20 minutes old: rolling back is a
 // one-time action, and the explored players roll back well before that.
 const late = minimal.replace(

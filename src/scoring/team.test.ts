@@ -4,7 +4,7 @@ import { playChoices, transcriptOf } from '../sim/runner.ts';
 import { Run } from '../sim/engine.ts';
 import { FACILITATOR, TeamRun } from '../sim/team.ts';
 import { teamChoices } from '../sim/team-log.ts';
-import { playAsTeam, styleFor } from '../../test/support/team-drill.ts';
+import { accepted as ok, playAsTeam, styleFor } from '../../test/support/team-drill.ts';
 import { buildDebrief } from './debrief.ts';
 import { buildTeamDebrief } from './team.ts';
 import { teamDebriefToMarkdown, teamLevelsToCsv, teamTimelineToCsv } from './team-export.ts';
@@ -45,10 +45,6 @@ describe('team debrief', () => {
 
   it('finds the commander doing hands-on work, a handover without a summary, silent operators and duplicated work', () => {
     const team = new TeamRun(scenario, { seed: 1 });
-    const ok = (r: ReturnType<TeamRun['request']>) => {
-      if (!r.ok) throw new Error(r.reason);
-      return r.entry;
-    };
     const ana = ok(team.join('Ana', 'ic')).player;
     const bo = ok(team.join('Bo', 'ops')).player;
     const cy = ok(team.join('Cy', 'ops')).player;
@@ -87,10 +83,6 @@ describe('team debrief', () => {
 
     // Said too early: nothing is known or being done yet.
     const team = new TeamRun(scenario, { seed: scenario.seed });
-    const ok = (r: ReturnType<TeamRun['request']>) => {
-      if (!r.ok) throw new Error(r.reason);
-      return r.entry;
-    };
     const comms = ok(team.join('Di', 'comms')).player;
     ok(team.request(FACILITATOR, { type: 'start' }));
     team.stepTo(300);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { accepted as ok } from '../../test/support/team-drill.ts';
 import { loadScenarioFile } from '../cli/scenario-files.ts';
 import { FACILITATOR, TeamRun } from './team.ts';
 import { snapshotOf } from './snapshot.ts';
@@ -7,10 +8,6 @@ const scenario = loadScenarioFile('scenarios/team-checkout-cascade/scenario.yaml
 
 function drill() {
   const team = new TeamRun(scenario, { seed: 9 });
-  const ok = (r: ReturnType<TeamRun['request']>) => {
-    if (!r.ok) throw new Error(r.reason);
-    return r.entry;
-  };
   const ana = ok(team.join('Ana', 'ic')).player;
   const bo = ok(team.join('Bo', 'ops')).player;
   const cy = ok(team.join('Cy', 'ops')).player;

@@ -7,19 +7,12 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatPercent, formatRps } from '../../src/game/ui/format.ts';
-import { hook, screenshot, useBuiltGame, waitForScreen } from './harness.ts';
+import { hook, screenshot, useBuiltGame, waitForScreen, type PickerHook } from './harness.ts';
 import { Human, intentsOf } from './human.ts';
 import { loadLibraryScenario } from './player.ts';
 
 const game = useBuiltGame();
 
-interface PickerHook {
-  screen: string;
-  selected: string | null;
-  entries: Array<{ id: string }>;
-  seed: number;
-  focus: string;
-}
 
 /** From the picker: selects a scenario with the arrow keys and plays it with Enter; closes the briefing. */
 async function startRun(page: Page, human: Human, id: string): Promise<void> {

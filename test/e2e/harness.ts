@@ -202,6 +202,27 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 }
 
+/** What the picker's test hook shows (read only). */
+export interface PickerHook {
+  screen: string;
+  selected: string | null;
+  entries: Array<{ id: string; title: string; playable: boolean; errors: number }>;
+  problems: string[];
+  notice: string;
+  focus: string;
+  seed: number;
+}
+
+/** Opens files as a player does: O on the picker, then the files picked in the browser's file dialog. */
+export async function chooseFiles(page: Page, files: Array<{ name: string; mimeType: string; buffer: Buffer }>): Promise<void> {
+  // Playwright turns on file-chooser interception when the listener is added; one round
+  // trip to the page makes sure it is on before the key press opens the dialog.
+  const chooserOpened = page.waitForEvent('filechooser', { timeout: 60_000 });
+  await page.evaluate(() => 0);
+  await page.keyboard.press('o');
+  await (await chooserOpened).setFiles(files);
+}
+
 /** Presses a key and waits two frames: Phaser handles keys at the start of its next frame. */
 export async function press(page: Page, key: string): Promise<void> {
   await page.keyboard.press(key);

@@ -9,21 +9,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { hook, press, screenshot, useBuiltGame, waitForScreen } from './harness.ts';
+import { chooseFiles, hook, press, screenshot, useBuiltGame, waitForScreen } from './harness.ts';
+import type { PlacedText } from '../../src/game/browser/layout-probe.ts';
 import type { DeskHook } from './player.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const game = useBuiltGame();
-
-interface PlacedText {
-  scene: string;
-  text: string;
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-  wrapWidth: number | null;
-}
 
 async function texts(page: Page): Promise<PlacedText[]> {
   return page.evaluate(() => (globalThis as unknown as { __burnRateTexts: () => PlacedText[] }).__burnRateTexts());
@@ -52,11 +43,7 @@ describe('hostile text in the layout', () => {
   it('breaks long words, keeps a tall log line in view, isolates names and draws emoji, on every screen', async () => {
     const { page, errors } = await game.open();
     await waitForScreen(page, 'picker');
-    const chooserOpened = page.waitForEvent('filechooser', { timeout: 60_000 });
-    await page.evaluate(() => 0);
-    await page.keyboard.press('o');
-    const chooser = await chooserOpened;
-    await chooser.setFiles([
+    await chooseFiles(page, [
       { name: 'unruly.yaml', mimeType: 'application/yaml', buffer: readFileSync(join(FIXTURES, 'unruly.yaml')) },
       { name: 'high-errors.md', mimeType: 'text/markdown', buffer: readFileSync(join(FIXTURES, 'high-errors.md')) },
     ]);

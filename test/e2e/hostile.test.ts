@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { hook, press, screenshot, useBuiltGame, waitForScreen } from './harness.ts';
+import { hook, press, screenshot, useBuiltGame, waitForScreen, type PickerHook } from './harness.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { Human } from './human.ts';
 import { playReference, waitForEnding } from './player.ts';
@@ -17,13 +17,6 @@ const MINIMAL = readFileSync(join(FIXTURES, 'minimal.yaml'), 'utf8');
 const RUNBOOK = readFileSync(join(FIXTURES, 'runbooks', 'high-errors.md'), 'utf8');
 const game = useBuiltGame();
 
-interface PickerHook {
-  screen: string;
-  selected: string | null;
-  entries: Array<{ id: string; title: string; playable: boolean; errors: number }>;
-  problems: string[];
-  notice: string;
-}
 
 /** Drops files on the page as a browser does when they are dragged from the desktop; `size` makes a file of that many bytes. */
 async function drop(page: Page, files: Array<{ name: string; text?: string; size?: number }>): Promise<void> {

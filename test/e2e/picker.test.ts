@@ -6,20 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hook, screenshot, useBuiltGame, waitForScreen } from './harness.ts';
+import { chooseFiles, hook, screenshot, useBuiltGame, waitForScreen, type PickerHook } from './harness.ts';
 import type { DeskHook } from './player.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const game = useBuiltGame();
 
-interface PickerHook {
-  screen: string;
-  selected: string | null;
-  entries: Array<{ id: string; title: string; playable: boolean; errors: number }>;
-  problems: string[];
-  notice: string;
-  focus: string;
-}
 
 describe('scenario files from outside', () => {
   it('lists a dropped broken scenario with its problems at line and column', async () => {
@@ -63,13 +55,7 @@ describe('scenario files from outside', () => {
     });
     await waitForScreen(page, 'picker');
     // The file dialog, as a player opens it with O.
-    // Playwright turns on file-chooser interception when the listener is added; one round
-    // trip to the page makes sure it is on before the key press opens the dialog.
-    const chooserOpened = page.waitForEvent('filechooser', { timeout: 60_000 });
-    await page.evaluate(() => 0);
-    await page.keyboard.press('o');
-    const chooser = await chooserOpened;
-    await chooser.setFiles([
+    await chooseFiles(page, [
       { name: 'hostile.yaml', mimeType: 'application/yaml', buffer: readFileSync(join(FIXTURES, 'hostile.yaml')) },
       { name: 'evil.md', mimeType: 'text/markdown', buffer: readFileSync(join(FIXTURES, 'evil.md')) },
     ]);

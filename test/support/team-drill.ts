@@ -13,6 +13,12 @@ import { FACILITATOR, TeamRun } from '../../src/sim/team.ts';
 import { teamChoices, type TeamLogEntry } from '../../src/sim/team-log.ts';
 import { roleOfAction, roleOfPrompt } from '../../src/sim/team-roles.ts';
 
+/** The log entry of a request the test expects to be taken; a refusal fails the test with its reason. */
+export function accepted(r: ReturnType<TeamRun['request']>): TeamLogEntry {
+  if (!r.ok) throw new Error(r.reason);
+  return r.entry;
+}
+
 export type DrillStyle = 'leaderless' | 'loose' | 'coordinated';
 
 /** How a team at a reference's level works together. */

@@ -1,21 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fixtureReader, MINIMAL } from '../../../test/support/scenario-text.ts';
 import { loadScenario } from '../../scenario/load.ts';
 import { assessRun } from '../../scoring/debrief.ts';
 import { Run } from '../../sim/engine.ts';
 import { playChoices, runPlaythrough, type TimedChoice } from '../../sim/runner.ts';
 import { referenceEntry } from './reference-entry.ts';
 
-const ROOT = join(import.meta.dirname, '../../..');
-const minimal = readFileSync(join(ROOT, 'test/fixtures/minimal.yaml'), 'utf8');
-const readFile = (p: string) => {
-  try {
-    return readFileSync(join(ROOT, 'test/fixtures', p), 'utf8');
-  } catch {
-    return undefined;
-  }
-};
+const minimal = MINIMAL;
+const readFile = fixtureReader();
 const load = (text: string) => loadScenario(text, { file: 'minimal.yaml', readFile });
 
 describe('recording a reference by playing', () => {

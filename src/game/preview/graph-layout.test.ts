@@ -1,19 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fixtureReader, MINIMAL } from '../../../test/support/scenario-text.ts';
 import { loadScenario } from '../../scenario/load.ts';
 import type { Scenario } from '../../scenario/schema/index.ts';
 import { ANY_PHASE, graphModel, layoutGraph, shortLabel } from './graph-layout.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
-const minimal = readFileSync(join(ROOT, 'test/fixtures/minimal.yaml'), 'utf8');
-const readFile = (p: string) => {
-  try {
-    return readFileSync(join(ROOT, 'test/fixtures', p), 'utf8');
-  } catch {
-    return undefined;
-  }
-};
+const minimal = MINIMAL;
+const readFile = fixtureReader();
 function load(text: string): Scenario {
   const r = loadScenario(text, { file: 'minimal.yaml', readFile });
   if (!r.scenario) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
@@ -104,7 +99,6 @@ describe('layoutGraph', () => {
 
   it('lays out every library scenario legibly: no box, label or title on another', async () => {
     const { loadLibraryScenario } = await import('../../../test/support/library-run.ts');
-    const { readdirSync } = await import('node:fs');
     const ids = readdirSync(join(ROOT, 'scenarios'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
     expect(ids.length).toBeGreaterThan(3);
     for (const id of ids) expectLegible(layoutGraph(graphModel(loadLibraryScenario(id).scenario)), id);
