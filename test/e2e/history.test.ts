@@ -61,6 +61,17 @@ function chooseFiles(page: Page): { next: (file: string) => void } {
   return { next: (file) => void queue.push(file) };
 }
 
+/** Reloads the page, then opens the history from the picker with H, as a player coming back would. */
+async function reloadToHistory(page: Page): Promise<void> {
+  await page.reload();
+  await waitForScreen(page, 'picker');
+  await page.waitForTimeout(200);
+  await screenshot(page, 'picker-history-link');
+  await press(page, 'h');
+  await waitForScreen(page, 'history');
+  await page.waitForTimeout(200);
+}
+
 describe('history', () => {
   it('keeps a finished run through a reload on its ending screen, reopens it to its debrief, and charts it', async () => {
     const scenario = loadLibraryScenario(SCENARIO);
@@ -79,13 +90,7 @@ describe('history', () => {
     const end = await waitForEnding(human);
 
     // The reload the issue describes: on the ending screen, before the debrief.
-    await page.reload();
-    await waitForScreen(page, 'picker');
-    await page.waitForTimeout(200);
-    await screenshot(page, 'picker-history-link');
-    await press(page, 'h');
-    await waitForScreen(page, 'history');
-    await page.waitForTimeout(200);
+    await reloadToHistory(page);
     const listed = await hook<HistoryHook>(page);
     expect(listed.runs).toEqual([expect.objectContaining({ scenario: SCENARIO, mode: 'practice', seed: 4242 })]);
 
@@ -177,13 +182,7 @@ describe('history', () => {
       for (const r of list) localStorage.setItem(`burn-rate.history.v1.${r.id}`, JSON.stringify(r));
       localStorage.setItem('burn-rate.history.v1.torn', '{"id": "torn", "finishedAt": "2026-12-0');
     }, runs);
-    await page.reload();
-    await waitForScreen(page, 'picker');
-    await page.waitForTimeout(200);
-    await screenshot(page, 'picker-history-link');
-    await press(page, 'h');
-    await waitForScreen(page, 'history');
-    await page.waitForTimeout(200);
+    await reloadToHistory(page);
     const listed = await hook<HistoryHook>(page);
     expect(listed.runs.map((r) => r.level)).toEqual(['L5', 'L4', 'L3', 'L2', 'L1']);
     expect(listed.notice).toBe('1 kept run could not be read (burn-rate.history.v1.torn: it is not valid JSON); left untouched in storage, not deleted.');
