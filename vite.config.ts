@@ -98,7 +98,6 @@ function preloadFonts(): Plugin {
   };
 }
 
-// The game is a static site: `npm run build` writes dist/, which runs from any file server.
 const PHASER_SRC = join(dirname(createRequire(import.meta.url).resolve('phaser/package.json')), 'src');
 
 /**
@@ -115,6 +114,7 @@ const PHASER_FEATURES = {
   'typeof PLUGIN_FBINSTANT': 'false',
 };
 
+// The game is a static site: `npm run build` writes dist/, which runs from any file server.
 export default defineConfig({
   base: './',
   resolve: {
