@@ -28,7 +28,7 @@ type Parse = (text: string) => Document;
  * and mistakes explained; past these yaml's own errors are reported.
  */
 const MAX_TRIALS = 48;
-const TRIAL_TEXT = (length: number) => 4 * length + 20_000;
+const TRIAL_TEXT = (length: number) => 2 * length + 10_000;
 const MAX_MISTAKES = 3;
 /** How far from an error a mis-indented line is looked for, and its neighbours' indentation. */
 const LINES_AFTER = 6;
@@ -170,41 +170,58 @@ interface Fix {
 }
 
 /**
- * Parses only the block around the moved line (from its parent, the nearest line above
- * less indented than where it now is, to the next line as little indented as that), so a
- * trial costs a few lines, not the file. Passes if that block parses cleanly and the
- * moved line still starts a key or a list item there.
+ * Parses only the moved line's neighbourhood, so a trial costs a few lines, not the file:
+ * its parent (the nearest line above less indented than where it now is), the sibling just
+ * before it, the moved line with what it holds, and the sibling just after it. Siblings
+ * further away cannot make the move right or wrong; the whole file is parsed once a trial
+ * passes. Passes if that text parses cleanly and the moved line still starts a key or a
+ * list item there.
  */
 function trial(text: string, lines: readonly Line[], fix: Fix, parse: Parse, budget: { chars: number }): boolean {
   const moved = lines[fix.line] as Line;
-  // A line moved to the left margin has no parent: its block runs from the top-level line above it.
-  let first = 0;
+  const level = fix.target.indent;
+  const structural = (l: Line) => l.kind === 'key' || l.kind === 'item';
+  // A line moved to the left margin has no parent: the top-level line above it stands in.
+  let parent = -1;
   let base = -1;
   for (let j = fix.line - 1; j >= 0; j--) {
     const l = lines[j] as Line;
-    if (l.kind !== 'blank' && l.kind !== 'text' && (l.indent < fix.target.indent || l.indent === 0)) {
-      first = j;
+    if (structural(l) && (l.indent < level || l.indent === 0)) {
+      parent = j;
       base = l.indent;
       break;
     }
   }
+  // The sibling before: the nearest line between the parent and the moved line that starts at the same level.
+  let previous = parent + 1;
+  for (let j = fix.line - 1; j > parent; j--) {
+    const l = lines[j] as Line;
+    if (structural(l) && (l.indent === level || l.keyLevel === level)) {
+      previous = j;
+      break;
+    }
+  }
+  // The end of what the moved line holds, and of the sibling after it.
   let last = lines.length - 1;
+  let siblings = 0;
   for (let j = fix.line + 1; j < lines.length; j++) {
     const l = lines[j] as Line;
-    if (l.kind !== 'blank' && l.kind !== 'text' && l.indent <= base) {
+    if (!structural(l) || l.indent > level) continue;
+    if (l.indent <= base || (l.indent < level && l.keyLevel !== level) || ++siblings > 1) {
       last = j - 1;
       break;
     }
   }
-  const from = (lines[first] as Line).start;
+  const head = parent >= 0 && previous > parent + 1 ? `${text.slice((lines[parent] as Line).start, (lines[parent] as Line).end)}\n` : '';
+  const from = parent >= 0 && previous > parent + 1 ? (lines[previous] as Line).start : (lines[Math.max(0, parent)] as Line).start;
   const to = (lines[last] as Line).end;
-  const before = text.slice(from, moved.start);
-  const region = `${before}${' '.repeat(fix.target.indent)}${text.slice(moved.start + moved.indent, to)}`;
+  const before = head + text.slice(from, moved.start);
+  const region = `${before}${' '.repeat(level)}${text.slice(moved.start + moved.indent, to)}`;
   budget.chars -= region.length;
   if (budget.chars < 0) return false;
   const doc = parse(region);
   if (doc.errors.length > 0) return false;
-  return nodeStarts(doc).has(before.length + fix.target.indent + (moved.content - moved.indent));
+  return nodeStarts(doc).has(before.length + level + (moved.content - moved.indent));
 }
 
 function describe(lines: readonly Line[], fix: Fix): Omit<IndentMistake, 'start' | 'end'> {
@@ -279,10 +296,10 @@ export function findIndentMistakes(text: string, errors: readonly YAMLError[], p
           const next = `${current.slice(0, moved.start)}${' '.repeat(target.indent)}${current.slice(moved.start + moved.indent)}`;
           budget.chars -= next.length;
           if (budget.chars < 0) break search;
-          const doc = parse(next);
+          const after = [...parse(next).errors];
           // The whole file must agree: no error left up to the corrected line or the error's, but those already found unexplained.
           const limit = Math.max(at, lastLine);
-          if (doc.errors.some((e) => {
+          if (after.some((e) => {
             const line = lineAt(lines, e.pos[0]);
             return line <= limit && !unexplained.has(line);
           })) continue;
@@ -292,7 +309,7 @@ export function findIndentMistakes(text: string, errors: readonly YAMLError[], p
           edits.push({ at: moved.start, shift: target.indent - moved.indent });
           current = next;
           lines = readLines(current);
-          pending = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0]);
+          pending = after.sort((a, b) => a.pos[0] - b.pos[0]);
           continue search;
         }
       }
