@@ -1,22 +1,28 @@
 /**
  * The loader must never throw and never point outside the file, whatever it is fed, and
- * what it accepts must play. Every scenario and fixture is mutated with a seeded generator
- * (about a thousand versions of each library scenario, 500 of the minimal fixture), so
- * failures reproduce: a failure names its seed and the edits made. Every version that
+ * what it accepts must play. Every scenario and fixture is mutated with a seeded generator,
+ * so failures reproduce: a failure names its seed and the edits made. Every version that
  * loads is played for {@link PLAY_TICKS} ticks by a seeded player in a worker thread, under
  * a wall-clock guard that fails the test by the version's name rather than hang it.
- * `FUZZ_SCALE=20 npx vitest run test/fuzz-loader` runs twenty times as many.
+ *
+ * The full search is about a thousand versions of each library scenario. A run makes
+ * the corpus (`test/fixtures/fuzz-corpus.json`: the fewest versions that between them run
+ * every block of the loader, simulation, scorer, yaml and Zod that the full search runs,
+ * and every version that loads) and every {@link SAMPLE}th version of the search besides.
+ * `FUZZ_SCALE=1 npx vitest run test/fuzz-loader` runs the full search instead, and
+ * `FUZZ_SCALE=20` twenty times as many; `npm run fuzz:distil` makes the corpus again.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../src/scenario/load.ts';
-import { checkInvariants, editedVersions, int, mutate, prng, splicedSections } from './support/mutate.ts';
+import { CORPUS_FILE, fuzzSources, searchVersions, versionOf, type FuzzSource, type FuzzVersion } from './support/fuzz-sources.ts';
+import { checkInvariants, int, prng } from './support/mutate.ts';
 import { PlayGuard } from './support/play-guard.ts';
-import { FIXTURES, fixtureReader } from './support/scenario-text.ts';
+import { fixtureReader } from './support/scenario-text.ts';
 
-const ROOT = join(FIXTURES, '..', '..');
-const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
+const SCALE = process.env.FUZZ_SCALE === undefined ? undefined : Number(process.env.FUZZ_SCALE);
+/** Besides the corpus, a run makes every SAMPLE-th version of the search. */
+const SAMPLE = 16;
 /** Ticks each loaded version is played: past the first pages and prompts of most scenarios. */
 const PLAY_TICKS = 150;
 /** Wall-clock time one play may take; a bounded play of a sane scenario takes milliseconds. */
@@ -33,58 +39,34 @@ afterAll(async () => {
   );
 });
 
-interface Source {
-  name: string;
-  /** Texts to mutate; the first is mutated `cases` times, the rest `perPiece` times each. */
-  texts: string[];
-  folder: string;
-  cases: number;
-  perPiece: number;
+const corpus = (JSON.parse(readFileSync(CORPUS_FILE, 'utf8')) as { versions: Record<string, Array<[number, number]>> }).versions;
+
+/** The versions this run makes of a source: the full search at a scale, or the corpus and the sample. */
+function versions(source: FuzzSource): FuzzVersion[] {
+  if (SCALE !== undefined) return [...searchVersions(source, SCALE)];
+  const out = new Map<string, FuzzVersion>();
+  for (const [text, seed] of corpus[source.name] ?? []) {
+    const v = versionOf(source, text, seed);
+    if (v) out.set(`${text}:${seed}`, v);
+  }
+  let n = 0;
+  for (const v of searchVersions(source, 1)) if (n++ % SAMPLE === 0) out.set(`${v.text}:${v.seed}`, v);
+  return [...out.values()];
 }
 
 /**
- * A whole-file mutation of a library scenario takes the full parse (about 50 ms), so the real scenarios get some whole-file mutations and
- * many more of their sections spliced into the minimal scenario; the minimal fixture gets
- * 800 and each diagnostic fixture 15.
+ * Loads each version, failing with the seed and the edits that broke an invariant; plays
+ * each one that loads, failing with its name if the play throws or hangs.
  */
-function sources(): Source[] {
-  const out: Source[] = [];
-  const minimal = readFileSync(join(FIXTURES, 'minimal.yaml'), 'utf8');
-  const scenarios = join(ROOT, 'scenarios');
-  for (const entry of readdirSync(scenarios, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (!entry.isDirectory()) continue;
-    let text: string;
-    try {
-      text = readFileSync(join(scenarios, entry.name, 'scenario.yaml'), 'utf8');
-    } catch {
-      continue; // a folder still being written has no scenario.yaml yet
-    }
-    // About two thousand versions of each scenario: 120 whole-file mutations, the rest spread
-    // over its sections.
-    const pieces = splicedSections(text, minimal);
-    out.push({ name: `scenarios/${entry.name}`, texts: [text, ...pieces], folder: join(scenarios, entry.name), cases: 60, perPiece: Math.ceil(900 / Math.max(1, pieces.length)) });
-  }
-  out.push({ name: 'fixtures/minimal.yaml', texts: [minimal], folder: FIXTURES, cases: 500, perPiece: 0 });
-  const diagnostics = join(FIXTURES, 'diagnostics');
-  for (const name of readdirSync(diagnostics).filter((n) => n.endsWith('.yaml')).sort()) {
-    out.push({ name: `fixtures/diagnostics/${name}`, texts: [readFileSync(join(diagnostics, name), 'utf8')], folder: diagnostics, cases: 10, perPiece: 0 });
-  }
-  return out;
-}
-
-/**
- * Loads `count` mutations of `original`, failing with the seed and the edits that broke an
- * invariant; plays each one that loads, failing with its name if the play throws or hangs.
- */
-async function fuzz(name: string, original: string, folder: string, seedBase: number, count: number): Promise<void> {
-  const readFile = fixtureReader(folder);
-  for (const [text, label] of editedVersions(original, seedBase, count, mutate)) {
+async function fuzz(source: FuzzSource, list: readonly FuzzVersion[]): Promise<void> {
+  const readFile = fixtureReader(source.folder);
+  for (const { version, label, seed } of list) {
     let failure: string | undefined;
     let scenario;
     const began = performance.now();
     try {
-      const result = loadScenario(text, { file: 'fuzz.yaml', readFile });
-      failure = checkInvariants(text, result.diagnostics);
+      const result = loadScenario(version, { file: 'fuzz.yaml', readFile });
+      failure = checkInvariants(version, result.diagnostics);
       if (!failure && result.scenario && result.diagnostics.some((d) => d.severity === 'error')) failure = 'a scenario was returned despite errors';
       scenario = result.scenario;
     } catch (error) {
@@ -92,23 +74,27 @@ async function fuzz(name: string, original: string, folder: string, seedBase: nu
     }
     figures.loadMs += performance.now() - began;
     figures.loads++;
-    if (failure) expect.fail(`${name} ${label}: ${failure}`);
+    if (failure) expect.fail(`${source.name} ${label}: ${failure}`);
     if (!scenario) continue;
     figures.loaded++;
-    const played = await guard.play(`${name} ${label}`, scenario, seedBase);
+    const played = await guard.play(`${source.name} ${label}`, scenario, seed);
     if (played) expect.fail(played);
   }
 }
 
 describe('fuzzing the loader', () => {
-  for (const [index, source] of sources().entries()) {
-    const [whole, ...pieces] = source.texts;
-    const total = (source.cases + pieces.length * source.perPiece) * SCALE;
-    it(`${source.name}: ${total} mutated versions load without throwing, located inside the file, and those that load play`, async () => {
-      await fuzz(source.name, whole ?? '', source.folder, index * 1_000_003, source.cases * SCALE);
-      for (const [p, piece] of pieces.entries()) await fuzz(source.name, piece, source.folder, index * 1_000_003 + (p + 1) * 10_007, source.perPiece * SCALE);
-    }, 600_000 * SCALE);
+  const sources = fuzzSources();
+  for (const source of sources) {
+    const list = versions(source);
+    it(`${source.name}: ${list.length} mutated versions load without throwing, located inside the file, and those that load play`, async () => {
+      await fuzz(source, list);
+    }, 600_000 * (SCALE ?? 1));
   }
+
+  it('has a corpus for every library scenario', () => {
+    const missing = sources.filter((s) => s.name.startsWith('scenarios/') && !(s.name in corpus)).map((s) => s.name);
+    expect(missing, 'run `npm run fuzz:distil` after adding a scenario').toEqual([]);
+  });
 });
 
 describe('hostile input', () => {

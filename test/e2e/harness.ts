@@ -211,6 +211,8 @@ export interface PickerHook {
   notice: string;
   focus: string;
   seed: number;
+  mode: string;
+  speed: number;
 }
 
 /** Opens files as a player does: O on the picker, then the files picked in the browser's file dialog. */

@@ -1,30 +1,20 @@
 /**
- * A whole incident in the browser, once per mode: pick the scenario, set mode and seed by
- * keyboard, play a reference playthrough from the screen with human timing, read the
- * debrief, export it. Every planned step must be in the log exactly once, and the level on
- * screen must be the level the headless runner gives the same choices.
+ * A whole incident in the browser: pick the scenario, set mode and seed by keyboard, play a
+ * reference playthrough from the screen with human timing, read the debrief, export it.
+ * Every planned step must be in the log exactly once, and the level on screen must be the
+ * level the headless runner gives the same choices. One file per mode, so the two runs
+ * take a browser each at the same time.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { buildDebrief } from '../../src/scoring/debrief.ts';
 import { runPlaythrough } from '../../src/sim/runner.ts';
-import { hook, screenshot, useBuiltGame, waitForScreen } from './harness.ts';
+import { hook, screenshot, waitForScreen, type PickerHook, type useBuiltGame } from './harness.ts';
 import { Human, intentsOf } from './human.ts';
 import { loadLibraryScenario, playReference, waitForEnding } from './player.ts';
 
 const SCENARIO = 'auth-canary';
-const game = useBuiltGame();
-
-interface PickerHook {
-  screen: string;
-  selected: string | null;
-  mode: string;
-  speed: number;
-  seed: number;
-  focus: string;
-}
-
 /**
  * On the picker, by keyboard as a player does: arrows to the scenario, Tab to each
  * control and arrows to set it, the seed typed over the old one, then Enter right there in
@@ -65,7 +55,8 @@ async function download(page: Page, key: string): Promise<{ name: string; text: 
   return { name: file.suggestedFilename(), text: readFileSync(path, 'utf8') };
 }
 
-async function playWholeRun(mode: 'practice' | 'assessed', reference: string): Promise<void> {
+/** Plays the reference `reference` of the scenario through in `mode`, checking the debrief and exports. */
+export async function playWholeRun(game: ReturnType<typeof useBuiltGame>, mode: 'practice' | 'assessed', reference: string): Promise<void> {
   const scenario = loadLibraryScenario(SCENARIO);
   const ref = scenario.scoring.references.find((r) => r.id === reference);
   if (!ref) throw new Error(`no reference ${reference}`);
@@ -127,12 +118,3 @@ async function playWholeRun(mode: 'practice' | 'assessed', reference: string): P
   await page.context().close();
 }
 
-describe('a whole incident in the browser', () => {
-  it('practice mode: coaching after choices, a debrief with the level, exports', async () => {
-    await playWholeRun('practice', 'senior');
-  }, 420_000);
-
-  it('assessed mode: no coaching during the run, the same debrief and exports', async () => {
-    await playWholeRun('assessed', 'practitioner');
-  }, 420_000);
-});

@@ -1,0 +1,11 @@
+import { describe, it } from 'vitest';
+import { useBuiltGame } from './harness.ts';
+import { playWholeRun } from './whole-run.ts';
+
+const game = useBuiltGame();
+
+describe('a whole incident in the browser', () => {
+  it('assessed mode: no coaching during the run, the same debrief and exports', async () => {
+    await playWholeRun(game, 'assessed', 'practitioner');
+  }, 420_000);
+});
