@@ -63,6 +63,7 @@ describe('bench output', () => {
       'check time per file: 36.83 ms',
       'check time per file, one problem: 39.90 ms',
       'check time, largest library file: 61.20 ms',
+      'check time, largest library file, one key mis-indented: 140.50 ms',
       'auth-canary playthroughs + debrief per second: 1900 /s',
       'auth-canary assessments per second: 48000 /s',
       'auth-canary explore reachable levels: 613 ms',
