@@ -46,6 +46,27 @@ describe('dashboard charts', () => {
     expect(charts[3]?.headline.label).toBe('CPU canary');
   });
 
+  it('keeps signals of one unit but far apart in scale on charts of their own, and says whose a limit is', () => {
+    const pools = Scenario.parse({
+      ...fixtureInput,
+      telemetry: {
+        ...fixtureInput.telemetry,
+        signals: [
+          { id: 'pool', label: 'DB pool in use (per pod)', unit: 'conns', baseline: 6, max: 20, limit: 20 },
+          { id: 'waiting', label: 'Waiting', unit: 'threads', baseline: 1 },
+          { id: 'db', label: 'orders-db connections', unit: 'conns', baseline: 300, max: 400, limit: 400 },
+          { id: 'replica', label: 'replica connections', unit: 'conns', baseline: 250, limit: 400 },
+          { id: 'idle', label: 'idle in pool', unit: 'conns', baseline: 4, max: 20 },
+        ],
+      },
+    });
+    const saturation = dashboardCharts(pools).slice(3);
+    expect(saturation.map((c) => c.series.map((x) => x.key))).toEqual([['signal.pool', 'signal.idle'], ['signal.waiting'], ['signal.db', 'signal.replica']]);
+    expect(saturation[0]?.lines.map((l) => l.label)).toEqual(['limit 20 conns (DB pool in use (per pod))']);
+    expect(saturation[2]?.lines.map((l) => l.label)).toEqual(['limit 400 conns']);
+    expect(saturation.map((c) => c.title)).toEqual(['Saturation (conns) 1/2', 'Waiting', 'Saturation (conns) 2/2']);
+  });
+
   it('puts every declared signal on some chart, however many share a unit', () => {
     const many = Scenario.parse({
       ...fixtureInput,

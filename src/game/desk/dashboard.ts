@@ -76,26 +76,64 @@ export function dashboardCharts(s: Scenario): ChartSpec[] {
       headline: { key: 'service.p95', label: 'p95' },
     },
   ];
-  // Saturation: signals that share a unit share a chart (CPU of canary, stable and a
-  // dependency side by side), so three CPU signals still fit one panel.
-  const byUnit = new Map<string, typeof s.telemetry.signals>();
-  for (const sig of s.telemetry.signals) byUnit.set(sig.unit, [...(byUnit.get(sig.unit) ?? []), sig]);
-  for (const [unit, all] of byUnit) for (let from = 0; from < all.length; from += MAX_SERIES) {
-    const group = all.slice(from, from + MAX_SERIES);
-    const part = all.length > MAX_SERIES ? ` ${from / MAX_SERIES + 1}/${Math.ceil(all.length / MAX_SERIES)}` : '';
+  // Saturation: signals that share a unit and a scale share a chart (CPU of canary, stable
+  // and a dependency side by side), so three CPU signals still fit one panel.
+  const groups = saturationGroups(s.telemetry.signals);
+  for (const group of groups) {
+    const unit = (group[0] as Signal).unit;
+    const sameUnit = groups.filter((g) => g.length > 1 && (g[0] as Signal).unit === unit);
+    const part = sameUnit.length > 1 ? ` ${sameUnit.indexOf(group) + 1}/${sameUnit.length}` : '';
     const limits = [...new Set(group.flatMap((g) => (g.limit !== undefined ? [g.limit] : [])))];
+    // A limit that is not every line's says whose it is.
+    const limitLabel = (v: number) => {
+      const own = group.filter((g) => g.limit === v);
+      const whose = own.length === group.length ? '' : own.length === 1 ? ` (${(own[0] as Signal).label})` : ` (${own.length} of ${group.length} lines)`;
+      return `limit ${formatSignal(v, unit)}${whose}`;
+    };
     charts.push({
-      title: group.length === 1 ? (group[0] as (typeof group)[number]).label : `Saturation${unit ? ` (${unit})` : ''}${part}`,
+      title: group.length === 1 ? (group[0] as Signal).label : `Saturation${unit ? ` (${unit})` : ''}${part}`,
       series: group.map((g, i) => ({ key: `signal.${g.id}`, label: g.label, colour: seriesCss((i + 3) % SERIES.length) })),
       lines: [
-        ...limits.map((v) => ({ value: v, label: `limit ${formatSignal(v, unit)}`, colour: SLO_COLOUR })),
+        ...limits.map((v) => ({ value: v, label: limitLabel(v), colour: SLO_COLOUR })),
         ...group.flatMap((g) => thresholds(g.id, (v) => formatSignal(v, unit))),
       ],
       format: (v) => formatSignal(v, unit),
       floorMax: unit === '%' ? 100 : undefined,
       // Signals do not add up: a shared chart's big number names the signal it reads.
-      headline: { key: `signal.${(group[0] as (typeof group)[number]).id}`, label: group.length === 1 ? '' : (group[0] as (typeof group)[number]).label },
+      headline: { key: `signal.${(group[0] as Signal).id}`, label: group.length === 1 ? '' : (group[0] as Signal).label },
     });
   }
   return charts;
+}
+
+type Signal = Scenario['telemetry']['signals'][number];
+
+/**
+ * Signals of one unit share a chart only when their scales are within this factor of each
+ * other: a pool of 20 connections per pod and a database's 400 are both "conns", but on
+ * one axis the pool is a flat line along the floor and its limit means nothing to the other.
+ */
+export const SHARED_SCALE = 4;
+
+/** Where a signal's values live: its limit, else its ceiling, else twice its baseline. */
+function scaleOf(sig: Signal): number {
+  return sig.limit ?? sig.max ?? (Math.abs(sig.baseline) * 2 || 1);
+}
+
+/**
+ * The saturation charts' signals: each joins the first chart so far with its unit, a
+ * scale within {@link SHARED_SCALE} of every line there, and room for another line; else
+ * it starts a chart. Declared order is kept.
+ */
+export function saturationGroups(signals: readonly Signal[]): Signal[][] {
+  const groups: Signal[][] = [];
+  for (const sig of signals) {
+    const scale = scaleOf(sig);
+    const fits = (g: Signal[]) =>
+      (g[0] as Signal).unit === sig.unit && g.length < MAX_SERIES && g.every((other) => Math.max(scale, scaleOf(other)) <= SHARED_SCALE * Math.min(scale, scaleOf(other)));
+    const group = groups.find(fits);
+    if (group) group.push(sig);
+    else groups.push([sig]);
+  }
+  return groups;
 }
