@@ -147,11 +147,12 @@ export function useBuiltGame(): { open: () => Promise<{ page: Page; errors: stri
 }
 
 /**
- * How many end-to-end files may drive a browser at once. The browser tests mostly wait on
- * the game's clock and on human-paced key presses, so two share a 2-core machine without
- * starving each other's frames; a third software-rendered Chromium does starve them.
+ * How many end-to-end files may drive a browser at once. The game draws only when
+ * something changed, so a browser playing a whole run at 5× uses about a third of a core:
+ * four share a 2-core machine, and the tests watch the game's clock inside the page, so a
+ * busy machine slows a run without changing what it proves.
  */
-export const BROWSER_SLOTS = 2;
+export const BROWSER_SLOTS = 4;
 
 /**
  * Holds one of the {@link BROWSER_SLOTS} browser slots until the returned function is
