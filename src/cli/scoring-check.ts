@@ -10,7 +10,7 @@ import type { Diagnostic, DiagnosticCode } from '../scenario/diagnostics.ts';
 import type { LoadResult } from '../scenario/load.ts';
 import { LineIndex, locatePath } from '../scenario/positions.ts';
 import { scoringDiagnostics, type ScoringDiagnostic } from '../scoring/diagnostics.ts';
-import { describeLevels, type ExploreOptions } from '../scoring/explore.ts';
+import { DEFAULT_MAX_TICKS, describeLevels, type ExploreOptions } from '../scoring/explore.ts';
 
 /** Exploration bounds for the checker: enough to find every level in the library, about a second per scenario. */
 export const CHECK_EXPLORE = { playthroughs: 400, repairBudget: 100, seed: 1 };
@@ -45,7 +45,7 @@ export function scoringCheck(
   bounds: ExploreOptions = {},
 ): Diagnostic[] {
   if (!result.scenario) return result.diagnostics;
-  const check = scoringDiagnostics(result.scenario, { explore: { ...CHECK_EXPLORE, ...bounds, ...(onProgress ? { onProgress } : {}) }, personas: CHECK_PERSONAS });
+  const check = scoringDiagnostics(result.scenario, { explore: { ...CHECK_EXPLORE, ...bounds, ...(onProgress ? { onProgress } : {}) }, personas: { ...CHECK_PERSONAS, maxTicks: bounds.maxTicks ?? DEFAULT_MAX_TICKS } });
   const refs = check.references;
   const matched = refs.filter((r) => r.ok).length;
   const explored = check.explored;
@@ -55,7 +55,7 @@ export function scoringCheck(
   const reach = explored ? `; ${explored.playthroughs} explored playthroughs reach ${describeLevels(explored.reachable)}${cut}` : '';
   const played = check.personas;
   const styles = played
-    ? `; play styles ${played.personas.filter((p) => p.ok).length}/${played.personas.length} within their bounds, ${played.random.counts.L4 + played.random.counts.L5} of ${played.random.runs} random runs at L4+`
+    ? `; play styles ${played.personas.filter((p) => p.ok).length}/${played.personas.length} within their bounds, ${played.random.counts.L4 + played.random.counts.L5} of ${played.random.runs} random runs at L4+${played.random.cutShort ? ` (cut short: ${played.random.runs} of ${CHECK_PERSONAS.randomRuns} fit the same budget)` : ''}`
     : '';
   summaries.push(`${file}: scoring references ${matched}/${refs.length} at their expected level${reach}${styles}`);
   return [...result.diagnostics, ...locateScoring(check.diagnostics, file, readFileSync(path, 'utf8'))];

@@ -60,8 +60,8 @@ export interface ScoringCheck {
 /** Options for `scoringDiagnostics`. */
 export interface ScoringCheckOptions {
   explore?: ExploreOptions | false;
-  /** Seeded random plays for BR068 (default 200), or false to skip the play styles. */
-  personas?: { randomRuns?: number } | false;
+  /** Seeded random plays for BR068 (default 200) and their tick budget, or false to skip the play styles. */
+  personas?: { randomRuns?: number; maxTicks?: number } | false;
 }
 
 function diag(code: ScoringCode, path: PathSegment[], message: string, hint?: string): ScoringDiagnostic {

@@ -212,7 +212,10 @@ export interface PersonaResult {
 
 /** How seeded random play scored. */
 export interface RandomResult {
+  /** Runs played: those asked for, or fewer if the tick budget ran out first. */
   runs: number;
+  /** True if the tick budget stopped the runs before all those asked for were played. */
+  cutShort: boolean;
   counts: Record<Level | 'none', number>;
   /** Share of runs at L4 or above. */
   highShare: number;
@@ -221,17 +224,24 @@ export interface RandomResult {
   example: { seed: number; choices: TimedChoice[] } | null;
 }
 
-/** Scores every persona and `randomRuns` seeded random plays. `assessOf` scores a transcript. */
+/**
+ * Scores every persona and `randomRuns` seeded random plays. `assessOf` scores a
+ * transcript. Random plays stop before one could take the simulated ticks of the random
+ * plays past `maxTicks` (a run is counted at its longest, the time limit): a 72-hour
+ * scenario with 1-second ticks is checked in seconds, on fewer runs, and says so.
+ */
 export function checkPersonas(
   scenario: Scenario,
   assessOf: (transcript: Transcript) => Level | null,
-  options: { randomRuns?: number; seed?: number } = {},
+  options: { randomRuns?: number; seed?: number; maxTicks?: number } = {},
 ): { personas: PersonaResult[]; random: RandomResult } {
   const results = personas(scenario).map((persona) => {
     const assessed = assessOf(playPersona(scenario, persona));
     return { persona, assessed, ok: assessed === null || rank(assessed) <= rank(persona.bound) };
   });
-  const runs = options.randomRuns ?? 200;
+  const asked = options.randomRuns ?? 200;
+  const longest = Math.ceil(scenario.timeLimit / scenario.telemetry.tick) + 1;
+  const runs = Math.min(asked, Math.floor((options.maxTicks ?? Infinity) / longest));
   const counts: Record<Level | 'none', number> = { L1: 0, L2: 0, L3: 0, L4: 0, L5: 0, none: 0 };
   let example: RandomResult['example'] = null;
   for (let i = 0; i < runs; i++) {
@@ -243,5 +253,5 @@ export function checkPersonas(
   }
   const high = counts.L4 + counts.L5;
   const highShare = runs > 0 ? high / runs : 0;
-  return { personas: results, random: { runs, counts, highShare, ok: highShare < RANDOM_L4_SHARE, example } };
+  return { personas: results, random: { runs, cutShort: runs < asked, counts, highShare, ok: highShare < RANDOM_L4_SHARE, example } };
 }

@@ -1,0 +1,12 @@
+import '../src/cli/plain-env.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES, fixtureReader } from '../test/support/scenario-text.ts';
+import { loadScenario } from '../src/scenario/load.ts';
+import { scoringCheck } from '../src/cli/scoring-check.ts';
+const FILE = join(FIXTURES, 'hostile', 'long-72h.yaml');
+const r = loadScenario(readFileSync(FILE, 'utf8'), { file: 'long-72h.yaml', readFile: fixtureReader(join(FIXTURES, 'hostile')) });
+const s: string[] = [];
+const t = performance.now();
+scoringCheck(r, FILE, 'long-72h.yaml', s, undefined, { maxTicks: 600_000 });
+console.log(performance.now() - t, s);
