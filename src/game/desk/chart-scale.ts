@@ -12,6 +12,31 @@ export function niceMax(value: number): number {
   return 10 * base;
 }
 
+/**
+ * The top of a linear axis: room above the highest value and line, on a round number. A
+ * hard ceiling (100%) tops the axis when nothing goes past it, rather than doubling it to
+ * leave room above a limit line drawn at the ceiling.
+ */
+export function linearTop(max: number, lines: readonly number[], ceiling?: number): number {
+  if (ceiling !== undefined && max <= ceiling && lines.every((v) => v <= ceiling)) return ceiling;
+  return niceMax(Math.max(max * 1.1, ...lines.map((v) => v * 1.15), ceiling ?? 0));
+}
+
+/**
+ * A reference line's name cut to `room` (as `measure` reads widths), with an ellipsis; the
+ * last `keepEnd` characters (an alert's threshold) are never cut.
+ */
+export function fitLabel(text: string, keepEnd: number, room: number, measure: (t: string) => number): string {
+  const kept = text.slice(text.length - keepEnd);
+  let head = text.slice(0, text.length - keepEnd);
+  let out = text;
+  while (head.length > 1 && measure(out) > room) {
+    head = head.slice(0, -1);
+    out = `${head.trimEnd()}…${kept}`;
+  }
+  return out;
+}
+
 /** A log axis covering the values and reference lines: whole decades, at least three. */
 export function logRange(values: ArrayLike<number>, lines: readonly number[]): { min: number; max: number } {
   let lo = Infinity;

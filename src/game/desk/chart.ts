@@ -5,7 +5,7 @@
  * legend are Phaser Text objects.
  */
 import Phaser from 'phaser';
-import { logRange, niceMax, windowStart } from './chart-scale.ts';
+import { fitLabel, linearTop, logRange, windowStart } from './chart-scale.ts';
 import { css, FONT, SIZE, text } from '../ui/theme.ts';
 import { fitText } from '../ui/text-util.ts';
 
@@ -25,6 +25,8 @@ export interface ChartLine {
   value: number;
   label: string;
   colour: string;
+  /** Characters at the label's end never cut for room (an alert's threshold after its name). */
+  keepEnd?: number;
 }
 
 export interface ChartConfig {
@@ -52,7 +54,8 @@ export interface ChartData {
 }
 
 let chartCount = 0;
-const PAD_L = 70;
+/** The narrowest left margin; a wider axis label widens it, so no label is cut ("00 threads" for 200). */
+const PAD_L = 44;
 const PAD_R = 8;
 const PAD_T = 6;
 const PAD_B = 18;
@@ -67,7 +70,6 @@ export class Chart {
   /** Width the title was last fitted to (it gives way to the reading beside it). */
   private titleRoom = -1;
   private readonly objects: Phaser.GameObjects.GameObject[] = [];
-  private readonly plotW: number;
   private readonly plotH: number;
   private readonly canvasH: number;
 
@@ -110,7 +112,6 @@ export class Chart {
       this.objects.push(swatch, p.label);
     }
     this.canvasH = h - 30 - legendH - 4;
-    this.plotW = w - PAD_L - PAD_R;
     this.plotH = this.canvasH - PAD_T - PAD_B;
     const key = `chart-${chartCount++}`;
     const texture = scene.textures.createCanvas(key, w, this.canvasH);
@@ -138,7 +139,6 @@ export class Chart {
     const start = windowStart(data.time, data.now, config.windowSeconds);
     const t0 = Math.max(0, data.now - config.windowSeconds);
     const t1 = Math.max(t0 + 1, data.now);
-    const xOf = (t: number) => PAD_L + ((t - t0) / (t1 - t0)) * this.plotW;
 
     // Range over what is visible, so a spike long ago does not flatten the present.
     let max = 0;
@@ -161,31 +161,35 @@ export class Chart {
       const step = Math.max(1, Math.round((l1 - l0) / 4));
       for (let e = l0; e <= l1 + 1e-9; e += step) ticks.push(Math.pow(10, e));
     } else {
-      const top = niceMax(Math.max(max * 1.1, ...lineValues.map((v) => v * 1.15), config.floorMax ?? 0));
+      const top = linearTop(max, lineValues, config.floorMax);
       yOf = (v: number) => PAD_T + this.plotH - (v / top) * this.plotH;
       for (let i = 0; i <= 4; i++) ticks.push((top * i) / 4);
     }
 
-    // Grid and axis labels.
+    // Grid and axis labels, the plot starting right of the widest.
     ctx.font = `${SIZE.small}px ${FONT}`;
+    const tickLabels = ticks.map((v) => config.format(v));
+    const padL = Math.min(Math.round(W * 0.4), Math.max(PAD_L, Math.ceil(Math.max(...tickLabels.map((l) => ctx.measureText(l).width))) + 12));
+    const plotW = W - padL - PAD_R;
+    const xOf = (t: number) => padL + ((t - t0) / (t1 - t0)) * plotW;
     ctx.textBaseline = 'middle';
     ctx.textAlign = 'right';
     ctx.lineWidth = 1;
-    for (const v of ticks) {
+    for (const [i, v] of ticks.entries()) {
       const y = Math.round(yOf(v)) + 0.5;
       ctx.strokeStyle = '#223040';
       ctx.beginPath();
-      ctx.moveTo(PAD_L, y);
+      ctx.moveTo(padL, y);
       ctx.lineTo(W - PAD_R, y);
       ctx.stroke();
       ctx.fillStyle = css.dim;
-      ctx.fillText(config.format(v), PAD_L - 6, y);
+      ctx.fillText(tickLabels[i] as string, padL - 6, y);
     }
     // Time axis: where the window starts and "now".
     ctx.textBaseline = 'alphabetic';
     ctx.textAlign = 'left';
     ctx.fillStyle = css.faint;
-    ctx.fillText(config.windowSeconds >= 3600 && t0 === 0 ? 'start' : `−${Math.round((t1 - t0) / 60)}m`, PAD_L, H - 3);
+    ctx.fillText(config.windowSeconds >= 3600 && t0 === 0 ? 'start' : `−${Math.round((t1 - t0) / 60)}m`, padL, H - 3);
     ctx.textAlign = 'right';
     ctx.fillText('now', W - PAD_R, H - 3);
 
@@ -219,24 +223,20 @@ export class Chart {
     ctx.textAlign = 'right';
     ctx.textBaseline = 'alphabetic';
     let lastY = -100;
+    const labels: Array<{ text: string; colour: string; y: number; keepEnd: number }> = [];
     for (const l of [...config.lines].sort((a, b) => yOf(a.value) - yOf(b.value))) {
       const y = Math.round(yOf(l.value)) + 0.5;
       ctx.strokeStyle = l.colour;
       ctx.setLineDash([6, 4]);
       ctx.beginPath();
-      ctx.moveTo(PAD_L, y);
+      ctx.moveTo(padL, y);
       ctx.lineTo(W - PAD_R, y);
       ctx.stroke();
       ctx.setLineDash([]);
       // Above its line; below it when the line above sits too close for both labels.
       const below = Math.abs(y - lastY) < 14;
       lastY = y;
-      const lw = ctx.measureText(l.label).width;
-      const ty = below ? Math.min(PAD_T + this.plotH, y + 13) : Math.max(PAD_T + 12, y - 3);
-      ctx.fillStyle = 'rgba(21, 28, 37, 0.85)';
-      ctx.fillRect(W - PAD_R - lw - 2, ty - 12, lw + 4, 14);
-      ctx.fillStyle = l.colour;
-      ctx.fillText(l.label, W - PAD_R, ty);
+      labels.push({ text: l.label, colour: l.colour, keepEnd: l.keepEnd ?? 0, y: below ? Math.min(PAD_T + this.plotH, y + 13) : Math.max(PAD_T + 12, y - 3) });
     }
     ctx.textAlign = 'left';
 
@@ -257,6 +257,18 @@ export class Chart {
       ctx.stroke();
     });
     ctx.setLineDash([]);
+    // The lines' names last, on their backing, so no series runs through them.
+    ctx.textAlign = 'right';
+    for (const l of labels) {
+      // Kept inside the plot, clear of the axis labels: a name too long for it is cut.
+      l.text = fitLabel(l.text, l.keepEnd, plotW - 4, (t) => ctx.measureText(t).width);
+      const lw = ctx.measureText(l.text).width;
+      ctx.fillStyle = 'rgba(21, 28, 37, 0.85)';
+      ctx.fillRect(W - PAD_R - lw - 2, l.y - 12, lw + 4, 14);
+      ctx.fillStyle = l.colour;
+      ctx.fillText(l.text, W - PAD_R, l.y);
+    }
+    ctx.textAlign = 'left';
     this.texture.refresh();
 
     const head = data.headline;

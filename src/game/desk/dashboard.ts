@@ -10,7 +10,8 @@ import { SERIES, seriesCss } from '../ui/theme.ts';
 export interface ChartSpec {
   title: string;
   series: Array<{ key: string; label: string; colour: string; faint?: boolean }>;
-  lines: Array<{ value: number; label: string; colour: string }>;
+  /** Reference lines; `keepEnd` characters at a label's end are never cut for room. */
+  lines: Array<{ value: number; label: string; colour: string; keepEnd?: number }>;
   format: (v: number) => string;
   log?: boolean;
   floorMax?: number;
@@ -20,6 +21,11 @@ export interface ChartSpec {
 
 const SLO_COLOUR = '#ff5d5d';
 const ALERT_COLOUR = '#ffb547';
+
+/** An alert's threshold line: its name, cut if the chart is narrow, and its threshold, never cut. */
+function thresholdLine(name: string, threshold: string, value: number): ChartSpec['lines'][number] {
+  return { value, label: `${name} ${threshold}`, colour: ALERT_COLOUR, keepEnd: threshold.length + 1 };
+}
 
 /** Charts on one page of the desk's dashboard. */
 export const CHARTS_PER_PAGE = 4;
@@ -34,7 +40,7 @@ export function dashboardCharts(s: Scenario): ChartSpec[] {
     many ? cohorts.map((c, i) => ({ key: `${c.id}.${metric}`, label: c.label, colour: seriesCss(i) })) : [{ key: `service.${metric}`, label: 'all traffic', colour: seriesCss(0) }];
   const thresholds = (metric: string, format?: (v: number) => string) =>
     s.alerts.flatMap((a) =>
-      a.rule.kind === 'threshold' && a.rule.metric === metric ? [{ value: a.rule.value, label: `${a.name ?? a.id} ${(format ?? (metric === 'errorRatio' ? formatPercent : metric === 'rps' ? formatRps : formatMs))(a.rule.value)}`, colour: ALERT_COLOUR }] : [],
+      a.rule.kind === 'threshold' && a.rule.metric === metric ? [thresholdLine(a.name ?? a.id, (format ?? (metric === 'errorRatio' ? formatPercent : metric === 'rps' ? formatRps : formatMs))(a.rule.value), a.rule.value)] : [],
     );
   const availability = s.service.slos.filter((x) => x.kind === 'availability');
   const latency = s.service.slos.filter((x) => x.kind === 'latency' && x.thresholdMs !== undefined);
