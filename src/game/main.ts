@@ -3,12 +3,14 @@ import Phaser from 'phaser';
 import { BootScene } from './boot/BootScene.ts';
 import { PickerScene } from './picker/PickerScene.ts';
 import { chooseRenderer, probeWebGl } from './browser/renderer.ts';
+import { keysOnce } from './browser/keys-once.ts';
 import { frameStats, renderOnDemand } from './browser/render-on-demand.ts';
 import { placedTexts } from './browser/layout-probe.ts';
 import { redrawWhenFacesArrive } from './ui/fonts.ts';
 import { css, HEIGHT, WIDTH } from './ui/theme.ts';
 
 export function startGame(parent: string | HTMLElement): Phaser.Game {
+  keysOnce();
   const game = new Phaser.Game({
     type: chooseRenderer(location.search, probeWebGl()) === 'webgl' ? Phaser.WEBGL : Phaser.CANVAS,
     parent,

@@ -30,7 +30,7 @@ import 'phaser/src/gameobjects/GameObjectFactory.js';
 import 'phaser/src/gameobjects/GameObjectCreator.js';
 import 'phaser/src/time/Clock.js';
 import 'phaser/src/input/InputPlugin.js';
-import 'phaser/src/input/keyboard/KeyboardPlugin.js';
+import KeyboardPlugin from 'phaser/src/input/keyboard/KeyboardPlugin.js';
 import 'phaser/src/tweens/TweenManager.js';
 import 'phaser/src/gameobjects/container/ContainerFactory.js';
 import 'phaser/src/gameobjects/graphics/GraphicsFactory.js';
@@ -38,8 +38,8 @@ import 'phaser/src/gameobjects/image/ImageFactory.js';
 import 'phaser/src/gameobjects/shape/rectangle/RectangleFactory.js';
 import 'phaser/src/gameobjects/text/TextFactory.js';
 
-/** The input names the game reads: pointer event names (the graph preview's drag and wheel). */
-const Input = { Events: InputEvents };
+/** The input names the game reads: pointer event names (the graph preview's drag and wheel), and the keyboard plugin (read once per key, keys-once.ts). */
+const Input = { Events: InputEvents, Keyboard: { KeyboardPlugin } };
 
 /**
  * The `Phaser` namespace as the game reads it at run time (the rest of what it names is
