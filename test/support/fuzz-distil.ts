@@ -13,7 +13,7 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { loadScenario } from '../../src/scenario/load.ts';
-import { CORPUS_FILE, fuzzSources, searchVersions } from './fuzz-sources.ts';
+import { CORPUS_FILE, fuzzSources, searchVersions, sourceHash } from './fuzz-sources.ts';
 import { fixtureReader } from './scenario-text.ts';
 
 
@@ -73,9 +73,11 @@ interface Candidate {
   loads: boolean;
 }
 const candidates: Candidate[] = [];
+const hashes: Record<string, string> = {};
 const began = performance.now();
 await report(); // what importing ran
 for (const source of fuzzSources()) {
+  hashes[source.name] = sourceHash(source);
   const readFile = fixtureReader(source.folder);
   for (const v of searchVersions(source, scale)) {
     const { scenario } = loadScenario(v.version, { file: 'fuzz.yaml', readFile });
@@ -147,6 +149,6 @@ for (;;) {
 
 const corpus: Record<string, Array<[number, number]>> = {};
 for (const c of candidates) if (chosen.has(c)) (corpus[c.source] ??= []).push([c.text, c.seed]);
-writeFileSync(CORPUS_FILE, `${JSON.stringify({ about: 'Loader fuzz corpus: per source, [text, seed] of the versions that between them run every block the full search ran. Made by `npm run fuzz:distil`.', scale, versions: corpus }, null, 1).replace(/\[\n\s+(\d+),\n\s+(\d+)\n\s+\]/g, '[$1, $2]')}\n`);
+writeFileSync(CORPUS_FILE, `${JSON.stringify({ about: 'Loader fuzz corpus: per source, [text, seed] of the versions that between them run every block the full search ran. Made by `npm run fuzz:distil`; `made` holds a hash of each file it was made from.', scale, made: hashes, versions: corpus }, null, 1).replace(/\[\n\s+(\d+),\n\s+(\d+)\n\s+\]/g, '[$1, $2]')}\n`);
 const ran = new Set(candidates.flatMap((c) => [...(c.blocks ?? [])])).size;
 console.log(`${candidates.length} versions ran ${ran} of ${ids.size} blocks; ${chosen.size} kept (${candidates.filter((c) => c.loads).length} of them load) in ${((performance.now() - began) / 1000).toFixed(0)} s → ${CORPUS_FILE}`);

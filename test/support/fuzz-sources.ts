@@ -8,6 +8,7 @@
  * parse, about 50 ms, so most of a scenario's versions mutate its sections). A version is
  * named by its source, the index of the text it mutates and its seed.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { editedVersions, mutate, splicedSections } from './mutate.ts';
@@ -61,6 +62,11 @@ export function fuzzSources(): FuzzSource[] {
     out.push({ name: `fixtures/diagnostics/${name}`, texts: [readFileSync(join(diagnostics, name), 'utf8')], folder: diagnostics, cases: 10, perPiece: 0 });
   }
   return out.map((source, index) => ({ ...source, seedBase: index * 1_000_003 }));
+}
+
+/** A short hash of a source's file, kept in the corpus to tell when the file changed after the corpus was made. */
+export function sourceHash(source: FuzzSource): string {
+  return createHash('sha256').update(source.texts[0] ?? '').digest('hex').slice(0, 16);
 }
 
 /** The seed of the first version of text `text` of a source; its `n`th version has seed `textSeed + n`. */
