@@ -24,7 +24,7 @@ type Parse = (text: string) => Document;
 
 /**
  * Trial parses per file, the characters they may parse in all (the regions tried and the
- * whole file once per mistake found: about four times the file, plus room for small files),
+ * whole file once per trial that passes: about twice the file, plus room for small files),
  * and mistakes explained; past these yaml's own errors are reported.
  */
 const MAX_TRIALS = 48;
