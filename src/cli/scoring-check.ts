@@ -10,7 +10,7 @@ import type { Diagnostic, DiagnosticCode } from '../scenario/diagnostics.ts';
 import type { LoadResult } from '../scenario/load.ts';
 import { LineIndex, locatePath } from '../scenario/positions.ts';
 import { scoringDiagnostics, type ScoringDiagnostic } from '../scoring/diagnostics.ts';
-import { DEFAULT_MAX_TICKS, describeLevels, type ExploreOptions } from '../scoring/explore.ts';
+import { describeLevels, type ExploreOptions } from '../scoring/explore.ts';
 
 /** Exploration bounds for the checker: enough to find every level in the library, about a second per scenario. */
 export const CHECK_EXPLORE = { playthroughs: 400, repairBudget: 100, seed: 1 };
@@ -45,7 +45,7 @@ export function scoringCheck(
   bounds: ExploreOptions = {},
 ): Diagnostic[] {
   if (!result.scenario) return result.diagnostics;
-  const check = scoringDiagnostics(result.scenario, { explore: { ...CHECK_EXPLORE, ...bounds, ...(onProgress ? { onProgress } : {}) }, personas: { ...CHECK_PERSONAS, maxTicks: bounds.maxTicks ?? DEFAULT_MAX_TICKS } });
+  const check = scoringDiagnostics(result.scenario, { explore: { ...CHECK_EXPLORE, ...bounds, ...(onProgress ? { onProgress } : {}) }, personas: CHECK_PERSONAS });
   const refs = check.references;
   const matched = refs.filter((r) => r.ok).length;
   const explored = check.explored;

@@ -13,7 +13,7 @@ import type { Scenario } from '../scenario/schema/index.ts';
 import { offers } from './advice.ts';
 import { calibrate, type ReferenceResult } from './calibrate.ts';
 import { assessRun } from './debrief.ts';
-import { describeLevels, exploreLevels, type ExploreOptions, type ExploreReport } from './explore.ts';
+import { DEFAULT_MAX_TICKS, describeLevels, exploreLevels, type ExploreOptions, type ExploreReport } from './explore.ts';
 import { checkPersonas, type PersonaResult, type RandomResult } from './personas.ts';
 import { DIMENSION_INFO, DIMENSIONS, LEVELS, levelLabel, rank } from './ladder.ts';
 import { mmss } from './time.ts';
@@ -60,8 +60,8 @@ export interface ScoringCheck {
 /** Options for `scoringDiagnostics`. */
 export interface ScoringCheckOptions {
   explore?: ExploreOptions | false;
-  /** Seeded random plays for BR068 (default 200) and their tick budget, or false to skip the play styles. */
-  personas?: { randomRuns?: number; maxTicks?: number } | false;
+  /** Seeded random plays for BR068 (default 200), or false to skip the play styles. They keep to the exploration's tick budget. */
+  personas?: { randomRuns?: number } | false;
 }
 
 function diag(code: ScoringCode, path: PathSegment[], message: string, hint?: string): ScoringDiagnostic {
@@ -215,7 +215,8 @@ export function scoringDiagnostics(scenario: Scenario, options: ScoringCheckOpti
   }
   let played: ScoringCheck['personas'] = null;
   if (options.personas !== false) {
-    played = checkPersonas(scenario, (t) => assessRun(scenario, t), options.personas ?? {});
+    const maxTicks = (options.explore === false ? undefined : options.explore?.maxTicks) ?? DEFAULT_MAX_TICKS;
+    played = checkPersonas(scenario, (t) => assessRun(scenario, t), { ...options.personas, maxTicks });
     diagnostics.push(...gamed(scenario, played));
   }
   return { diagnostics, references, explored, personas: played };

@@ -68,11 +68,11 @@ interface Candidate {
   source: string;
   text: number;
   seed: number;
-  report: Int32Array;
-  blocks?: Int32Array;
   loads: boolean;
+  /** The blocks it ran (segment numbers), once the segments are known. */
+  blocks: Int32Array;
 }
-const candidates: Candidate[] = [];
+const played: Array<Omit<Candidate, 'blocks'> & { report: Int32Array }> = [];
 const hashes: Record<string, string> = {};
 const began = performance.now();
 await report(); // what importing ran
@@ -81,9 +81,9 @@ for (const source of fuzzSources()) {
   const readFile = fixtureReader(source.folder);
   for (const v of searchVersions(source, scale)) {
     const { scenario } = loadScenario(v.version, { file: 'fuzz.yaml', readFile });
-    candidates.push({ source: source.name, text: v.text, seed: v.seed, report: await report(), loads: scenario !== undefined });
+    played.push({ source: source.name, text: v.text, seed: v.seed, report: await report(), loads: scenario !== undefined });
   }
-  process.stderr.write(`${source.name}: ${candidates.length} versions so far\n`);
+  process.stderr.write(`${source.name}: ${played.length} versions so far\n`);
 }
 
 // Segments: block ids, numbered script by script.
@@ -106,8 +106,7 @@ const segmentAt = (script: number, offset: number) => {
   return (firstSegment[script] as number) + lo;
 };
 const painted = new Int8Array(segments).fill(-1);
-for (const c of candidates) {
-  const r = c.report;
+const candidates: Candidate[] = played.map(({ report: r, ...version }) => {
   const touched: number[] = [];
   for (let k = 0; k < r.length; k += 4) {
     const from = segmentAt(r[k] as number, r[k + 1] as number);
@@ -117,19 +116,18 @@ for (const c of candidates) {
       painted[g] = r[k + 3] as number;
     }
   }
-  c.blocks = Int32Array.from(touched.filter((g) => painted[g] === 1));
+  const blocks = Int32Array.from(touched.filter((g) => painted[g] === 1));
   for (const g of touched) painted[g] = -1;
-  c.report = new Int32Array(0);
-}
-const ids = { size: segments };
+  return { ...version, blocks };
+});
 
 // Greedy cover, with gains kept as upper bounds and recomputed only for the best (they only fall).
-const covered = new Uint8Array(ids.size);
+const covered = new Uint8Array(segments);
 const chosen = new Set<Candidate>(candidates.filter((c) => c.loads));
-for (const c of chosen) for (const b of c.blocks ?? []) covered[b] = 1;
+for (const c of chosen) for (const b of c.blocks) covered[b] = 1;
 const gain = (c: Candidate) => {
   let g = 0;
-  for (const b of c.blocks ?? []) if (!covered[b]) g++;
+  for (const b of c.blocks) if (!covered[b]) g++;
   return g;
 };
 const queue = candidates.filter((c) => !chosen.has(c)).map((c) => ({ c, g: gain(c) }));
@@ -143,12 +141,12 @@ for (;;) {
     continue;
   }
   chosen.add(best.c);
-  for (const b of best.c.blocks ?? []) covered[b] = 1;
+  for (const b of best.c.blocks) covered[b] = 1;
   queue.shift();
 }
 
 const corpus: Record<string, Array<[number, number]>> = {};
 for (const c of candidates) if (chosen.has(c)) (corpus[c.source] ??= []).push([c.text, c.seed]);
 writeFileSync(CORPUS_FILE, `${JSON.stringify({ about: 'Loader fuzz corpus: per source, [text, seed] of the versions that between them run every block the full search ran. Made by `npm run fuzz:distil`; `made` holds a hash of each file it was made from.', scale, made: hashes, versions: corpus }, null, 1).replace(/\[\n\s+(\d+),\n\s+(\d+)\n\s+\]/g, '[$1, $2]')}\n`);
-const ran = new Set(candidates.flatMap((c) => [...(c.blocks ?? [])])).size;
-console.log(`${candidates.length} versions ran ${ran} of ${ids.size} blocks; ${chosen.size} kept (${candidates.filter((c) => c.loads).length} of them load) in ${((performance.now() - began) / 1000).toFixed(0)} s → ${CORPUS_FILE}`);
+const ran = new Set(candidates.flatMap((c) => [...(c.blocks)])).size;
+console.log(`${candidates.length} versions ran ${ran} of ${segments} blocks; ${chosen.size} kept (${candidates.filter((c) => c.loads).length} of them load) in ${((performance.now() - began) / 1000).toFixed(0)} s → ${CORPUS_FILE}`);

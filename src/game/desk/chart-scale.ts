@@ -12,6 +12,15 @@ export function niceMax(value: number): number {
   return 10 * base;
 }
 
+/** A reference line on a chart (an SLO, an alert's threshold, a limit), named where it is drawn. */
+export interface ChartLine {
+  value: number;
+  label: string;
+  colour: string;
+  /** Characters at the label's end never cut for room (an alert's threshold after its name). */
+  keepEnd?: number;
+}
+
 /**
  * The top of a linear axis: room above the highest value and line, on a round number. A
  * hard ceiling (100%) tops the axis when nothing goes past it, rather than doubling it to

@@ -5,7 +5,7 @@
  * legend are Phaser Text objects.
  */
 import Phaser from 'phaser';
-import { fitLabel, linearTop, logRange, windowStart } from './chart-scale.ts';
+import { fitLabel, linearTop, logRange, windowStart, type ChartLine } from './chart-scale.ts';
 import { css, FONT, SIZE, text } from '../ui/theme.ts';
 import { fitText } from '../ui/text-util.ts';
 
@@ -19,14 +19,6 @@ export interface ChartSeries {
   colour: string;
   /** Drawn thinner and dashed: secondary lines such as p50. */
   faint?: boolean;
-}
-
-export interface ChartLine {
-  value: number;
-  label: string;
-  colour: string;
-  /** Characters at the label's end never cut for room (an alert's threshold after its name). */
-  keepEnd?: number;
 }
 
 export interface ChartConfig {
@@ -261,12 +253,12 @@ export class Chart {
     ctx.textAlign = 'right';
     for (const l of labels) {
       // Kept inside the plot, clear of the axis labels: a name too long for it is cut.
-      l.text = fitLabel(l.text, l.keepEnd, plotW - 4, (t) => ctx.measureText(t).width);
-      const lw = ctx.measureText(l.text).width;
+      const text = fitLabel(l.text, l.keepEnd, plotW - 4, (t) => ctx.measureText(t).width);
+      const lw = ctx.measureText(text).width;
       ctx.fillStyle = 'rgba(21, 28, 37, 0.85)';
       ctx.fillRect(W - PAD_R - lw - 2, l.y - 12, lw + 4, 14);
       ctx.fillStyle = l.colour;
-      ctx.fillText(l.text, W - PAD_R, l.y);
+      ctx.fillText(text, W - PAD_R, l.y);
     }
     ctx.textAlign = 'left';
     this.texture.refresh();

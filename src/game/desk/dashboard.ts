@@ -6,12 +6,12 @@
 import type { Scenario } from '../../scenario/schema/index.ts';
 import { formatMs, formatPercent, formatRps, formatSignal } from '../ui/format.ts';
 import { SERIES, seriesCss } from '../ui/theme.ts';
+import type { ChartLine } from './chart-scale.ts';
 
 export interface ChartSpec {
   title: string;
   series: Array<{ key: string; label: string; colour: string; faint?: boolean }>;
-  /** Reference lines; `keepEnd` characters at a label's end are never cut for room. */
-  lines: Array<{ value: number; label: string; colour: string; keepEnd?: number }>;
+  lines: ChartLine[];
   format: (v: number) => string;
   log?: boolean;
   floorMax?: number;
@@ -23,7 +23,7 @@ const SLO_COLOUR = '#ff5d5d';
 const ALERT_COLOUR = '#ffb547';
 
 /** An alert's threshold line: its name, cut if the chart is narrow, and its threshold, never cut. */
-function thresholdLine(name: string, threshold: string, value: number): ChartSpec['lines'][number] {
+function thresholdLine(name: string, threshold: string, value: number): ChartLine {
   return { value, label: `${name} ${threshold}`, colour: ALERT_COLOUR, keepEnd: threshold.length + 1 };
 }
 
