@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGameDayServer, type GameDayServer } from '../../src/server/server.ts';
 import type { TeamLogEntry } from '../../src/sim/team-log.ts';
-import { buildOnce, exclusive, hook, launch, press, ROOT, screenshot, serve, waitForScreen } from './harness.ts';
+import { buildOnce, exclusive, hook, launch, nextFrame, press, ROOT, screenshot, serve, waitForScreen } from './harness.ts';
 import { loadLibraryScenario } from './player.ts';
 import { fieldChoices } from '../../src/game/desk/composer-state.ts';
 import { UPDATE_FIELDS } from '../../src/sim/status-update.ts';
@@ -66,33 +66,19 @@ async function typeText(page: Page, value: string): Promise<void> {
   await press(page, 'Shift');
 }
 
-/** Reads only the named fields of the test hook (the whole snapshot is large to copy out every poll). */
-async function peek<T>(page: Page, fields: readonly string[]): Promise<T> {
-  return (await page.evaluate((names) => {
-    const h = (globalThis as { __burnRate?: Record<string, unknown> }).__burnRate;
-    if (!h) return null;
-    const out: Record<string, unknown> = {};
-    for (const k of names) {
-      const v = h[k];
-      out[k] = typeof v === 'function' ? (v as () => unknown)() : v;
-    }
-    return out;
-  }, fields as string[])) as T;
-}
-
 const LIGHT = ['screen', 'status', 'view', 'ready', 'code', 'link', 'clock', 'log', 'modal', 'note', 'you', 'roster', 'prompt', 'scenario', 'seed', 'speed', 'feed'];
 
 async function until<T>(page: Page, test: (h: T) => boolean, what: string, timeout = 60_000): Promise<T> {
   const start = Date.now();
   for (;;) {
-    const h = await peek<T>(page, LIGHT);
+    const h = await hook<T>(page, { only: LIGHT });
     if (h && test(h)) return h;
     if (Date.now() - start > timeout) {
       const { log, ...rest } = (h ?? {}) as { log?: TeamLogEntry[] };
       const said = (log ?? []).map((e) => `${e.seq}@${e.t} ${e.player} ${e.event.type}`).join(', ');
       throw new Error(`timed out waiting for ${what}: log [${said}] ${JSON.stringify(rest).slice(0, 300)}`);
     }
-    await page.waitForTimeout(100);
+    await nextFrame(page, 200);
   }
 }
 
@@ -219,7 +205,7 @@ describe('a game day, one browser per person', () => {
     await until<DeskHook>(ops.page, (h) => h.clock.started, 'the start');
     await press(host.page, ' ');
     await until<DeskHook>(ops.page, (h) => (h.clock as { paused?: boolean }).paused === true, 'the pause');
-    const keys = (await peek<DeskHook>(ops.page, ['keys'])).keys;
+    const keys = (await hook<DeskHook>(ops.page, { only: ['keys'] })).keys;
 
     // The commander declares; operations looks at the provider; a communicator's post is not Bo's to make.
     await press(ic.page, keys['declare-sev2'] as string);
@@ -244,7 +230,7 @@ describe('a game day, one browser per person', () => {
     await press(comms.page, 'Enter'); // not yet: two fields are still empty
     await comms.page.waitForTimeout(300);
     await screenshot(comms.page, 'gameday-desk-comms-update');
-    expect((await peek<DeskHook>(comms.page, LIGHT)).modal).toBe('status-update');
+    expect((await hook<DeskHook>(comms.page, { only: LIGHT })).modal).toBe('status-update');
     await press(comms.page, digit('doing'));
     await press(comms.page, digit('next'));
     await press(comms.page, 'Enter');
@@ -261,7 +247,7 @@ describe('a game day, one browser per person', () => {
     await typeText(host.page, 'Customers say checkout spins forever.');
     await press(host.page, 'Enter');
     await until<DeskHook>(ops.page, (h) => ['say', 'assign', 'inject'].every((type) => h.log.some((e) => e.event.type === type)) && h.log.filter((e) => e.event.type === 'act').length === 3, 'the opening moves in the log');
-    const bo = (await peek<DeskHook>(ops.page, ['log'])).log.filter((e) => e.player === 'p2' && e.event.type === 'act');
+    const bo = (await hook<DeskHook>(ops.page, { only: ['log'] })).log.filter((e) => e.player === 'p2' && e.event.type === 'act');
     expect(bo.map((e) => (e.event as { action: string }).action)).toEqual(['payments-dashboard']);
     await press(host.page, ' ');
 
@@ -270,7 +256,7 @@ describe('a game day, one browser per person', () => {
     const opened = await until<DeskHook>(ic.page, (h) => h.prompt?.id === 'approve-failover' && h.modal === 'prompt', 'the failover decision', 90_000);
     await press(host.page, ' ');
     expect(opened.modal).toBe('prompt');
-    const opsNow = await peek<DeskHook>(ops.page, LIGHT);
+    const opsNow = await hook<DeskHook>(ops.page, { only: LIGHT });
     expect(opsNow.modal).toBeNull();
     expect(opsNow.note).toMatch(/Decision waiting for the Incident Commander/);
     await until<DeskHook>(ops.page, (h) => (h.clock as { paused?: boolean }).paused === true, 'the pause for the decision');
@@ -297,7 +283,7 @@ describe('a game day, one browser per person', () => {
     for (const p of [ic, ops, comms, projector]) await until<DeskHook>(p.page, (h) => h.modal === 'ending', 'the ending card');
 
     // Everyone holds the same ordered log as the facilitator.
-    const logs = await Promise.all([host, ic, ops, comms, projector].map(async (p) => (await peek<{ log: TeamLogEntry[] }>(p.page, ['log'])).log));
+    const logs = await Promise.all([host, ic, ops, comms, projector].map(async (p) => (await hook<{ log: TeamLogEntry[] }>(p.page, { only: ['log'] })).log));
     for (const log of logs.slice(1)) expect(log).toEqual(logs[0]);
     const types = logs[0]!.map((e) => `${e.player}:${e.event.type}`);
     expect(types).toEqual(expect.arrayContaining(['p1:act', 'p1:assign', 'p1:choose', 'p2:act', 'p3:act', 'facilitator:inject', 'facilitator:say', 'facilitator:remove', 'facilitator:end']));

@@ -176,15 +176,56 @@ export async function exclusive(): Promise<() => void> {
   }
 }
 
-/** Reads the game's read-only test hook. */
-export async function hook<T = Record<string, unknown>>(page: Page): Promise<T> {
-  return (await page.evaluate(() => {
+/** Which parts of the test hook to read: `only` these fields, `without` these (a field, or "field.key"). */
+export interface HookRead {
+  only?: readonly string[];
+  without?: readonly string[];
+}
+
+/**
+ * Reads the game's read-only test hook. A test that reads it many times a second names
+ * what it needs: the whole desk snapshot, log lines included, is tens of kilobytes to copy
+ * out of the page on every look.
+ */
+export async function hook<T = Record<string, unknown>>(page: Page, read: HookRead = {}): Promise<T> {
+  return (await page.evaluate(({ only, without }) => {
     const h = (globalThis as { __burnRate?: Record<string, unknown> }).__burnRate;
     if (!h) return null;
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(h)) out[k] = typeof v === 'function' ? (v as () => unknown)() : v;
+    for (const k of only ?? Object.keys(h)) {
+      if (without.includes(k)) continue;
+      const v = h[k];
+      out[k] = typeof v === 'function' ? (v as () => unknown)() : v;
+    }
+    for (const path of without) {
+      const [k, inner] = path.split('.') as [string, string | undefined];
+      const v = out[k];
+      if (inner && v && typeof v === 'object') out[k] = Object.fromEntries(Object.entries(v).filter(([key]) => key !== inner));
+    }
     return out;
-  })) as T;
+  }, { only: read.only ? [...read.only] : null, without: [...(read.without ?? [])] })) as T;
+}
+
+/**
+ * Waits until the game draws its next frame, or `capMs` passes, whichever is first. The
+ * game draws only when something on screen changed, so this is how an eye waits for the
+ * screen to change: a test that looks again only then reads the hook a few times a second
+ * instead of twenty, and sees each change in the frame it is drawn.
+ */
+export async function nextFrame(page: Page, capMs = 250): Promise<void> {
+  await page.evaluate((cap) => {
+    const frames = (globalThis as { __burnRateFrames?: () => { drawn: number } }).__burnRateFrames;
+    if (!frames) return new Promise<void>((r) => setTimeout(r, cap));
+    const first = frames().drawn;
+    const until = performance.now() + cap;
+    return new Promise<void>((resolve) => {
+      const look = (): void => {
+        if (frames().drawn !== first || performance.now() >= until) resolve();
+        else requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
+  }, capMs);
 }
 
 /** Waits until the hook says the given screen is up. */

@@ -9,7 +9,7 @@
 import type { Page } from 'playwright-core';
 import type { Scenario } from '../../src/scenario/schema/index.ts';
 import type { RunSnapshot } from '../../src/sim/snapshot.ts';
-import { hook } from './harness.ts';
+import { hook, nextFrame } from './harness.ts';
 
 /** What the desk draws, as the test hook reports it. */
 export interface DeskScreen {
@@ -19,7 +19,8 @@ export interface DeskScreen {
   speed: number;
   effectiveSpeed: number;
   seed: number;
-  snapshot: RunSnapshot;
+  /** The run as drawn, less the log lines and the action catalogue (see {@link Human.screen}). */
+  snapshot: Omit<RunSnapshot, 'logs' | 'actions'>;
   choices: Array<{ at: number; do?: string; choose?: string; ack?: true }>;
   palette: { chips: Array<{ key: string; label: string }>; busy: string };
   decision: { kind: string; title: string; body: string; choices: Array<{ key: string; label: string; marked: boolean }>; confirm: string | null } | null;
@@ -43,6 +44,8 @@ export function keyOfCap(cap: string): string {
 export function sameLabel(drawn: string, label: string): boolean {
   return drawn === label || (drawn.endsWith('…') && label.startsWith(drawn.slice(0, -1)));
 }
+
+const GLANCE_LEAVES = ['snapshot.logs', 'snapshot.actions'] as const;
 
 export class Human {
   /** Every key pressed, in order (a held key counts once). */
@@ -74,8 +77,13 @@ export class Human {
     return Math.round(lo + (hi - lo) * this.random());
   }
 
+  /**
+   * What the desk shows at a glance. The log lines and the action catalogue are left out:
+   * the player decides from the clock, the cards, the chips and the pager, and copying
+   * tens of kilobytes of log out of the page on every look costs more than the game does.
+   */
   async screen(): Promise<DeskScreen> {
-    return hook<DeskScreen>(this.page);
+    return hook<DeskScreen>(this.page, { without: GLANCE_LEAVES });
   }
 
   /** A pause between two presses, as fingers move: 90–350 ms. */
@@ -131,14 +139,17 @@ export class Human {
     }
   }
 
-  /** Waits until the screen satisfies `test` (polling as an eye does, ~every 50 ms). */
+  /**
+   * Waits until the screen satisfies `test`, looking again each time the game draws a new
+   * frame (and at least every 200 ms), as an eye sees the screen change.
+   */
   async waitFor(test: (s: DeskScreen) => boolean, timeoutMs = 90_000, what = 'the screen to change'): Promise<DeskScreen> {
     const start = Date.now();
     for (;;) {
       const s = await this.screen();
       if (test(s)) return s;
       if (Date.now() - start > timeoutMs) throw new Error(`waited ${timeoutMs} ms for ${what}; the clock shows ${s.snapshot?.t}s`);
-      await this.page.waitForTimeout(50);
+      await nextFrame(this.page, 200);
     }
   }
 

@@ -49,6 +49,21 @@ describe('drawing on demand', () => {
 
   it('holds a ringing page still while the desk is paused, and flashes it again on resume', async () => {
     const { page, errors } = await game.open();
+    // Every state each of the page's audio contexts goes through, read after the beep.
+    await page.addInitScript(() => {
+      const Real = globalThis.AudioContext;
+      const seen: string[][] = [];
+      (globalThis as { __audioStates?: string[][] }).__audioStates = seen;
+      globalThis.AudioContext = class extends Real {
+        constructor(options?: AudioContextOptions) {
+          super(options);
+          const states = [this.state as string];
+          seen.push(states);
+          this.addEventListener('statechange', () => states.push(this.state));
+        }
+      };
+    });
+    await page.reload();
     await waitForScreen(page, 'picker');
     await page.keyboard.press('Enter');
     await waitForScreen(page, 'desk');
@@ -58,6 +73,11 @@ describe('drawing on demand', () => {
     await page.waitForFunction(() => ((globalThis as { __burnRate?: { snapshot?: () => { pager: unknown[] } } }).__burnRate?.snapshot?.().pager.length ?? 0) > 0, undefined, { timeout: 90_000 });
     await press(page, ' '); // pause with the pager ringing
     await page.waitForTimeout(1000);
+    // The page beeped, and the audio device went quiet again once the beep was over.
+    const audio = await page.evaluate(() => (globalThis as { __audioStates?: string[][] }).__audioStates ?? []);
+    expect(audio).toHaveLength(1);
+    expect(audio[0]).toContain('running');
+    expect(audio[0]?.at(-1)).toBe('suspended');
     const paused = await drawn(page);
     await page.waitForTimeout(1500);
     expect(await drawn(page)).toBe(paused);

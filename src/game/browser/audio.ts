@@ -6,8 +6,22 @@
  * Making an AudioContext can block the page for hundreds of milliseconds while the browser
  * opens the audio device, so it is never made inside a key or click handler: the first
  * gesture asks for it once the page is idle, after the screen has answered the key.
+ *
+ * A running AudioContext keeps the audio device busy playing silence, a steady cost on a
+ * laptop that only beeps when a page fires: the context is suspended whenever nothing is
+ * sounding, and resumed for each beep (the first gesture has already allowed it).
  */
 let ctx: AudioContext | null = null;
+let quiet: ReturnType<typeof setTimeout> | undefined;
+
+/** Suspends the context once `seconds` have passed with nothing new to play. */
+function quietAfter(ac: AudioContext, seconds: number): void {
+  clearTimeout(quiet);
+  quiet = setTimeout(() => {
+    quiet = undefined;
+    if (ac.state === 'running') void ac.suspend().catch(() => undefined);
+  }, Math.ceil(seconds * 1000));
+}
 
 function context(): AudioContext | null {
   if (ctx) return ctx;
@@ -43,6 +57,7 @@ export function pagerBeep(urgent = true): void {
       osc.start(t);
       osc.stop(t + 0.14);
     });
+    quietAfter(ac, 0.02 + tones.length * 0.16 + 0.25);
   } catch {
     // Sound is a courtesy: the pager's flash carries the news on its own.
   }
@@ -59,14 +74,11 @@ function whenIdle(task: () => void): void {
 
 /** Unlocks audio after the first gesture, so the first page can beep; returns at once. */
 export function unlockAudio(): void {
-  if (ctx) {
-    if (ctx.state === 'suspended') void ctx.resume().catch(() => undefined);
-    return;
-  }
-  if (requested) return;
+  if (ctx || requested) return;
   requested = true;
   whenIdle(() => {
+    // Made inside the gesture's activation, so the browser lets it sound; then quiet until a page.
     const ac = context();
-    if (ac && ac.state === 'suspended') void ac.resume().catch(() => undefined);
+    if (ac) quietAfter(ac, 0);
   });
 }
