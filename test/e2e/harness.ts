@@ -213,6 +213,7 @@ export async function hook<T = Record<string, unknown>>(page: Page, read: HookRe
  * instead of twenty, and sees each change in the frame it is drawn.
  */
 export async function nextFrame(page: Page, capMs = 250): Promise<void> {
+  // A page that navigates meanwhile has changed too: the next look reads the new page.
   await page.evaluate((cap) => {
     const frames = (globalThis as { __burnRateFrames?: () => { drawn: number } }).__burnRateFrames;
     if (!frames) return new Promise<void>((r) => setTimeout(r, cap));
@@ -225,7 +226,7 @@ export async function nextFrame(page: Page, capMs = 250): Promise<void> {
       };
       requestAnimationFrame(look);
     });
-  }, capMs);
+  }, capMs).catch(() => undefined);
 }
 
 /** Waits until the hook says the given screen is up. */
