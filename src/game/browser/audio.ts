@@ -39,8 +39,9 @@ function context(): AudioContext | null {
 export function pagerBeep(urgent = true): void {
   const ac = context();
   if (!ac) return;
+  // A quiet-down still pending from before must not cut this beep short.
+  clearTimeout(quiet);
   try {
-    if (ac.state === 'suspended') void ac.resume();
     const start = ac.currentTime + 0.02;
     const tones = urgent ? [880, 1175, 880, 1175] : [880, 1175];
     tones.forEach((freq, i) => {
@@ -57,7 +58,12 @@ export function pagerBeep(urgent = true): void {
       osc.start(t);
       osc.stop(t + 0.14);
     });
-    quietAfter(ac, 0.02 + tones.length * 0.16 + 0.25);
+    // A suspended context's clock stands still until it resumes (which can take a moment
+    // while the device opens): the beep ends at `end` on that clock, whenever that is.
+    const end = start + tones.length * 0.16;
+    const settle = () => quietAfter(ac, Math.max(0, end - ac.currentTime) + 0.25);
+    if (ac.state === 'suspended') ac.resume().then(settle, () => undefined);
+    else settle();
   } catch {
     // Sound is a courtesy: the pager's flash carries the news on its own.
   }
