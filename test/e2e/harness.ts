@@ -210,7 +210,8 @@ export async function hook<T = Record<string, unknown>>(page: Page, read: HookRe
  * Waits until the game draws its next frame, or `capMs` passes, whichever is first. The
  * game draws only when something on screen changed, so this is how an eye waits for the
  * screen to change: a test that looks again only then reads the hook a few times a second
- * instead of twenty, and sees each change in the frame it is drawn.
+ * instead of twenty, and sees each change in the frame it is drawn. It looks every 16 ms by
+ * a timer: asking for animation frames would keep awake the frame loop the game lets sleep.
  */
 export async function nextFrame(page: Page, capMs = 250): Promise<void> {
   // A page that navigates meanwhile has changed too: the next look reads the new page.
@@ -222,9 +223,9 @@ export async function nextFrame(page: Page, capMs = 250): Promise<void> {
     return new Promise<void>((resolve) => {
       const look = (): void => {
         if (frames().drawn !== first || performance.now() >= until) resolve();
-        else requestAnimationFrame(look);
+        else setTimeout(look, 16);
       };
-      requestAnimationFrame(look);
+      setTimeout(look, 16);
     });
   }, capMs).catch(() => undefined);
 }

@@ -56,9 +56,11 @@ export async function composeUpdate(human: Human, update: StatusUpdateContent): 
 
 /**
  * Watches the desk until the clock shows `at` seconds, the run ends, or (for an answer) a
- * decision card is up. The looking happens in the page, every frame, as an eye on the
+ * decision card is up. The looking happens in the page, every 16 ms, as an eye on the
  * screen does: a look that had to travel to the test and back would see the clock late,
- * and at 10× a tenth of a second late is ten seconds of the plan.
+ * and at 10× a tenth of a second late is ten seconds of the plan. (A timer, not animation
+ * frames: asking for every frame would keep the page's frame loop awake, which the game
+ * lets sleep while its clock runs.)
  */
 async function dueOnScreen(human: Human, at: number, answer: boolean, what: string): Promise<{ paused: boolean; ended: boolean }> {
   try {
@@ -71,7 +73,7 @@ async function dueOnScreen(human: Human, at: number, answer: boolean, what: stri
         return s.t >= at || ended || (answer && h.decision()?.kind === 'prompt') ? { paused: h.paused(), ended } : false;
       },
       { at, answer },
-      { timeout: 180_000, polling: 'raf' },
+      { timeout: 180_000, polling: 16 },
     );
     return (await handle.jsonValue()) as { paused: boolean; ended: boolean };
   } catch (e) {

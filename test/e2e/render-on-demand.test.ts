@@ -47,6 +47,55 @@ describe('drawing on demand', () => {
     await page.context().close();
   }, 120_000);
 
+  it('lets the frame loop sleep while the clock runs and nothing moves: one drawn frame per tick', async () => {
+    const { page, errors } = await game.open();
+    // Counts the page's requests for animation frames (the game loop's, when it runs on them).
+    await page.addInitScript(() => {
+      const real = globalThis.requestAnimationFrame.bind(globalThis);
+      const w = globalThis as { __rafRequests?: number };
+      w.__rafRequests = 0;
+      globalThis.requestAnimationFrame = (cb) => {
+        w.__rafRequests = (w.__rafRequests ?? 0) + 1;
+        return real(cb);
+      };
+    });
+    await page.reload();
+    await waitForScreen(page, 'picker');
+    // Assessed (no coaching cards fading in and out) at 10×, from the picker's keys.
+    for (let i = 0; i < 10 && (await hook<{ selected: string }>(page)).selected !== 'auth-canary'; i++) await press(page, 'ArrowDown');
+    await press(page, 'Tab');
+    await press(page, 'ArrowRight');
+    await press(page, 'Tab');
+    for (let i = 0; i < 3; i++) await press(page, 'ArrowRight');
+    expect(await hook(page, { only: ['selected', 'mode', 'speed'] })).toEqual({ selected: 'auth-canary', mode: 'assessed', speed: 10 });
+    await page.keyboard.press('Enter');
+    await waitForScreen(page, 'desk');
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Enter'); // start the shift
+    await page.waitForTimeout(1000); // the keys' frames are over
+    type Seen = { t: number; drawn: number; raf: number; pager: number; prompts: number };
+    const look = () =>
+      page.evaluate(() => {
+        const w = globalThis as unknown as { __burnRate: { snapshot: () => { t: number; pager: unknown[]; prompts: unknown[] } }; __burnRateFrames: () => { drawn: number }; __rafRequests: number };
+        const s = w.__burnRate.snapshot();
+        return { t: s.t, drawn: w.__burnRateFrames().drawn, raf: w.__rafRequests, pager: s.pager.length, prompts: s.prompts.length };
+      }) as Promise<Seen>;
+    const before = await look();
+    await page.waitForTimeout(2000);
+    const after = await look();
+    // Nothing rang or asked in the window (the first decision is minutes of sim time away).
+    expect(after).toMatchObject({ pager: 0, prompts: 0 });
+    const ticks = (after.t - before.t) / 10; // auth-canary ticks every 10 sim seconds
+    expect(ticks).toBeGreaterThanOrEqual(5);
+    // Each tick drawn, in one frame, and no animation frame asked for in between.
+    expect(after.drawn - before.drawn).toBeGreaterThan(0);
+    expect(after.drawn - before.drawn).toBeLessThanOrEqual(ticks + 1);
+    expect(after.raf - before.raf).toBeLessThanOrEqual(2);
+    await screenshot(page, 'on-demand-desk-10x');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
   it('holds a ringing page still while the desk is paused, and flashes it again on resume', async () => {
     const { page, errors } = await game.open();
     // Every state each of the page's audio contexts goes through, read after the beep.

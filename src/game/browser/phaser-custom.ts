@@ -13,6 +13,7 @@ import Scenes from 'phaser/src/scene/index.js';
 import Scale from 'phaser/src/scale/index.js';
 import Color from 'phaser/src/display/color/index.js';
 import CanvasTexture from 'phaser/src/textures/CanvasTexture.js';
+import Camera from 'phaser/src/cameras/2d/Camera.js';
 import GameObject from 'phaser/src/gameobjects/GameObject.js';
 import Components from 'phaser/src/gameobjects/components/index.js';
 import Container from 'phaser/src/gameobjects/container/Container.js';
@@ -41,6 +42,9 @@ import 'phaser/src/gameobjects/text/TextFactory.js';
 /** The input names the game reads: pointer event names (the graph preview's drag and wheel), and the keyboard plugin (read once per key, keys-once.ts). */
 const Input = { Events: InputEvents, Keyboard: { KeyboardPlugin } };
 
+/** The camera class, whose changes the frame gate watches (render-on-demand.ts). */
+const Cameras = { Scene2D: { Camera } };
+
 /**
  * The `Phaser` namespace as the game reads it at run time (the rest of what it names is
  * types). phaser-custom.test.ts checks the game's code against this list.
@@ -55,6 +59,7 @@ const Phaser = {
   Display: { Color },
   Input,
   Textures: { CanvasTexture },
+  Cameras,
   GameObjects: { GameObject, Components, Container, Graphics, Image, Rectangle, Text },
 };
 

@@ -10,23 +10,43 @@
  * - a tween is playing, or a scene started, stopped, slept or woke,
  * - the window was resized or shown again, or code asked with `requestFrame`.
  *
- * When nothing has been drawn for a moment the animation-frame loop sleeps (a page that
- * asks for every frame keeps the browser's compositor busy even if it draws nothing) and
- * the game is updated ten times a second from a timer instead, so timers and a running sim
- * clock still advance; the first drawn frame or input wakes the loop.
+ * The animation-frame loop runs only while something moves: for a moment after input, and
+ * while a tween plays. Otherwise it sleeps (a page that asks for every frame keeps the
+ * browser's compositor busy even if it draws nothing) and a timer steps the game instead:
+ * every 50 ms while the picture keeps changing (a running sim clock), every 100 ms when it
+ * is still, and at frame pace for the few steps that finish a change. A running clock's
+ * ticks are drawn from those steps, so a desk at 10× draws its ten changes a second
+ * without sixty animation frames; input or a tween wakes the loop at once.
+ *
+ * Scenes get the real time since the last step as their delta, not Phaser's smoothed one:
+ * the smoothing holds a step to one 60 Hz frame for two seconds after the loop wakes and
+ * whenever the window is not focused, which would slow a clock stepped by the timer.
  *
  * It is installed once, for the whole game, before it starts; scenes and widgets need not know of it.
  */
 import Phaser from 'phaser';
 
-/** Frames drawn after a player's input, so that whatever it set off is on screen at once. */
-const FRAMES_AFTER_INPUT = 6;
+/**
+ * Frames drawn after a player's input whether or not a change was seen: the one in which
+ * the game handles it, and one more. What the input sets off later is drawn as a change.
+ */
+const FRAMES_AFTER_INPUT = 2;
 /** Least real ms between frames drawn for changes that are not input or animation. */
 const MIN_GAP_MS = 50;
-/** Real ms without a drawn frame after which the animation-frame loop sleeps. */
+/** Real ms without input or animation after which the animation-frame loop sleeps. */
 const SLEEP_AFTER_MS = 400;
-/** Real ms between updates while the loop sleeps. */
-const SLEEP_STEP_MS = 100;
+/** Real ms to the next step while the loop sleeps and the last step changed something: a
+ * scene that spreads one change over several steps (the desk draws its heavy parts one
+ * per step) finishes it as quickly as on animation frames, gathered into one drawn frame. */
+const STEP_AFTER_CHANGE_MS = 16;
+/** Real ms between steps while the loop sleeps and the picture keeps changing. */
+const STEP_WHILE_CHANGING_MS = 50;
+/** Real ms between steps while the loop sleeps and nothing has been drawn for a while. */
+const STEP_WHILE_STILL_MS = 100;
+/** Real ms after the last drawn frame during which the picture counts as changing. */
+const STILL_AFTER_MS = 1000;
+/** Most real ms one step passes on (a hidden tab's timers fire once a second or less). */
+const MAX_STEP_MS = 250;
 
 /** Game-object methods that change what is drawn (every class that has one is wrapped). */
 const CHANGING_METHODS = [
@@ -54,6 +74,14 @@ interface Gate {
   changePending: boolean;
   /** Loop time of the last drawn frame. */
   lastDrawn: number;
+  /** Loop time of the last input or animated frame. */
+  lastLively: number;
+  /** Loop time of the last step (null before the first). */
+  lastStep: number | null;
+  /** A tween played in the last step. */
+  animating: boolean;
+  /** The last step changed something. */
+  stepChanged: boolean;
   /** The timer that steps the game while the animation-frame loop sleeps. */
   poll: ReturnType<typeof setTimeout> | null;
   drawn: number;
@@ -113,6 +141,14 @@ function watchGameObjects(): void {
     if (!GRAPHICS_QUERIES.test(name)) wrapMethod(graphics, name);
   }
   wrapMethod(Phaser.Textures.CanvasTexture.prototype as unknown as Record<string, unknown>, 'refresh');
+  // Cameras are not game objects: a camera that scrolls, zooms or recolours is a change too.
+  for (let proto: Record<string, unknown> | null = Phaser.Cameras.Scene2D.Camera.prototype as unknown as Record<string, unknown>; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto) as Record<string, unknown> | null) {
+    for (const name of Object.getOwnPropertyNames(proto)) {
+      const desc = Object.getOwnPropertyDescriptor(proto, name);
+      if (desc?.set) wrapSetter(proto, name);
+      else if (typeof desc?.value === 'function' && /^(set|center)/.test(name) && !/^set(Name|Scene|IsSceneCamera)$/.test(name)) wrapMethod(proto, name);
+    }
+  }
 }
 
 /** Which scenes run and how many objects each shows: a change is a new picture. */
@@ -140,13 +176,14 @@ function tweening(game: Phaser.Game): boolean {
  */
 export function renderOnDemand(game: Phaser.Game): void {
   watchGameObjects();
-  const gate: Gate = { owed: 1, changePending: true, lastDrawn: 0, poll: null, drawn: 0, skipped: 0, sceneState: '' };
+  const gate: Gate = { owed: 1, changePending: true, lastDrawn: 0, lastLively: 0, lastStep: null, animating: false, stepChanged: false, poll: null, drawn: 0, skipped: 0, sceneState: '' };
   gates.set(game, gate);
   const owe = (frames: number) => {
     gate.owed = Math.max(gate.owed, frames);
   };
   const onInput = () => {
     owe(FRAMES_AFTER_INPUT);
+    gate.lastLively = performance.now();
     wake(game, gate);
   };
   for (const type of ['keydown', 'keyup', 'pointerdown', 'pointerup', 'pointermove', 'wheel', 'focus', 'resize']) {
@@ -166,11 +203,16 @@ export function renderOnDemand(game: Phaser.Game): void {
   });
 }
 
-/** Phaser's own step (Game#step), with the drawing half done only when it is owed. */
-function step(game: Phaser.Game, gate: Gate, time: number, delta: number): void {
+/**
+ * Phaser's own step (Game#step), with the real time since the last step as the delta, and
+ * the drawing half done only when it is owed.
+ */
+function step(game: Phaser.Game, gate: Gate, time: number, smoothed: number): void {
   const g = game as Phaser.Game & { pendingDestroy: boolean; runDestroy: () => void };
   if (g.pendingDestroy) return g.runDestroy();
   if (game.isPaused) return;
+  const delta = gate.lastStep === null ? smoothed : Math.min(MAX_STEP_MS, Math.max(0, time - gate.lastStep));
+  gate.lastStep = time;
   const events = game.events;
   events.emit(Phaser.Core.Events.PRE_STEP, time, delta);
   events.emit(Phaser.Core.Events.STEP, time, delta);
@@ -184,45 +226,53 @@ function step(game: Phaser.Game, gate: Gate, time: number, delta: number): void 
     gate.sceneState = state;
     changed = true;
   }
+  gate.stepChanged = changed;
   if (changed) gate.changePending = true;
   changed = false;
+  gate.animating = tweening(game);
+  if (gate.animating) gate.lastLively = time;
   // Input and animation draw every frame; other changes (a sim tick, and the parts of the
   // desk drawn in the frames after it) are gathered into at most one frame per MIN_GAP_MS.
-  if (tweening(game) || (gate.changePending && time - gate.lastDrawn >= MIN_GAP_MS)) owe1(gate);
-  if (gate.owed <= 0) {
+  if (gate.animating || (gate.changePending && time - gate.lastDrawn >= MIN_GAP_MS)) owe1(gate);
+  if (gate.owed > 0) {
+    gate.owed--;
+    gate.changePending = false;
+    gate.lastDrawn = time;
+    gate.drawn++;
+    renderer.preRender();
+    game.scene.render(renderer);
+    // Drawing itself calls setters (a container lends each child its scroll factor and alpha,
+    // then puts them back): that is not a change, and counting it would draw forever.
+    changed = false;
+    renderer.postRender();
+    events.emit(Phaser.Core.Events.POST_RENDER, renderer, time, delta);
+  } else {
     // SceneManager#render ends the scene manager's processing; without it, scenes added
     // later (the desk, loaded when a run starts) would wait in its queue forever.
     (game.scene as { isProcessing: boolean }).isProcessing = false;
     gate.skipped++;
-    if (game.loop.running && !gate.changePending && time - gate.lastDrawn > SLEEP_AFTER_MS) sleep(game, gate);
-    return;
   }
-  gate.owed--;
-  gate.changePending = false;
-  gate.lastDrawn = time;
-  gate.drawn++;
-  renderer.preRender();
-  game.scene.render(renderer);
-  // Drawing itself calls setters (a container lends each child its scroll factor and alpha,
-  // then puts them back): that is not a change, and counting it would draw forever.
-  changed = false;
-  renderer.postRender();
-  events.emit(Phaser.Core.Events.POST_RENDER, renderer, time, delta);
+  if (game.loop.running && gate.owed <= 0 && time - gate.lastLively > SLEEP_AFTER_MS) sleep(game, gate);
 }
 
-/** Stops asking for animation frames; a timer steps the game until something is drawn. */
+/** Stops asking for animation frames; a timer steps the game until input or a tween wakes it. */
 function sleep(game: Phaser.Game, gate: Gate): void {
   game.loop.sleep();
   const poll = () => {
     gate.poll = null;
     // The page was hidden and shown again, or input woke the loop: it runs on its own.
     if (game.loop.running || !game.isRunning) return;
-    const drawn = gate.drawn;
-    game.loop.step(performance.now());
-    if (gate.drawn !== drawn) wake(game, gate);
-    else gate.poll = setTimeout(poll, SLEEP_STEP_MS);
+    const now = performance.now();
+    game.loop.step(now);
+    if (gate.animating || gate.owed > 0) wake(game, gate);
+    else gate.poll = setTimeout(poll, nextStepIn(gate, now));
   };
-  gate.poll = setTimeout(poll, SLEEP_STEP_MS);
+  gate.poll = setTimeout(poll, nextStepIn(gate, performance.now()));
+}
+
+function nextStepIn(gate: Gate, now: number): number {
+  if (gate.stepChanged || gate.changePending) return STEP_AFTER_CHANGE_MS;
+  return now - gate.lastDrawn < STILL_AFTER_MS ? STEP_WHILE_CHANGING_MS : STEP_WHILE_STILL_MS;
 }
 
 function wake(game: Phaser.Game, gate: Gate): void {
@@ -235,6 +285,14 @@ function wake(game: Phaser.Game, gate: Gate): void {
 
 function owe1(gate: Gate): void {
   gate.owed = Math.max(gate.owed, 1);
+}
+
+/**
+ * Whether the game is running on animation frames (input or an animation in flight), when
+ * a long step shows as a dropped frame; false while a timer steps it and nothing moves.
+ */
+export function framePaced(game: Phaser.Game): boolean {
+  return !gates.has(game) || game.loop.running;
 }
 
 /** Asks for the next frame to be drawn, for a change the watchers cannot see. */

@@ -19,6 +19,7 @@ import type { PickerStart } from '../boot/play.ts';
 import { SCENES, type PlayStart } from '../boot/play.ts';
 import { browserStore } from '../browser/storage.ts';
 import { exposeTestHook } from '../browser/test-hook.ts';
+import { framePaced } from '../browser/render-on-demand.ts';
 import { Session, type Speed } from '../run/session.ts';
 import { css, SIZE, text } from '../ui/theme.ts';
 import { ActionPalette } from './action-palette.ts';
@@ -178,7 +179,10 @@ export class DeskScene extends Phaser.Scene {
     const ticks = this.session.run.ended || this.composer.open ? 0 : this.clock.advance(delta);
     for (let i = 0; i < ticks && !this.session.run.ended; i++) this.session.step();
     if (this.session.run.version !== this.drawnVersion || this.uiDirty) this.render();
-    else this.renderPending();
+    else if (framePaced(this.game)) this.renderPending();
+    // Stepped by a timer (nothing animating, no input in flight), a long step drops no
+    // frame: the whole tick is drawn at once, in one frame instead of four.
+    if (!framePaced(this.game)) while (this.pending.size > 0) this.renderPending();
     this.pager.hold(this.clock.paused || this.composer.open);
     if (this.pager.isRinging && !this.clock.paused && this.time.now - this.lastBeep > REBEEP_MS) {
       this.lastBeep = this.time.now;
@@ -348,7 +352,8 @@ export class DeskScene extends Phaser.Scene {
   /**
    * Draws the snapshot. What a player must see at once (clock, pager, budget, alerts,
    * decisions) is drawn the same frame; the heavier parts (palette, charts, side panel)
-   * are queued and drawn one per frame, so a tick at 10× never makes one long frame.
+   * are queued and drawn one per animation frame, so a tick at 10× never makes one long
+   * frame while something moves (see `update` for when the loop is stepped by a timer).
    */
   private render(): void {
     const snap = this.session.snapshot();
