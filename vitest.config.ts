@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
  * before longest first; on a fresh clone it has no timings and starts the largest files
  * first, which left these (short files, long runs) to the end with the other browsers idle.
  */
-const SLOW_FILES = ['play-assessed', 'play-practice', 'history', 'desk-input', 'gameday', 'render-on-demand', 'preview'];
+const SLOW_FILES = ['play-assessed', 'play-practice', 'desk-input', 'gameday', 'render-on-demand', 'preview'];
 
 class SlowFilesFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {

@@ -259,6 +259,35 @@ export interface PickerHook {
   speed: number;
 }
 
+/** What the debrief's test hook shows (read only). */
+export interface DebriefHook {
+  screen: 'debrief';
+  level: string | null;
+  headline: string;
+  notice: string;
+  origin: 'run' | 'history' | 'import';
+  parted: number;
+  debrief: string;
+}
+
+/** What the history's test hook shows (read only). */
+export interface HistoryHook {
+  screen: 'history';
+  runs: Array<{ scenario: string; mode: string; level: string | null; seed: number }>;
+  notice: string;
+}
+
+/** Reloads the page, then opens the history from the picker with H, as a player coming back would. */
+export async function reloadToHistory(page: Page): Promise<void> {
+  await page.reload();
+  await waitForScreen(page, 'picker');
+  await page.waitForTimeout(200);
+  await screenshot(page, 'picker-history-link');
+  await press(page, 'h');
+  await waitForScreen(page, 'history');
+  await page.waitForTimeout(200);
+}
+
 /** Opens files as a player does: O on the picker, then the files picked in the browser's file dialog. */
 export async function chooseFiles(page: Page, files: Array<{ name: string; mimeType: string; buffer: Buffer }>): Promise<void> {
   // Playwright turns on file-chooser interception when the listener is added; one round

@@ -2,15 +2,18 @@
  * A whole incident in the browser: pick the scenario, set mode and seed by keyboard, play a
  * reference playthrough from the screen with human timing, read the debrief, export it.
  * Every planned step must be in the log exactly once, and the level on screen must be the
- * level the headless runner gives the same choices. One file per mode, so the two runs
- * take a browser each at the same time.
+ * level the headless runner gives the same choices. In practice mode the debrief is opened
+ * from the ending screen; in assessed mode the tab is reloaded there first, and the kept
+ * run is reopened from the history and charted on the progress screen. One file per mode,
+ * so the two runs take a browser each at the same time.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { buildDebrief } from '../../src/scoring/debrief.ts';
 import { runPlaythrough } from '../../src/sim/runner.ts';
-import { hook, screenshot, waitForScreen, type PickerHook, type useBuiltGame } from './harness.ts';
+import { debriefToJson } from '../../src/scoring/export.ts';
+import { hook, reloadToHistory, screenshot, waitForScreen, type DebriefHook, type HistoryHook, type PickerHook, type useBuiltGame } from './harness.ts';
 import { Human, intentsOf } from './human.ts';
 import { loadLibraryScenario, playReference, waitForEnding } from './player.ts';
 
@@ -86,16 +89,30 @@ export async function playWholeRun(game: ReturnType<typeof useBuiltGame>, mode: 
   expect(intentsOf(end.choices)).toEqual(human.intents);
   expect(human.intents.length).toBe(ref.choices.length);
   await screenshot(page, `ending-${mode}`);
-  await human.tap('Enter');
-  await waitForScreen(page, 'debrief');
+  const expected = buildDebrief(scenario, runPlaythrough(scenario, { seed, choices: end.choices }));
+  if (mode === 'practice') {
+    await human.tap('Enter');
+    await waitForScreen(page, 'debrief');
+  } else {
+    // The tab is reloaded on the ending screen, before the debrief was opened: the run is
+    // kept all the same, and reopens from the history, replayed from its choices.
+    await reloadToHistory(page);
+    expect((await hook<HistoryHook>(page)).runs).toEqual([expect.objectContaining({ scenario: SCENARIO, mode, seed, level: expected.overall.level })]);
+    await human.tap('Enter');
+    await waitForScreen(page, 'debrief');
+  }
   await page.waitForTimeout(300);
   await screenshot(page, `debrief-${mode}`);
-  const shown = await hook<{ level: string | null; headline: string }>(page);
+  const shown = await hook<DebriefHook>(page);
 
   // The browser run and a headless replay of the same choices must agree.
-  const expected = buildDebrief(scenario, runPlaythrough(scenario, { seed, choices: end.choices }));
   expect(shown.level).toBe(expected.overall.level);
   expect(shown.headline).toContain(expected.overall.level ?? 'Not enough');
+  if (mode === 'assessed') {
+    expect(shown).toMatchObject({ origin: 'history', notice: 'Replayed from its choices.' });
+    expect(shown.debrief).toBe(debriefToJson(expected));
+    expect(shown.parted).toBeGreaterThan(0); // beside the next level's reference
+  }
 
   const json = await download(page, 'j');
   expect(json.name).toMatch(/\.json$/);
@@ -108,13 +125,24 @@ export async function playWholeRun(game: ReturnType<typeof useBuiltGame>, mode: 
   expect(md.name).toMatch(/\.md$/);
   expect(md.text.split('\n')[0]).toContain(`Acted at: ${shown.level ?? 'not observed'}`);
 
-  // Replay the same seed: back on the desk, fresh run, same seed.
-  await page.keyboard.press('r');
-  await waitForScreen(page, 'desk');
-  const replay = await human.screen();
-  expect(replay.seed).toBe(seed);
-  expect(replay.snapshot.t).toBe(0);
+  if (mode === 'practice') {
+    // Replay the same seed: back on the desk, fresh run, same seed.
+    await page.keyboard.press('r');
+    await waitForScreen(page, 'desk');
+    const replay = await human.screen();
+    expect(replay.seed).toBe(seed);
+    expect(replay.snapshot.t).toBe(0);
+  } else {
+    // The kept run is charted on the progress screen, from the history.
+    await human.tap('h');
+    await waitForScreen(page, 'history');
+    await human.tap('v');
+    await waitForScreen(page, 'progress');
+    await page.waitForTimeout(200);
+    const progress = await hook<{ runs: number; overall: Array<number | null> }>(page);
+    expect(progress).toMatchObject({ runs: 1, overall: [shown.level ? Number(shown.level.slice(1)) : null] });
+    await screenshot(page, 'progress');
+  }
   expect(errors).toEqual([]);
   await page.context().close();
 }
-
