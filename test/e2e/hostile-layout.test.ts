@@ -36,7 +36,7 @@ async function expectLaidOut(page: Page, where: string): Promise<PlacedText[]> {
 }
 
 async function simAt(page: Page, seconds: number): Promise<void> {
-  await page.waitForFunction((s) => ((globalThis as { __burnRate?: { snapshot?: () => { t: number } } }).__burnRate?.snapshot?.().t ?? 0) >= s, seconds, { timeout: 60_000 });
+  await page.waitForFunction((s) => ((globalThis as { __burnRate?: { snapshot?: () => { t: number } } }).__burnRate?.snapshot?.().t ?? 0) >= s, seconds, { timeout: 60_000, polling: 50 });
 }
 
 describe('hostile text in the layout', () => {
@@ -92,11 +92,11 @@ describe('hostile text in the layout', () => {
 
     // The rollback shows a level, so practice mode coaches on it; the incident ends a minute later.
     await press(page, keys.rollback as string);
-    await page.waitForFunction(() => (globalThis as { __burnRate?: { coach?: () => string | null } }).__burnRate?.coach?.() != null, undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => (globalThis as { __burnRate?: { coach?: () => string | null } }).__burnRate?.coach?.() != null, undefined, { timeout: 30_000, polling: 50 });
     await page.waitForTimeout(400);
     await expectLaidOut(page, 'coach card');
     await screenshot(page, 'unruly-coach');
-    await page.waitForFunction(() => (globalThis as { __burnRate?: { modal?: () => string | null } }).__burnRate?.modal?.() === 'ending', undefined, { timeout: 90_000 });
+    await page.waitForFunction(() => (globalThis as { __burnRate?: { modal?: () => string | null } }).__burnRate?.modal?.() === 'ending', undefined, { timeout: 90_000, polling: 50 });
     await page.waitForTimeout(300);
     await screenshot(page, 'unruly-ending');
     await expectLaidOut(page, 'ending');

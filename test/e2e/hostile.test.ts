@@ -29,7 +29,7 @@ async function drop(page: Page, files: Array<{ name: string; text?: string; size
 }
 
 const noticeIncludes = (page: Page, text: string) =>
-  page.waitForFunction((t) => ((globalThis as { __burnRate?: { notice?: string } }).__burnRate?.notice ?? '').includes(t), text, { timeout: 120_000 });
+  page.waitForFunction((t) => ((globalThis as { __burnRate?: { notice?: string } }).__burnRate?.notice ?? '').includes(t), text, { timeout: 120_000, polling: 50 });
 
 describe('hostile input in Chromium', () => {
   it('loads under a policy that forbids inline script and eval, with no violation', async () => {

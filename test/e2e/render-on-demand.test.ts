@@ -40,7 +40,7 @@ describe('drawing on demand', () => {
     expect(await drawn(page)).toBe(paused);
     expect((await hook<{ snapshot: { t: number } }>(page)).snapshot.t).toBe(t);
     await press(page, ' '); // resume: the clock runs and the desk is drawn again
-    await page.waitForFunction((t0) => ((globalThis as { __burnRate?: { snapshot?: () => { t: number } } }).__burnRate?.snapshot?.().t ?? 0) > t0 + 20, t);
+    await page.waitForFunction((t0) => ((globalThis as { __burnRate?: { snapshot?: () => { t: number } } }).__burnRate?.snapshot?.().t ?? 0) > t0 + 3, t, { polling: 50 });
     expect(await drawn(page)).toBeGreaterThan(paused);
     await screenshot(page, 'on-demand-desk-running');
     expect(errors).toEqual([]);
@@ -119,7 +119,7 @@ describe('drawing on demand', () => {
     await page.waitForTimeout(300);
     await press(page, 'Enter'); // start the shift
     for (let i = 0; i < 3; i++) await press(page, '='); // 10x, to reach the first page sooner
-    await page.waitForFunction(() => ((globalThis as { __burnRate?: { snapshot?: () => { pager: unknown[] } } }).__burnRate?.snapshot?.().pager.length ?? 0) > 0, undefined, { timeout: 90_000 });
+    await page.waitForFunction(() => ((globalThis as { __burnRate?: { snapshot?: () => { pager: unknown[] } } }).__burnRate?.snapshot?.().pager.length ?? 0) > 0, undefined, { timeout: 90_000, polling: 50 });
     await press(page, ' '); // pause with the pager ringing
     await page.waitForTimeout(1000);
     // The page beeped, and the audio device went quiet again once the beep was over.

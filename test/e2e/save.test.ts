@@ -18,9 +18,9 @@ describe('saved runs', () => {
     await page.keyboard.press('Enter'); // start the shift
     for (let i = 0; i < 3; i++) await press(page, '='); // up to 10×
     const keys = (await hook<DeskHook>(page)).keys;
-    await page.waitForFunction(() => ((globalThis as { __burnRate?: { snapshot?: () => { t: number } } }).__burnRate?.snapshot?.().t ?? 0) >= 60);
+    await page.waitForFunction(() => ((globalThis as { __burnRate?: { snapshot?: () => { t: number } } }).__burnRate?.snapshot?.().t ?? 0) >= 60, undefined, { polling: 50 });
     await page.keyboard.press(keys['check-deploys'] as string);
-    await page.waitForFunction(() => ((globalThis as { __burnRate?: { snapshot?: () => { t: number } } }).__burnRate?.snapshot?.().t ?? 0) >= 200);
+    await page.waitForFunction(() => ((globalThis as { __burnRate?: { snapshot?: () => { t: number } } }).__burnRate?.snapshot?.().t ?? 0) >= 200, undefined, { polling: 50 });
     await page.keyboard.press(' '); // pause, so the clock stands still across the reload
     const before = await hook<DeskHook>(page);
     expect(before.choices.map((c) => c.do)).toEqual(['check-deploys']);
