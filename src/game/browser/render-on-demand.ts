@@ -4,11 +4,11 @@
  * a laptop on battery feels every redundant frame. The loop still runs each frame (scenes
  * update, the sim clock advances, input is polled), but the canvas is drawn only when:
  *
- * - a game object was told to change (any setter, text, graphics or canvas texture update,
- *   or an object added to or removed from a scene),
+ * - a game object or a camera was told to change (any setter, text, graphics or canvas
+ *   texture update, or an object added to or removed from a scene),
  * - the player pressed a key, clicked, scrolled or moved the pointer,
  * - a tween is playing, or a scene started, stopped, slept or woke,
- * - the window was resized or shown again, or code asked with `requestFrame`.
+ * - the window was resized or shown again.
  *
  * The animation-frame loop runs only while something moves: for a moment after input, and
  * while a tween plays. Otherwise it sleeps (a page that asks for every frame keeps the
@@ -91,10 +91,6 @@ interface Gate {
 
 let changed = false;
 const gates = new WeakMap<Phaser.Game, Gate>();
-
-function markChanged(): void {
-  changed = true;
-}
 
 function wrapMethod(proto: Record<string, unknown>, name: string): void {
   const desc = Object.getOwnPropertyDescriptor(proto, name);
@@ -293,11 +289,6 @@ function owe1(gate: Gate): void {
  */
 export function framePaced(game: Phaser.Game): boolean {
   return !gates.has(game) || game.loop.running;
-}
-
-/** Asks for the next frame to be drawn, for a change the watchers cannot see. */
-export function requestFrame(): void {
-  markChanged();
 }
 
 /** Frames drawn and skipped so far (for the browser benchmark and tests). */

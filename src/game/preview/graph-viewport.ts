@@ -9,7 +9,6 @@
  * every new view asks for a frame itself.
  */
 import Phaser from 'phaser';
-import { requestFrame } from '../browser/render-on-demand.ts';
 import { css, num } from '../ui/theme.ts';
 import { centredOn, clampView, fitsAt, fittedView, onScreen, openingView, panBy, visibleRect, zoomAbout, LEGIBLE_ZOOM, type Extent, type Rect, type View } from './graph-view.ts';
 
@@ -141,7 +140,6 @@ export class GraphViewport {
     this.outline.clear().lineStyle(line, num.focus, 1).strokeRect(seen.x, seen.y, seen.width, seen.height);
     const hint = `zoom ${Math.round(this.view.zoom * 100)}% · + − or wheel zoom · arrows, WASD or drag pan · 0 shows all`;
     if (hint !== this.lastHint) this.options.onHint((this.lastHint = hint));
-    requestFrame();
   }
 
   private inside(r: Rect, p: Phaser.Input.Pointer): boolean {
