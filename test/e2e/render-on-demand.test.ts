@@ -19,6 +19,15 @@ describe('drawing on demand', () => {
     const idle = await drawn(page);
     await page.waitForTimeout(1500);
     expect(await drawn(page)).toBe(idle);
+    // A pointer drifting over the blank band above the list, as a hand on a mouse does,
+    // changes nothing on screen and draws nothing.
+    await page.mouse.move(700, 100);
+    for (let x = 700; x <= 1200; x += 25) {
+      await page.mouse.move(x, 100 + (x % 50) / 5);
+      await page.waitForTimeout(16);
+    }
+    await page.waitForTimeout(300);
+    expect(await drawn(page)).toBe(idle);
 
     const before = (await hook<{ selected: string | null }>(page)).selected;
     await press(page, 'ArrowDown');

@@ -6,7 +6,8 @@
  *
  * - a game object or a camera was told to change (any setter, text, graphics or canvas
  *   texture update, or an object added to or removed from a scene),
- * - the player pressed a key, clicked, scrolled or moved the pointer,
+ * - the player pressed a key or a button (letting go, moving the pointer or turning the
+ *   wheel is drawn only for what it changes),
  * - a tween is playing, or a scene started, stopped, slept or woke,
  * - the window was resized or shown again.
  *
@@ -31,6 +32,10 @@ import Phaser from 'phaser';
  * the game handles it, and one more. What the input sets off later is drawn as a change.
  */
 const FRAMES_AFTER_INPUT = 2;
+/** Window events that count as the player's input. */
+const INPUT_EVENTS = ['keydown', 'keyup', 'pointerdown', 'pointerup', 'pointermove', 'wheel', 'focus', 'resize'] as const;
+/** Input that owes no frame of its own: only what it changes is drawn. */
+const GLANCING_INPUT = new Set(['keyup', 'pointerup', 'pointermove', 'wheel']);
 /** Least real ms between frames drawn for changes that are not input or animation. */
 const MIN_GAP_MS = 50;
 /** Real ms without input or animation after which the animation-frame loop sleeps. */
@@ -177,23 +182,22 @@ export function renderOnDemand(game: Phaser.Game): void {
   const owe = (frames: number) => {
     gate.owed = Math.max(gate.owed, frames);
   };
-  const onInput = () => {
-    owe(FRAMES_AFTER_INPUT);
+  const onInput = (event?: Event) => {
+    // A key or button going down, focus, a resize or the page shown again owe frames; a key
+    // let go, a pointer moving or a wheel turning wake the loop, so whatever they change
+    // (a hover, a scroll) is drawn at once, but a pointer drifting over nothing draws nothing.
+    if (!event || !GLANCING_INPUT.has(event.type)) owe(FRAMES_AFTER_INPUT);
     gate.lastLively = performance.now();
     wake(game, gate);
   };
-  for (const type of ['keydown', 'keyup', 'pointerdown', 'pointerup', 'pointermove', 'wheel', 'focus', 'resize']) {
-    window.addEventListener(type, onInput, { capture: true, passive: true });
-  }
+  for (const type of INPUT_EVENTS) window.addEventListener(type, onInput, { capture: true, passive: true });
   document.addEventListener('visibilitychange', onInput);
 
   // The loop binds `game.step` when the game starts (after its textures load): replace it first.
   game.step = (time: number, delta: number) => step(game, gate, time, delta);
-  game.events.once(Phaser.Core.Events.READY, () => game.scale.on(Phaser.Scale.Events.RESIZE, onInput));
+  game.events.once(Phaser.Core.Events.READY, () => game.scale.on(Phaser.Scale.Events.RESIZE, () => onInput()));
   game.events.once(Phaser.Core.Events.DESTROY, () => {
-    for (const type of ['keydown', 'keyup', 'pointerdown', 'pointerup', 'pointermove', 'wheel', 'focus', 'resize']) {
-      window.removeEventListener(type, onInput, { capture: true });
-    }
+    for (const type of INPUT_EVENTS) window.removeEventListener(type, onInput, { capture: true });
     document.removeEventListener('visibilitychange', onInput);
     if (gate.poll !== null) clearTimeout(gate.poll);
   });
