@@ -11,8 +11,8 @@
  * - a tween is playing, or a scene started, stopped, slept or woke,
  * - the window was resized or shown again.
  *
- * The animation-frame loop runs only while something moves: for a moment after input, and
- * while a tween plays. Otherwise it sleeps (a page that asks for every frame keeps the
+ * The animation-frame loop runs only while something moves: for a moment after input or a
+ * screen opening or closing, and while a tween plays. Otherwise it sleeps (a page that asks for every frame keeps the
  * browser's compositor busy even if it draws nothing) and a timer steps the game instead:
  * every 50 ms while the picture keeps changing (a running sim clock), every 100 ms when it
  * is still, and at frame pace for the few steps that finish a change. A running clock's
@@ -177,7 +177,7 @@ function tweening(game: Phaser.Game): boolean {
  */
 export function renderOnDemand(game: Phaser.Game): void {
   watchGameObjects();
-  const gate: Gate = { owed: 1, changePending: true, lastDrawn: 0, lastLively: 0, lastStep: null, animating: false, stepChanged: false, poll: null, drawn: 0, skipped: 0, sceneState: '' };
+  const gate: Gate = { owed: 1, changePending: true, lastDrawn: 0, lastLively: performance.now(), lastStep: null, animating: false, stepChanged: false, poll: null, drawn: 0, skipped: 0, sceneState: '' };
   gates.set(game, gate);
   const owe = (frames: number) => {
     gate.owed = Math.max(gate.owed, frames);
@@ -195,6 +195,15 @@ export function renderOnDemand(game: Phaser.Game): void {
 
   // The loop binds `game.step` when the game starts (after its textures load): replace it first.
   game.step = (time: number, delta: number) => step(game, gate, time, delta);
+  // A scene started, stopped or swapped from outside a step (a screen's promise settling)
+  // waits in the scene manager's queue for the next step: take that step now, on frames.
+  const scenes = game.scene as Phaser.Scenes.SceneManager & { queueOp: (...args: unknown[]) => unknown };
+  const queueOp = scenes.queueOp.bind(scenes);
+  scenes.queueOp = (...args: unknown[]) => {
+    gate.lastLively = performance.now();
+    wake(game, gate);
+    return queueOp(...args);
+  };
   game.events.once(Phaser.Core.Events.READY, () => game.scale.on(Phaser.Scale.Events.RESIZE, () => onInput()));
   game.events.once(Phaser.Core.Events.DESTROY, () => {
     for (const type of INPUT_EVENTS) window.removeEventListener(type, onInput, { capture: true });
@@ -223,7 +232,10 @@ function step(game: Phaser.Game, gate: Gate, time: number, smoothed: number): vo
   events.emit(Phaser.Core.Events.PRE_RENDER, renderer, time, delta);
   const state = sceneState(game);
   if (state !== gate.sceneState) {
+    // A screen opening or closing runs on animation frames, as input does: its steps are
+    // long, and a timer would add its interval to each of them.
     gate.sceneState = state;
+    gate.lastLively = time;
     changed = true;
   }
   gate.stepChanged = changed;
