@@ -20,8 +20,9 @@
  * without sixty animation frames; input or a tween wakes the loop at once.
  *
  * Scenes get the real time since the last step as their delta, not Phaser's smoothed one:
- * the smoothing holds a step to one 60 Hz frame for two seconds after the loop wakes and
- * whenever the window is not focused, which would slow a clock stepped by the timer.
+ * the smoothing averages the last ten steps, and holds a step to one 60 Hz frame while the
+ * window is not focused and for 120 steps after it is focused or shown again, which would
+ * slow a clock stepped by the timer to a third of its speed.
  *
  * It is installed once, for the whole game, before it starts; scenes and widgets need not know of it.
  */
