@@ -12,12 +12,13 @@
  * - the window was resized or shown again.
  *
  * The animation-frame loop runs only while something moves: for a moment after input or a
- * screen opening or closing, and while a tween plays. Otherwise it sleeps (a page that asks for every frame keeps the
- * browser's compositor busy even if it draws nothing) and a timer steps the game instead:
- * every 50 ms while the picture keeps changing (a running sim clock), every 100 ms when it
- * is still, and at frame pace for the few steps that finish a change. A running clock's
- * ticks are drawn from those steps, so a desk at 10× draws its ten changes a second
- * without sixty animation frames; input or a tween wakes the loop at once.
+ * screen opening or closing, and while a tween plays. Otherwise it sleeps (a page that
+ * asks for every frame keeps the browser's compositor busy even if it draws nothing) and a
+ * timer steps the game instead: every 50 ms while the picture keeps changing (a running
+ * sim clock), every 100 ms when it is still, and at frame pace for the few steps that
+ * finish a change. A running clock's ticks are drawn from those steps, so a desk at 10×
+ * draws its ten changes a second without sixty animation frames; input, a tween or a
+ * screen change wakes the loop at once.
  *
  * Scenes get the real time since the last step as their delta, not Phaser's smoothed one:
  * the smoothing averages the last ten steps, and holds a step to one 60 Hz frame while the
@@ -80,7 +81,7 @@ interface Gate {
   changePending: boolean;
   /** Loop time of the last drawn frame. */
   lastDrawn: number;
-  /** Loop time of the last input or animated frame. */
+  /** Loop time of the last input, animated frame or screen opening or closing. */
   lastLively: number;
   /** Loop time of the last step (null before the first). */
   lastStep: number | null;

@@ -178,11 +178,13 @@ export class DeskScene extends Phaser.Scene {
     // Writing an update holds the clock: its action's cost already stands for the time it takes.
     const ticks = this.session.run.ended || this.composer.open ? 0 : this.clock.advance(delta);
     for (let i = 0; i < ticks && !this.session.run.ended; i++) this.session.step();
+    // On animation frames the heavy parts are drawn one per step after the tick. Stepped by
+    // a timer (nothing animating, no input in flight), a long step drops no frame: the whole
+    // tick is drawn at once, in one frame instead of four.
+    const paced = framePaced(this.game);
     if (this.session.run.version !== this.drawnVersion || this.uiDirty) this.render();
-    else if (framePaced(this.game)) this.renderPending();
-    // Stepped by a timer (nothing animating, no input in flight), a long step drops no
-    // frame: the whole tick is drawn at once, in one frame instead of four.
-    if (!framePaced(this.game)) while (this.pending.size > 0) this.renderPending();
+    else if (paced) this.renderPending();
+    if (!paced) while (this.pending.size > 0) this.renderPending();
     this.pager.hold(this.clock.paused || this.composer.open);
     if (this.pager.isRinging && !this.clock.paused && this.time.now - this.lastBeep > REBEEP_MS) {
       this.lastBeep = this.time.now;

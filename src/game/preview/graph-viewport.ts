@@ -4,9 +4,6 @@
  * overview of the whole graph with the part in view outlined when it does not all fit,
  * and a line saying the zoom and the keys. The rules of the view are in graph-view.ts;
  * this copies a view onto the cameras and turns input into views.
- *
- * Cameras are not game objects, so the drawing-on-demand gate cannot see them change:
- * every new view asks for a frame itself.
  */
 import Phaser from 'phaser';
 import { css, num } from '../ui/theme.ts';
